@@ -1,0 +1,268 @@
+// cell init | show | list | use | set, and programme set | show.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { valueOrAsk } from '../context.js';
+import { examples, group, printFields } from './define.js';
+import { slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
+import { parseYear } from '../../domain/dates.js';
+import { optionalText } from '../../domain/members.js';
+import { UserError } from '../../domain/errors.js';
+import { validateWith } from '../prompts/prompter.js';
+import { cellFileFor, dataFolder, listCellSlugs, currentCell, setCurrentCell } from '../../store/data-folder.js';
+import { getCell, insertCell, updateCell, getProgramme, listProgrammes, saveProgramme } from '../../store/cell.js';
+import { listMembers } from '../../store/members.js';
+import { isInForce } from '../../domain/members.js';
+import type { CellFile } from '../../store/cell-file.js';
+
+interface CellFlags {
+  name?: string;
+  committee?: string;
+  place?: string;
+  secretary?: string;
+  symbol?: string;
+  slug?: string;
+  termStart?: string;
+}
+
+const ASK_KEYS = {
+  name: 'cell.ask.name',
+  committee: 'cell.ask.committee',
+  place: 'cell.ask.place',
+  secretary: 'cell.ask.secretary',
+} as const;
+
+export function cellJson(cell: Cell, file: string, membersInForce?: number) {
+  return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
+}
+
+async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
+  const values = {} as Record<CellTextField, string>;
+  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
+    const given = flags[field];
+    const text = await valueOrAsk(ctx, cmd, given, `--${field}`, (p) =>
+      p.input({ message: ctx.t(ASK_KEYS[field]), validate: validateWith(ctx.t, (v) => validateCellText(field, v)) }),
+    );
+    values[field] = validateCellText(field, text);
+  }
+  const symbol = flags.symbol === undefined ? 'CB' : validateSymbol(flags.symbol);
+  const termStart = flags.termStart === undefined ? null : parseYear(flags.termStart);
+  const slug = flags.slug === undefined ? slugForCell(values.name) : validateSlug(flags.slug);
+  const g = ctx.globals(cmd);
+  const direct = g.db ?? ctx.env.HOC_THEO_BAC_DB;
+  const home = dataFolder(ctx.env);
+  const file = direct ?? cellFileFor(home, slug);
+  if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
+  const cell: Cell = { slug, ...values, symbol, termStart };
+  await ctx.withCell(
+    cmd,
+    (cf) => cf.write((db) => insertCell(db, cell, ctx.now())),
+    { create: true, file },
+  );
+  if (!direct) setCurrentCell(home, slug);
+  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
+  ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
+  ctx.print(ctx.t('cell.createdFile', { file }));
+  ctx.print(ctx.t('cell.nextSteps'));
+}
+
+/** The cell of an opened file; a file with no cell row is not a usable cell file. */
+export function requireCell(cf: CellFile): Cell {
+  const cell = getCell(cf.db);
+  if (!cell) throw new UserError('error.cellFileEmpty', { file: cf.file });
+  return cell;
+}
+
+function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): void {
+  printFields(ctx, [
+    [ctx.t('cell.field.name'), cell.name],
+    [ctx.t('cell.field.slug'), cell.slug],
+    [ctx.t('cell.field.committee'), cell.committee],
+    [ctx.t('cell.field.place'), cell.place],
+    [ctx.t('cell.field.secretary'), cell.secretary],
+    [ctx.t('cell.field.symbol'), cell.symbol],
+    [ctx.t('cell.field.termStart'), cell.termStart],
+    [ctx.t('cell.field.members'), membersInForce],
+    [ctx.t('cell.field.file'), file],
+  ]);
+}
+
+async function show(ctx: Ctx, cmd: Command): Promise<void> {
+  await ctx.withCell(cmd, (cf) => {
+    const cell = requireCell(cf);
+    const today = ctx.today();
+    const inForce = listMembers(cf.db).filter((m) => isInForce(m, today)).length;
+    if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, cf.file, inForce));
+    printCell(ctx, cell, cf.file, inForce);
+  });
+}
+
+async function list(ctx: Ctx, cmd: Command): Promise<void> {
+  const home = dataFolder(ctx.env);
+  const current = currentCell(home);
+  const { openCellFile } = await import('../../store/cell-file.js');
+  const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
+  for (const slug of listCellSlugs(home)) {
+    const file = cellFileFor(home, slug);
+    try {
+      const cf = openCellFile(file, { readonly: true });
+      try {
+        const cell = getCell(cf.db);
+        if (cell) rows.push({ ...cellJson(cell, file), current: slug === current });
+      } finally {
+        cf.close();
+      }
+    } catch (e) {
+      // A damaged or foreign file in the folder is shown by doctor; the list goes on.
+      if (!(e instanceof UserError)) throw e;
+    }
+  }
+  if (ctx.globals(cmd).json) return ctx.printJson(rows);
+  if (rows.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
+  const { printTable } = await import('../output/table.js');
+  await printTable(
+    ctx,
+    [
+      { title: ctx.t('cell.field.current'), width: 2 },
+      { title: ctx.t('cell.field.slug'), width: 5 },
+      { title: ctx.t('cell.field.name'), width: 6 },
+      { title: ctx.t('cell.field.committee'), width: 6 },
+    ],
+    rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+  );
+}
+
+async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void> {
+  const slug = validateSlug(slugArg);
+  const home = dataFolder(ctx.env);
+  const file = cellFileFor(home, slug);
+  if (!fs.existsSync(file)) throw new UserError('error.cellUnknown', { slug });
+  const cell = await ctx.withCell(cmd, (cf) => requireCell(cf), { file, readonly: true });
+  setCurrentCell(home, slug);
+  ctx.print(ctx.t('cell.using', { name: cell.name, slug }));
+}
+
+async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
+  const changes: Partial<Omit<Cell, 'slug'>> = {};
+  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
+    if (flags[field] !== undefined) changes[field] = validateCellText(field, flags[field]!);
+  }
+  if (flags.symbol !== undefined) changes.symbol = validateSymbol(flags.symbol);
+  if (flags.termStart !== undefined) changes.termStart = parseYear(flags.termStart);
+  if (Object.keys(changes).length === 0) throw new UserError('error.nothingToChange');
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    cf.write((db) => updateCell(db, changes));
+    const cell = requireCell(cf);
+    if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, cf.file));
+    ctx.print(ctx.t('cell.updated'));
+    printCell(ctx, cell, cf.file, listMembers(cf.db).filter((m) => isInForce(m, ctx.today())).length);
+  });
+}
+
+const DEFAULT_BASIS = 'Chỉ thị 05-CT/TW';
+
+async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }): Promise<void> {
+  const year = parseYear(flags.year);
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const existing = getProgramme(cf.db, year);
+    const programme = {
+      year,
+      basis: optionalText(flags.basis, '--basis') ?? existing?.basis ?? DEFAULT_BASIS,
+      topic: flags.topic !== undefined ? optionalText(flags.topic, '--topic', 500) : existing?.topic ?? null,
+      yearTopic: flags.yearTopic !== undefined ? optionalText(flags.yearTopic, '--year-topic', 500) : existing?.yearTopic ?? null,
+    };
+    cf.write((db) => saveProgramme(db, programme));
+    if (ctx.globals(cmd).json) return ctx.printJson(programme);
+    ctx.print(ctx.t('programme.saved', { year }));
+    printFields(ctx, [
+      [ctx.t('programme.field.basis'), programme.basis],
+      [ctx.t('programme.field.topic'), programme.topic],
+      [ctx.t('programme.field.yearTopic'), programme.yearTopic],
+    ]);
+  });
+}
+
+async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const all = listProgrammes(cf.db);
+    if (ctx.globals(cmd).json) return ctx.printJson(all);
+    if (all.length === 0) return ctx.print(ctx.t('programme.none'));
+    for (const p of all) {
+      printFields(ctx, [
+        [ctx.t('programme.field.year'), p.year],
+        [ctx.t('programme.field.basis'), p.basis],
+        [ctx.t('programme.field.topic'), p.topic],
+        [ctx.t('programme.field.yearTopic'), p.yearTopic],
+      ]);
+      ctx.print();
+    }
+  });
+}
+
+export function register(program: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  const cell = group(program, 'cell', t('cell.help'));
+  const identity = (c: Command) =>
+    c
+      .option('--name <text>', t('cell.opt.name'))
+      .option('--committee <text>', t('cell.opt.committee'))
+      .option('--place <text>', t('cell.opt.place'))
+      .option('--secretary <text>', t('cell.opt.secretary'))
+      .option('--symbol <text>', t('cell.opt.symbol'))
+      .option('--term-start <year>', t('cell.opt.termStart'));
+
+  examples(
+    identity(cell.command('init').description(t('cell.init.help'))).option('--slug <slug>', t('cell.opt.slug')),
+    ctx,
+    'cell.example.init',
+  ).action(function (this: Command, flags: CellFlags) {
+    return init(ctx, this, flags);
+  });
+  cell
+    .command('show')
+    .description(t('cell.show.help'))
+    .action(function (this: Command) {
+      return show(ctx, this);
+    });
+  cell
+    .command('list')
+    .description(t('cell.list.help'))
+    .action(function (this: Command) {
+      return list(ctx, this);
+    });
+  examples(cell.command('use').description(t('cell.use.help')).argument('<slug>', t('cell.opt.slug')), ctx, 'cell.example.use').action(
+    function (this: Command, slug: string) {
+      return use(ctx, this, slug);
+    },
+  );
+  examples(identity(cell.command('set').description(t('cell.set.help'))), ctx, 'cell.example.set').action(function (
+    this: Command,
+    flags: CellFlags,
+  ) {
+    return set(ctx, this, flags);
+  });
+
+  const programme = group(program, 'programme', t('programme.help'));
+  examples(
+    programme
+      .command('set')
+      .description(t('programme.set.help'))
+      .requiredOption('--year <year>', t('programme.opt.year'))
+      .option('--basis <text>', t('programme.opt.basis'))
+      .option('--topic <text>', t('programme.opt.topic'))
+      .option('--year-topic <text>', t('programme.opt.yearTopic')),
+    ctx,
+    'programme.example.set',
+  ).action(function (this: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }) {
+    return programmeSet(ctx, this, flags);
+  });
+  programme
+    .command('show')
+    .description(t('programme.show.help'))
+    .action(function (this: Command) {
+      return programmeShow(ctx, this);
+    });
+}

@@ -1,0 +1,12 @@
+// Every command group registers itself here, in the order of the help listing.
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import * as cell from './cell.js';
+import * as member from './member.js';
+import * as demo from './demo.js';
+
+const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, demo];
+
+export function registerCommands(program: Command, ctx: Ctx): void {
+  for (const g of GROUPS) g.register(program, ctx);
+}

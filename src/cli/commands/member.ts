@@ -1,0 +1,309 @@
+// member add | list | show | edit | status.
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { valueOrAsk } from '../context.js';
+import { examples, group, printFields } from './define.js';
+import { requireCell } from './cell.js';
+import { validateWith } from '../prompts/prompter.js';
+import {
+  MEMBER_STATUSES,
+  isInForce,
+  optionalText,
+  parseGender,
+  parseStatus,
+  resolveMember,
+  statusMessageKey,
+  statusOn,
+  validateMemberDates,
+  validateName,
+  validateStatusChange,
+  type Member,
+  type MemberStatus,
+} from '../../domain/members.js';
+import { formatDate, parseBirth, parseDate } from '../../domain/dates.js';
+import { sortByName } from '../../domain/names.js';
+import { UserError } from '../../domain/errors.js';
+import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
+import type { CellFile } from '../../store/cell-file.js';
+
+interface MemberFlags {
+  name?: string;
+  born?: string;
+  gender?: string;
+  partyRole?: string;
+  job?: string;
+  unit?: string;
+  joined?: string;
+  official?: string;
+  status?: string;
+  card?: string;
+}
+
+/** The first status of a member whose start is unknown: in force for every period on record. */
+export const SINCE_EVER = '1900-01-01';
+
+/** Flags → validated member fields; only the flags given (for edit), or all (for add). */
+function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
+  const f: Partial<MemberFields> = {};
+  if (flags.name !== undefined) f.name = validateName(flags.name);
+  if (flags.born !== undefined) {
+    if (flags.born.trim() === '') {
+      f.birthDate = null;
+      f.birthYear = null;
+    } else {
+      const birth = parseBirth(flags.born, ctx.today());
+      f.birthDate = birth.date;
+      f.birthYear = birth.year;
+    }
+  }
+  if (flags.gender !== undefined) f.gender = parseGender(flags.gender);
+  if (flags.partyRole !== undefined) f.partyRole = optionalText(flags.partyRole, '--party-role', 100);
+  if (flags.job !== undefined) f.job = optionalText(flags.job, '--job', 100);
+  if (flags.unit !== undefined) f.unit = optionalText(flags.unit, '--unit', 150);
+  if (flags.joined !== undefined) f.joined = parseDate(flags.joined, '--joined');
+  if (flags.official !== undefined) f.official = parseDate(flags.official, '--official');
+  if (flags.card !== undefined) f.card = optionalText(flags.card, '--card', 30);
+  return f;
+}
+
+export function memberJson(m: Member, date: string) {
+  return {
+    id: m.id,
+    name: m.name,
+    status: statusOn(m.history, date),
+    birthDate: m.birthDate,
+    birthYear: m.birthYear,
+    gender: m.gender,
+    partyRole: m.partyRole,
+    job: m.job,
+    unit: m.unit,
+    joined: m.joined,
+    official: m.official,
+    card: m.card,
+    history: m.history.map((h) => ({ status: h.status, from: h.from === SINCE_EVER ? null : h.from, note: h.note ?? null })),
+  };
+}
+
+/** Resolves a member reference against the cell's members (all of them, past ones too). */
+export function findMember(cf: CellFile, ref: string): Member {
+  return resolveMember(ref, listMembers(cf.db));
+}
+
+async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
+  const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
+    p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
+  );
+  const fields: MemberFields = {
+    name: validateName(name),
+    birthDate: null,
+    birthYear: null,
+    gender: null,
+    partyRole: null,
+    job: null,
+    unit: null,
+    joined: null,
+    official: null,
+    card: null,
+    ...fieldsFromFlags(ctx, { ...flags, name: undefined }),
+  };
+  validateMemberDates(fields, ctx.today());
+  let status: MemberStatus = 'chinh-thuc';
+  if (flags.status !== undefined) {
+    status = parseStatus(flags.status);
+    if (status !== 'chinh-thuc' && status !== 'du-bi') throw new UserError('error.statusInitial');
+  } else if (fields.joined && !fields.official && fields.joined > isoYearsBefore(ctx.today(), 1)) {
+    status = 'du-bi'; // joined within the last twelve months and not yet official
+  }
+  const from = (status === 'du-bi' ? fields.joined : fields.official ?? fields.joined) ?? SINCE_EVER;
+
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const twin = listMembers(cf.db).find(
+      (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
+    );
+    if (twin) throw new UserError('error.memberDuplicate', { name: twin.name, year: twin.birthYear ?? '?', id: twin.id });
+    const id = cf.write((db) => insertMember(db, fields, { status, from }, ctx.now()));
+    const member = getMember(cf.db, id)!;
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
+    ctx.print(ctx.t('member.added', { name: member.name, id }));
+  });
+}
+
+function isoYearsBefore(iso: string, years: number): string {
+  return `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4)}`;
+}
+
+function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
+  return status ? ctx.t(statusMessageKey(status)) : '';
+}
+
+async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const today = ctx.today();
+    const members = sortByName(
+      listMembers(cf.db).filter((m) => flags.all || isInForce(m, today)),
+      (m) => m.name,
+      (a, b) => a.id - b.id,
+    );
+    if (ctx.globals(cmd).json) return ctx.printJson(members.map((m) => memberJson(m, today)));
+    if (members.length === 0) return ctx.print(ctx.t('member.none'));
+    const { printTable } = await import('../output/table.js');
+    await printTable(
+      ctx,
+      [
+        { title: ctx.t('member.col.id'), width: 2 },
+        { title: ctx.t('member.col.name'), width: 8 },
+        { title: ctx.t('member.col.born'), width: 3 },
+        { title: ctx.t('member.col.role'), width: 6 },
+        { title: ctx.t('member.col.status'), width: 5 },
+      ],
+      members.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
+    );
+    ctx.print(ctx.t('member.count', { count: members.length }));
+  });
+}
+
+function printMember(ctx: Ctx, m: Member): void {
+  const today = ctx.today();
+  printFields(ctx, [
+    [ctx.t('member.field.id'), m.id],
+    [ctx.t('member.field.name'), m.name],
+    [ctx.t('member.field.born'), m.birthDate ? formatDate(m.birthDate) : m.birthYear],
+    [ctx.t('member.field.gender'), m.gender ? ctx.t(m.gender === 'nam' ? 'member.gender.nam' : 'member.gender.nu') : null],
+    [ctx.t('member.field.partyRole'), m.partyRole],
+    [ctx.t('member.field.job'), m.job],
+    [ctx.t('member.field.unit'), m.unit],
+    [ctx.t('member.field.joined'), formatDate(m.joined)],
+    [ctx.t('member.field.official'), formatDate(m.official)],
+    [ctx.t('member.field.card'), m.card],
+    [ctx.t('member.field.status'), statusLabel(ctx, statusOn(m.history, today))],
+  ]);
+  ctx.print(ctx.t('member.field.history') + ':');
+  for (const h of m.history) {
+    ctx.print(
+      '  ' +
+        ctx.t('member.historyLine', {
+          from: h.from === SINCE_EVER ? ctx.t('member.sinceEver') : formatDate(h.from),
+          status: statusLabel(ctx, h.status),
+          note: h.note ? ` (${h.note})` : '',
+        }),
+    );
+  }
+}
+
+async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const m = findMember(cf, ref);
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(m, ctx.today()));
+    printMember(ctx, m);
+  });
+}
+
+async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
+  if (flags.status !== undefined) throw new UserError('error.statusInitial');
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const m = findMember(cf, ref);
+    let changes = fieldsFromFlags(ctx, flags);
+    if (Object.keys(changes).length === 0) {
+      if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
+      changes = await askEdits(ctx, m);
+    }
+    validateMemberDates({ ...m, ...changes }, ctx.today());
+    cf.write((db) => updateMember(db, m.id, changes));
+    const updated = getMember(cf.db, m.id)!;
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
+    ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id }));
+  });
+}
+
+/** Every field asked again, pre-filled with its current value. */
+async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
+  const p = await ctx.prompter();
+  const ask = (key: Parameters<Ctx['t']>[0], current: string | null, parse: (v: string) => unknown) =>
+    p.input({ message: ctx.t(key) + ':', default: current ?? '', validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parse(v))) });
+  const flags: MemberFlags = {
+    name: await ask('member.field.name', m.name, validateName),
+    born: await ask('member.field.born', m.birthDate ? formatDate(m.birthDate) : m.birthYear ? String(m.birthYear) : null, (v) => parseBirth(v, ctx.today())),
+    partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, '--party-role', 100)),
+    job: await ask('member.field.job', m.job, (v) => optionalText(v, '--job', 100)),
+    unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, '--unit', 150)),
+  };
+  const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, '--joined'));
+  const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, '--official'));
+  if (joined.trim()) flags.joined = joined;
+  if (official.trim()) flags.official = official;
+  return fieldsFromFlags(ctx, flags);
+}
+
+async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: string; from: string; note?: string }): Promise<void> {
+  const status = parseStatus(flags.set);
+  const from = parseDate(flags.from, '--from');
+  const note = optionalText(flags.note, '--note', 300);
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const m = findMember(cf, ref);
+    const change = { status, from, note };
+    validateStatusChange(m.history, change);
+    if (statusOn(m.history, from) === status) {
+      throw new UserError('error.statusSame', { name: m.name, status: statusLabel(ctx, status) });
+    }
+    cf.write((db) => insertStatus(db, m.id, change, ctx.now()));
+    const updated = getMember(cf.db, m.id)!;
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
+    ctx.print(ctx.t('member.statusSaved', { name: m.name, id: m.id, status: statusLabel(ctx, status).toLocaleLowerCase(ctx.lang), from: formatDate(from) }));
+  });
+}
+
+export function register(program: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  const member = group(program, 'member', t('member.help'));
+  const details = (c: Command) =>
+    c
+      .option('--name <text>', t('member.opt.name'))
+      .option('--born <year|date>', t('member.opt.born'))
+      .option('--gender <nam|nữ>', t('member.opt.gender'))
+      .option('--party-role <text>', t('member.opt.partyRole'))
+      .option('--job <text>', t('member.opt.job'))
+      .option('--unit <text>', t('member.opt.unit'))
+      .option('--joined <date>', t('member.opt.joined'))
+      .option('--official <date>', t('member.opt.official'))
+      .option('--card <text>', t('member.opt.card'));
+
+  examples(details(member.command('add').description(t('member.add.help'))).option('--status <status>', t('member.opt.status')), ctx, 'member.example.add').action(
+    function (this: Command, flags: MemberFlags) {
+      return add(ctx, this, flags);
+    },
+  );
+  examples(member.command('list').description(t('member.list.help')).option('--all', t('member.opt.all')), ctx, 'member.example.list').action(function (
+    this: Command,
+    flags: { all?: boolean },
+  ) {
+    return list(ctx, this, flags);
+  });
+  examples(member.command('show').description(t('member.show.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.show').action(
+    function (this: Command, ref: string) {
+      return show(ctx, this, ref);
+    },
+  );
+  examples(details(member.command('edit').description(t('member.edit.help')).argument('<ref>', t('member.arg.ref'))), ctx, 'member.example.edit').action(
+    function (this: Command, ref: string, flags: MemberFlags) {
+      return edit(ctx, this, ref, flags);
+    },
+  );
+  examples(
+    member
+      .command('status')
+      .description(t('member.status.help'))
+      .argument('<ref>', t('member.arg.ref'))
+      .requiredOption('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
+      .requiredOption('--from <date>', t('member.opt.from'))
+      .option('--note <text>', t('member.opt.note')),
+    ctx,
+    'member.example.status',
+  ).action(function (this: Command, ref: string, flags: { set: string; from: string; note?: string }) {
+    return setStatus(ctx, this, ref, flags);
+  });
+}

@@ -1,0 +1,179 @@
+// The program: global flags, language, help in the person's language, and the one place
+// where errors become a one-line message and an exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { createContext, type Ctx, type Io } from './context.js';
+import { registerCommands } from './commands/index.js';
+import { isLang, translate, type Lang } from '../i18n/index.js';
+import { Cancelled, UserError } from '../domain/errors.js';
+import type { Prompter } from './prompts/prompter.js';
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, interrupted: 130 } as const;
+
+/** The language asked for, read before commander so that help itself is translated. */
+export function pickLanguage(argv: readonly string[], env: Io['env']): Lang | { unknown: string } {
+  let asked: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') asked = argv[i + 1] ?? '';
+    else if (arg.startsWith('--lang=')) asked = arg.slice('--lang='.length);
+  }
+  asked ??= env.HOC_THEO_BAC_LANG || 'vi';
+  return isLang(asked) ? asked : { unknown: asked };
+}
+
+function buildProgram(ctx: Ctx): Command {
+  const { t } = ctx;
+  const program = new Command('hoc-theo-bac');
+  program
+    .description(t('help.program'))
+    .version(VERSION, '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.helpOption'))
+    .helpCommand('help [command]', t('help.helpCommand'))
+    .addOption(new Option('--db <file>', t('opt.db')))
+    .addOption(new Option('--cell <slug>', t('opt.cell')))
+    .addOption(new Option('--json', t('opt.json')))
+    .addOption(new Option('--no-input', t('opt.noInput')))
+    .addOption(new Option('--yes', t('opt.yes')))
+    .addOption(new Option('--lang <lang>', t('opt.lang')))
+    .addHelpText('after', '\n' + t('help.programAfter'))
+    .showSuggestionAfterError(true);
+  registerCommands(program, ctx);
+  configureTree(program, ctx);
+  return program;
+}
+
+/** Applies translated help titles and captured output to every command of the tree. */
+function configureTree(cmd: Command, ctx: Ctx): void {
+  const titles: Record<string, string> = {
+    'Usage:': ctx.t('help.usage'),
+    'Options:': ctx.t('help.options'),
+    'Global Options:': ctx.t('help.globalOptions'),
+    'Commands:': ctx.t('help.commands'),
+    'Arguments:': ctx.t('help.arguments'),
+  };
+  cmd
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: () => undefined, // errors are reported by run(), in the person's language
+      outputError: () => undefined,
+      getOutHelpWidth: () => ctx.io.columns ?? 80,
+      getErrHelpWidth: () => ctx.io.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .configureHelp({ showGlobalOptions: true, styleTitle: (s: string) => titles[s] ?? s });
+  if (cmd.parent) cmd.helpOption('-h, --help', ctx.t('help.helpOption'));
+  for (const sub of cmd.commands) {
+    if (sub.commands.length > 0) sub.helpCommand(false);
+    configureTree(sub, ctx);
+  }
+}
+
+const VERSION = '0.1.0';
+
+function commandPath(cmd: Command | undefined): string {
+  const names: string[] = [];
+  for (let c = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Commander's own errors, in the person's language; all exit 2. */
+function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[], program: Command): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  // The command that was running: the deepest one named on the command line.
+  let cmd: Command = program;
+  for (const arg of argv) {
+    const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (sub) cmd = sub;
+  }
+  const command = commandPath(cmd) || '';
+  switch (e.code) {
+    case 'commander.unknownCommand':
+      return translate(lang, 'error.unknownCommand', { name: quoted });
+    case 'commander.unknownOption':
+      return translate(lang, 'error.unknownOption', { name: quoted, command });
+    case 'commander.missingArgument':
+      return translate(lang, 'error.missingArgument', { name: quoted, command });
+    case 'commander.missingMandatoryOptionValue':
+      return translate(lang, 'error.missingFlag', { flag: quoted.split(' ').find((w) => w.startsWith('--')) ?? quoted });
+    case 'commander.optionMissingArgument':
+      return translate(lang, 'error.optionMissingValue', { name: quoted.split(/[ ,]/).find((w) => w.startsWith('--')) ?? quoted, command });
+    case 'commander.excessArguments': {
+      const excess = argv.filter((a) => !a.startsWith('-')).pop() ?? '';
+      return translate(lang, 'error.excessArguments', { name: excess, command });
+    }
+    default:
+      return translate(lang, 'error.commandLine', { message: e.message.replace(/^error: /, '') });
+  }
+}
+
+function sqliteCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Any thrown value → one line for the person and an exit code. */
+export function describeError(e: unknown, lang: Lang, file?: string): { code: number; message: string } {
+  if (e instanceof UserError) return { code: e.exitCode, message: translate(lang, e.key, e.vars) };
+  if (e instanceof Cancelled) return { code: EXIT.interrupted, message: translate(lang, 'error.cancelled') };
+  const code = sqliteCode(e) ?? '';
+  const where = file ?? (e as { path?: string })?.path ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 1, message: translate(lang, 'error.fileBusy', { file: where }) };
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { code: 1, message: translate(lang, 'error.damaged', { file: where }) };
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return { code: 1, message: translate(lang, 'error.readOnly', { file: where }) };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 1, message: translate(lang, 'error.diskFull') };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 1, message: translate(lang, 'error.noPermission', { file: where }) };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 1, message: translate(lang, 'error.folderMissing', { file: where }) };
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) return { code: 1, message: translate(lang, 'error.cellFileCannotOpen', { file: where }) };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: EXIT.internal, message: translate(lang, 'error.internal', { message: message.split('\n')[0]!.slice(0, 200) }) };
+}
+
+/**
+ * Runs one command line (without "node" and the script) against the given world and
+ * returns the exit code. The executable and the in-process tests both come through here.
+ */
+export async function runCli(argv: readonly string[], io: Io, options: { prompter?: Prompter } = {}): Promise<number> {
+  const picked = pickLanguage(argv, io.env);
+  if (typeof picked !== 'string') {
+    io.stderr(`${translate('vi', 'error.prefix')}: ${translate('vi', 'error.langUnknown', { value: picked.unknown })}\n`);
+    return EXIT.usage;
+  }
+  const lang = picked;
+  const ctx = createContext(io, lang, options.prompter);
+  const args = argv.map((a) => a.normalize('NFC'));
+  let program: Command | undefined;
+  try {
+    program = buildProgram(ctx);
+    await program.parseAsync(args as string[], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      // Commander prints help for a group with no subcommand and exits 1: that is not an error here.
+      if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, args, program!)}\n`);
+      return EXIT.usage;
+    }
+    const { code, message } = describeError(e, lang);
+    io.stderr(`${ctx.t('error.prefix')}: ${message}\n`);
+    if (io.env.HOC_THEO_BAC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    return code;
+  }
+}
+
+/** The executable's entry: the real process, its streams and its exit code. */
+export async function runFromProcess(): Promise<void> {
+  const io: Io = {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    columns: process.stdout.columns,
+  };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}

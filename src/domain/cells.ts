@@ -1,0 +1,48 @@
+// The cell (chi bộ): its identity as printed on documents.
+import { UserError } from './errors.js';
+import { cleanLine, hasWords, slugify } from './text.js';
+
+export interface Cell {
+  slug: string;
+  name: string;
+  committee: string;
+  place: string;
+  secretary: string;
+  symbol: string;
+  termStart: number | null;
+}
+
+export const CELL_TEXT_FIELDS = ['name', 'committee', 'place', 'secretary'] as const;
+export type CellTextField = (typeof CELL_TEXT_FIELDS)[number];
+
+/** One required line of a cell's identity: not blank, not only punctuation, not absurdly long. */
+export function validateCellText(field: CellTextField, text: string): string {
+  const value = cleanLine(text);
+  if (value === '' || !hasWords(value)) throw new UserError('error.cellFieldEmpty', { field: `--${field}` });
+  if (value.length > 120) throw new UserError('error.cellFieldTooLong', { field: `--${field}`, max: 120 });
+  return value;
+}
+
+/** The document symbol after the number ("Số 03-BC/CB"): letters and digits only. */
+export function validateSymbol(text: string): string {
+  const value = cleanLine(text).toUpperCase();
+  if (!/^[\p{Lu}\p{N}]{1,10}$/u.test(value)) throw new UserError('error.symbolInvalid', { value });
+  return value;
+}
+
+/** The folder-safe name of a cell in the data folder. */
+export function validateSlug(text: string): string {
+  const value = cleanLine(text);
+  if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(value)) throw new UserError('error.slugInvalid', { value });
+  return value;
+}
+
+export function slugForCell(name: string): string {
+  const slug = slugify(name);
+  return slug === '' ? 'chi-bo' : slug;
+}
+
+/** The cell's name in the header block is printed in capitals. */
+export function upperVi(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}

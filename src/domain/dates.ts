@@ -1,0 +1,128 @@
+// Dates as people write them (dd/mm/yyyy) and as the file keeps them (ISO yyyy-mm-dd).
+import { UserError } from './errors.js';
+import { cleanLine } from './text.js';
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+export type IsoDate = string; // yyyy-mm-dd
+export type Month = string; // yyyy-mm
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR &&
+    Number.isInteger(month) && month >= 1 && month <= 12 &&
+    Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
+
+/**
+ * "05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026" or ISO "2026-03-05" → "2026-03-05".
+ * Anything else, or a day that does not exist (31/02), is refused.
+ */
+export function parseDate(text: string, what = 'date'): IsoDate {
+  const value = cleanLine(text);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  let day: number, month: number, year: number;
+  if (m) {
+    [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) {
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else {
+    throw new UserError('error.dateFormat', { value, what });
+  }
+  if (!validDate(year, month, day)) throw new UserError('error.dateImpossible', { value, what });
+  return isoDate(year, month, day);
+}
+
+/** "2026-03-05" → "05/03/2026". */
+export function formatDate(iso: IsoDate | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "2026-03", "03/2026" or "3/2026" → "2026-03". */
+export function parseMonth(text: string): Month {
+  const value = cleanLine(text);
+  let m = /^(\d{4})-(\d{1,2})$/.exec(value);
+  let year: number, month: number;
+  if (m) [year, month] = [Number(m[1]), Number(m[2])];
+  else if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(value))) [month, year] = [Number(m[1]), Number(m[2])];
+  else throw new UserError('error.monthFormat', { value });
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12)) {
+    throw new UserError('error.monthFormat', { value });
+  }
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/** "2026-03" → "03/2026". */
+export function formatMonth(month: Month): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[2]}/${m[1]}` : month;
+}
+
+export function monthOf(date: IsoDate): Month {
+  return date.slice(0, 7);
+}
+
+export function yearOf(dateOrMonth: string): number {
+  return Number(dateOrMonth.slice(0, 4));
+}
+
+export function firstDayOf(month: Month): IsoDate {
+  return `${month}-01`;
+}
+
+export function lastDayOf(month: Month): IsoDate {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return isoDate(y, m, daysInMonth(y, m));
+}
+
+/** A year typed by a person: four digits within a sensible range. */
+export function parseYear(text: string | number, min = MIN_YEAR, max = MAX_YEAR): number {
+  const value = typeof text === 'number' ? String(text) : cleanLine(text);
+  if (!/^\d{4}$/.test(value)) throw new UserError('error.yearFormat', { value, min, max });
+  const year = Number(value);
+  if (year < min || year > max) throw new UserError('error.yearRange', { value, min, max });
+  return year;
+}
+
+/** Birth: a year ("1980") or a full date ("12/05/1980"). */
+export function parseBirth(text: string, today: IsoDate): { date: IsoDate | null; year: number } {
+  const value = cleanLine(text);
+  const thisYear = yearOf(today);
+  if (/^\d{4}$/.test(value)) {
+    const year = parseYear(value, MIN_YEAR, thisYear - 16);
+    return { date: null, year };
+  }
+  const date = parseDate(value, 'born');
+  const year = yearOf(date);
+  if (year > thisYear - 16) throw new UserError('error.yearRange', { value, min: MIN_YEAR, max: thisYear - 16 });
+  return { date, year };
+}
+
+/** The date line of a document: "Tân Lập, ngày 05 tháng 03 năm 2026". */
+export function documentDateLine(place: string, iso: IsoDate): string {
+  const [y, m, d] = iso.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** Today in the local time zone, as ISO; HOC_THEO_BAC_TODAY fixes it (for tests and demos). */
+export function todayIso(env: Record<string, string | undefined> = {}, now = new Date()): IsoDate {
+  const fixed = env.HOC_THEO_BAC_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

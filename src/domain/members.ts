@@ -1,0 +1,168 @@
+// Party members and their dated status history.
+import { UserError } from './errors.js';
+import type { IsoDate } from './dates.js';
+import { hasWords, cleanLine } from './text.js';
+import { matchName, sortByName } from './names.js';
+import type { MessageKey } from '../i18n/index.js';
+
+/** Status words as the command line writes them (CLI.md). */
+export const MEMBER_STATUSES = [
+  'chinh-thuc', // chính thức
+  'du-bi', // dự bị
+  'mien', // miễn công tác và sinh hoạt đảng
+  'dinh-chi', // đình chỉ sinh hoạt
+  'tam-thoi', // sinh hoạt tạm thời
+  'chuyen-di', // chuyển đi
+  'tu-tran', // từ trần
+] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const GENDERS = ['nam', 'nu'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export interface StatusChange {
+  status: MemberStatus;
+  from: IsoDate;
+  note?: string | null;
+  /** Order of entry, to break ties between changes on the same day. */
+  seq?: number;
+}
+
+export interface Member {
+  id: number;
+  name: string;
+  birthDate: IsoDate | null;
+  birthYear: number | null;
+  gender: Gender | null;
+  partyRole: string | null;
+  job: string | null;
+  unit: string | null;
+  joined: IsoDate | null;
+  official: IsoDate | null;
+  card: string | null;
+  history: StatusChange[];
+}
+
+/** A member's own details, without id and history. */
+export type MemberFields = Omit<Member, 'id' | 'history'>;
+
+export function statusMessageKey(status: MemberStatus): MessageKey {
+  return `status.${status}` as MessageKey;
+}
+
+export function parseStatus(text: string): MemberStatus {
+  const value = cleanLine(text).toLowerCase();
+  if ((MEMBER_STATUSES as readonly string[]).includes(value)) return value as MemberStatus;
+  throw new UserError('error.statusUnknown', { value, allowed: MEMBER_STATUSES.join(', ') });
+}
+
+export function parseGender(text: string): Gender {
+  const value = cleanLine(text).toLowerCase().normalize('NFC');
+  if (value === 'nam' || value === 'male' || value === 'm') return 'nam';
+  if (value === 'nữ' || value === 'nu' || value === 'female' || value === 'f') return 'nu';
+  throw new UserError('error.genderUnknown', { value });
+}
+
+function ordered(history: readonly StatusChange[]): StatusChange[] {
+  return [...history].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : (a.seq ?? 0) - (b.seq ?? 0)));
+}
+
+/** The status in force on a date: the latest change on or before it; null before the first. */
+export function statusOn(history: readonly StatusChange[], date: IsoDate): MemberStatus | null {
+  let current: MemberStatus | null = null;
+  for (const change of ordered(history)) {
+    if (change.from <= date) current = change.status;
+  }
+  return current;
+}
+
+/** Statuses that leave the cell's active lists: transferred out, deceased. */
+export const GONE_STATUSES: readonly MemberStatus[] = ['chuyen-di', 'tu-tran'];
+
+/** In force on a date: a member of the cell then (exempt and suspended members count; they are shown apart). */
+export function isInForce(member: Pick<Member, 'history'>, date: IsoDate): boolean {
+  const status = statusOn(member.history, date);
+  return status !== null && !GONE_STATUSES.includes(status);
+}
+
+/** In force at any time within a period (e.g. a month): transferred out in May still appears in March. */
+export function isInForceDuring(member: Pick<Member, 'history'>, from: IsoDate, to: IsoDate): boolean {
+  if (isInForce(member, from)) return true;
+  return member.history.some((c) => c.from > from && c.from <= to && !GONE_STATUSES.includes(c.status));
+}
+
+/** Exempt members register nothing and are not graded; they are counted apart. */
+export function isExempt(member: Pick<Member, 'history'>, date: IsoDate): boolean {
+  return statusOn(member.history, date) === 'mien';
+}
+
+export function canTakePledges(member: Pick<Member, 'history'>, date: IsoDate): boolean {
+  const status = statusOn(member.history, date);
+  return status !== null && !GONE_STATUSES.includes(status) && status !== 'mien';
+}
+
+/** A person's name: at least two words of letters, as on a Party card; no digits. */
+export function validateName(text: string): string {
+  const name = cleanLine(text);
+  if (name === '' || !hasWords(name)) throw new UserError('error.nameEmpty');
+  if (name.length > 100) throw new UserError('error.nameTooLong', { max: 100 });
+  if (/[\p{N}<>{}[\]@#$%^*=+|\\/~`";]/u.test(name)) throw new UserError('error.nameCharacters', { value: name });
+  return name;
+}
+
+/**
+ * A new status must not be dated before the first one, and joining dates must be in order:
+ * joined ≤ official, both not in the future.
+ */
+export function validateStatusChange(history: readonly StatusChange[], change: StatusChange): void {
+  const first = ordered(history)[0];
+  if (first && change.from < first.from) {
+    throw new UserError('error.statusBeforeFirst', { date: change.from, first: first.from });
+  }
+}
+
+export function validateMemberDates(m: { joined: IsoDate | null; official: IsoDate | null; birthYear: number | null }, today: IsoDate): void {
+  if (m.joined && m.joined > today) throw new UserError('error.dateInFuture', { what: 'joined' });
+  if (m.official && m.official > today) throw new UserError('error.dateInFuture', { what: 'official' });
+  if (m.joined && m.official && m.official < m.joined) throw new UserError('error.officialBeforeJoined');
+  if (m.birthYear && m.joined && Number(m.joined.slice(0, 4)) - m.birthYear < 16) {
+    throw new UserError('error.joinedTooYoung');
+  }
+}
+
+/** Finds a member by id ("12") or by an unambiguous part of the name; refuses otherwise. */
+export function resolveMember<T extends Pick<Member, 'id' | 'name'>>(reference: string, members: readonly T[]): T {
+  const ref = cleanLine(reference);
+  if (ref === '') throw new UserError('error.memberRefEmpty');
+  if (/^#?\d+$/.test(ref)) {
+    const id = Number(ref.replace('#', ''));
+    const found = members.find((m) => m.id === id);
+    if (!found) throw new UserError('error.memberUnknown', { ref });
+    return found;
+  }
+  const match = matchName(ref, members, (m) => m.name);
+  if (match.kind === 'one') return match.item;
+  if (match.kind === 'none') throw new UserError('error.memberUnknown', { ref });
+  const candidates = sortByName(match.items, (m) => m.name)
+    .slice(0, 8)
+    .map((m) => `${m.name} (${m.id})`)
+    .join('; ');
+  throw new UserError('error.memberAmbiguous', { ref, candidates });
+}
+
+/** An optional line of free text given for a flag: tidied, and not longer than max. */
+export function optionalText(text: string | undefined | null, flag: string, max = 200): string | null {
+  if (text === undefined || text === null) return null;
+  const value = cleanLine(text);
+  if (value === '') return null;
+  if (value.length > max) throw new UserError('error.textTooLong', { flag, max });
+  return value;
+}
+
+/** A required line of free text: not blank, not only punctuation, not longer than max. */
+export function requiredText(text: string, flag: string, max = 500): string {
+  const value = cleanLine(text);
+  if (value === '' || !hasWords(value)) throw new UserError('error.textEmpty', { flag });
+  if (value.length > max) throw new UserError('error.textTooLong', { flag, max });
+  return value;
+}

@@ -1,0 +1,45 @@
+// The message catalogue: every word shown to a person, by key, in each language.
+// Each area of the tool keeps its words in src/i18n/messages/<area>.ts with the
+// Vietnamese and English side by side, so that a missing translation is a type error.
+import * as common from './messages/common.js';
+import * as cell from './messages/cell.js';
+import * as member from './messages/member.js';
+import * as demo from './messages/demo.js';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi };
+const en: Record<keyof typeof vi, string> = { ...common.en, ...cell.en, ...member.en, ...demo.en };
+
+export type MessageKey = keyof typeof vi;
+export type MessageVars = Record<string, string | number>;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'vi' || value === 'en';
+}
+
+/** The text of a message in a language, with `{name}` placeholders filled in. */
+export function translate(lang: Lang, key: MessageKey, vars: MessageVars = {}): string {
+  const template = catalogues[lang][key] ?? catalogues.vi[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/** For tests: every key of the catalogue. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(vi) as MessageKey[];
+}
+
+export function catalogue(lang: Lang): Readonly<Record<MessageKey, string>> {
+  return catalogues[lang];
+}

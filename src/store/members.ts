@@ -1,0 +1,108 @@
+// Members and their status history.
+import type { Gender, Member, MemberFields, MemberStatus, StatusChange } from '../domain/members.js';
+import type { Db } from './cell-file.js';
+
+export type { MemberFields };
+
+interface MemberRow {
+  id: number;
+  name: string;
+  birth_date: string | null;
+  birth_year: number | null;
+  gender: Gender | null;
+  party_role: string | null;
+  job: string | null;
+  unit: string | null;
+  joined: string | null;
+  official: string | null;
+  card: string | null;
+}
+
+interface StatusRow {
+  id: number;
+  member_id: number;
+  status: MemberStatus;
+  from_date: string;
+  note: string | null;
+}
+
+const COLUMNS: Record<keyof MemberFields, string> = {
+  name: 'name',
+  birthDate: 'birth_date',
+  birthYear: 'birth_year',
+  gender: 'gender',
+  partyRole: 'party_role',
+  job: 'job',
+  unit: 'unit',
+  joined: 'joined',
+  official: 'official',
+  card: 'card',
+};
+
+function toMember(row: MemberRow, history: StatusChange[]): Member {
+  return {
+    id: row.id,
+    name: row.name,
+    birthDate: row.birth_date,
+    birthYear: row.birth_year,
+    gender: row.gender,
+    partyRole: row.party_role,
+    job: row.job,
+    unit: row.unit,
+    joined: row.joined,
+    official: row.official,
+    card: row.card,
+    history,
+  };
+}
+
+/** Every member ever in the cell, each with the full status history. */
+export function listMembers(db: Db): Member[] {
+  const rows = db.prepare('SELECT * FROM member ORDER BY id').all() as MemberRow[];
+  const statuses = db.prepare('SELECT id, member_id, status, from_date, note FROM member_status ORDER BY from_date, id').all() as StatusRow[];
+  const byMember = new Map<number, StatusChange[]>();
+  for (const s of statuses) {
+    const list = byMember.get(s.member_id) ?? [];
+    list.push({ status: s.status, from: s.from_date, note: s.note, seq: s.id });
+    byMember.set(s.member_id, list);
+  }
+  return rows.map((r) => toMember(r, byMember.get(r.id) ?? []));
+}
+
+export function getMember(db: Db, id: number): Member | null {
+  const row = db.prepare('SELECT * FROM member WHERE id = ?').get(id) as MemberRow | undefined;
+  if (!row) return null;
+  const history = (db.prepare('SELECT id, member_id, status, from_date, note FROM member_status WHERE member_id = ? ORDER BY from_date, id').all(id) as StatusRow[]).map(
+    (s) => ({ status: s.status, from: s.from_date, note: s.note, seq: s.id }),
+  );
+  return toMember(row, history);
+}
+
+export function insertMember(db: Db, fields: MemberFields, firstStatus: StatusChange, now: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO member (name, birth_date, birth_year, gender, party_role, job, unit, joined, official, card, created_at)
+       VALUES (@name, @birthDate, @birthYear, @gender, @partyRole, @job, @unit, @joined, @official, @card, @now)`,
+    )
+    .run({ ...fields, now });
+  const id = Number(info.lastInsertRowid);
+  insertStatus(db, id, firstStatus, now);
+  return id;
+}
+
+export function updateMember(db: Db, id: number, changes: Partial<MemberFields>): void {
+  const entries = Object.entries(changes).filter(([k, v]) => v !== undefined && k in COLUMNS) as Array<[keyof MemberFields, unknown]>;
+  if (entries.length === 0) return;
+  const sets = entries.map(([k]) => `${COLUMNS[k]} = @${k}`).join(', ');
+  db.prepare(`UPDATE member SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+}
+
+export function insertStatus(db: Db, memberId: number, change: StatusChange, now: string): void {
+  db.prepare('INSERT INTO member_status (member_id, status, from_date, note, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    memberId,
+    change.status,
+    change.from,
+    change.note ?? null,
+    now,
+  );
+}

@@ -1,0 +1,171 @@
+// The cell file's schema, as ordered migrations. Each runs in one transaction and
+// sets PRAGMA user_version to its number; a file with a higher number is from a newer tool.
+// Never edit a migration that has shipped: add the next one.
+
+/** 'HTBC': marks a SQLite file as a cell file of this tool (PRAGMA application_id). */
+export const APPLICATION_ID = 0x48544243;
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the whole first schema.
+  `
+  PRAGMA application_id = ${APPLICATION_ID};
+
+  CREATE TABLE cell (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    slug        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    committee   TEXT NOT NULL,
+    place       TEXT NOT NULL,
+    secretary   TEXT NOT NULL,
+    symbol      TEXT NOT NULL DEFAULT 'CB',
+    term_start  INTEGER,
+    created_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE programme (
+    year        INTEGER PRIMARY KEY,
+    basis       TEXT NOT NULL,
+    topic       TEXT,
+    year_topic  TEXT
+  );
+
+  CREATE TABLE member (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    birth_date  TEXT,
+    birth_year  INTEGER,
+    gender      TEXT CHECK (gender IN ('nam', 'nu')),
+    party_role  TEXT,
+    job         TEXT,
+    unit        TEXT,
+    joined      TEXT,
+    official    TEXT,
+    card        TEXT,
+    created_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE member_status (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES member(id),
+    status      TEXT NOT NULL CHECK (status IN ('chinh-thuc','du-bi','mien','dinh-chi','tam-thoi','chuyen-di','tu-tran')),
+    from_date   TEXT NOT NULL,
+    note        TEXT,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX member_status_member ON member_status(member_id, from_date);
+
+  -- One registration per member per year: its state and the signed commitment (cam kết).
+  CREATE TABLE registration (
+    member_id     INTEGER NOT NULL REFERENCES member(id),
+    year          INTEGER NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','submitted','approved')),
+    committed_on  TEXT,
+    PRIMARY KEY (member_id, year)
+  );
+
+  -- A pledge item: individual (member_id set) or collective (member_id NULL, kind 'trong-tam').
+  CREATE TABLE pledge (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER REFERENCES member(id),
+    year        INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('hoc-tap','lam-theo','neu-guong','trong-tam')),
+    content     TEXT NOT NULL,
+    action      TEXT,
+    solution    TEXT,
+    due         TEXT,
+    target      TEXT,
+    owner       TEXT,
+    created_at  TEXT NOT NULL,
+    removed_at  TEXT,
+    CHECK ((member_id IS NULL) = (kind = 'trong-tam'))
+  );
+  CREATE INDEX pledge_year_member ON pledge(year, member_id);
+
+  -- Six-month and year-end grades of a pledge item: the member's own and the cell's.
+  CREATE TABLE pledge_grade (
+    pledge_id   INTEGER NOT NULL REFERENCES pledge(id),
+    period      TEXT NOT NULL CHECK (period IN ('6m','year')),
+    self_grade  TEXT CHECK (self_grade IN ('hoan-thanh-tot','hoan-thanh','chua-hoan-thanh')),
+    cell_grade  TEXT CHECK (cell_grade IN ('hoan-thanh-tot','hoan-thanh','chua-hoan-thanh')),
+    note        TEXT,
+    graded_at   TEXT NOT NULL,
+    PRIMARY KEY (pledge_id, period)
+  );
+
+  -- Year-end grading of a member on the 100-point frame.
+  CREATE TABLE member_grade (
+    member_id   INTEGER NOT NULL REFERENCES member(id),
+    year        INTEGER NOT NULL,
+    score       INTEGER CHECK (score BETWEEN 0 AND 100),
+    note        TEXT,
+    PRIMARY KEY (member_id, year)
+  );
+
+  CREATE TABLE meeting (
+    id          INTEGER PRIMARY KEY,
+    month       TEXT NOT NULL,
+    date        TEXT,
+    kind        TEXT NOT NULL DEFAULT 'thuong-ky' CHECK (kind IN ('thuong-ky','chuyen-de','dot-xuat')),
+    topic       TEXT,
+    chair       TEXT,
+    minutes_by  TEXT,
+    score       INTEGER CHECK (score BETWEEN 0 AND 100),
+    conclusion  TEXT,
+    created_at  TEXT NOT NULL
+  );
+  -- One regular meeting a month.
+  CREATE UNIQUE INDEX meeting_regular_month ON meeting(month) WHERE kind = 'thuong-ky';
+
+  CREATE TABLE meeting_absence (
+    meeting_id  INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    member_id   INTEGER NOT NULL REFERENCES member(id),
+    reason      TEXT,
+    PRIMARY KEY (meeting_id, member_id)
+  );
+
+  -- One review per member per month.
+  CREATE TABLE review (
+    id             INTEGER PRIMARY KEY,
+    month          TEXT NOT NULL,
+    member_id      INTEGER NOT NULL REFERENCES member(id),
+    meeting_id     INTEGER REFERENCES meeting(id),
+    self_critique  TEXT,
+    comment        TEXT,
+    result         TEXT CHECK (result IN ('tot','dat','chua-dat')),
+    recognition    TEXT CHECK (recognition IN ('praise','remind')),
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    UNIQUE (month, member_id)
+  );
+
+  CREATE TABLE review_progress (
+    review_id   INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+    pledge_id   INTEGER NOT NULL REFERENCES pledge(id),
+    progress    TEXT NOT NULL CHECK (progress IN ('chua','dang','xong')),
+    note        TEXT,
+    PRIMARY KEY (review_id, pledge_id)
+  );
+
+  CREATE TABLE exemplar (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL,
+    member_id    INTEGER REFERENCES member(id),
+    achievement  TEXT NOT NULL,
+    award        TEXT,
+    created_at   TEXT NOT NULL
+  );
+
+  -- Numbers of documents sent upward: from 01 per kind within a term; the same report
+  -- for the same period keeps its number.
+  CREATE TABLE document_number (
+    kind        TEXT NOT NULL,
+    term_start  INTEGER NOT NULL,
+    period      TEXT NOT NULL,
+    number      INTEGER NOT NULL,
+    issued_at   TEXT NOT NULL,
+    PRIMARY KEY (kind, term_start, period)
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
