@@ -1,0 +1,76 @@
+// Running the CLI as a user would (a spawned process of the built bin) or in-process
+// through the same entry point the executable uses.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/context.js';
+import type { Prompter } from '../../src/cli/prompts/prompter.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin', 'hoc-theo-bac.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temporary folder, removed by the caller with cleanup() (or left for the OS). */
+export function tempDir(prefix = 'htb-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** The environment of a test run: its own data folder, a fixed "today", no colour. */
+export function testEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('HOC_THEO_BAC_')) env[k] = v;
+  }
+  return { ...env, HOC_THEO_BAC_HOME: home, HOC_THEO_BAC_TODAY: '2026-03-15', NO_COLOR: '1', ...extra };
+}
+
+/** Spawns the built executable (run `npm run build` first; `npm test` does). */
+export function runBin(args: string[], options: { env: Record<string, string>; input?: string; cwd?: string }): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: options.env,
+    input: options.input ?? '',
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI in this process (for many cases, fast); stdin is not a terminal unless said. */
+export async function runInProcess(
+  args: string[],
+  options: { env: Record<string, string>; tty?: boolean; prompter?: Prompter; cwd?: string },
+): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    stdinIsTTY: options.tty ?? false,
+    stdoutIsTTY: options.tty ?? false,
+    env: options.env,
+    cwd: options.cwd ?? ROOT,
+    columns: 100,
+  };
+  const code = await runCli(args, io, { prompter: options.prompter });
+  return { code, stdout, stderr };
+}
+
+/** A cell made with `cell init --db`, ready for commands; returns the file. */
+export function makeCell(home: string, env: Record<string, string>, name = 'Chi bộ Văn phòng'): string {
+  const file = path.join(home, 'cell.sqlite');
+  const r = runBin(
+    ['--db', file, 'cell', 'init', '--name', name, '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'],
+    { env },
+  );
+  if (r.code !== 0) throw new Error(`cell init failed: ${r.stderr}`);
+  return file;
+}
