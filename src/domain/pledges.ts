@@ -106,7 +106,7 @@ function judgedOn(year: number, today: IsoDate): IsoDate {
   return year < yearOf(today) ? defaultDue(year) : today;
 }
 
-/** An exempt, transferred, deceased or suspended member cannot be given new pledge items. */
+/** An exempt, transferred or deceased member cannot be given new pledge items (canTakePledges). */
 export function checkCanTakePledges(member: Pick<Member, 'name' | 'history'>, year: number, today: IsoDate): void {
   const date = judgedOn(year, today);
   if (canTakePledges(member, date)) return;
@@ -115,7 +115,6 @@ export function checkCanTakePledges(member: Pick<Member, 'name' | 'history'>, ye
     mien: 'error.pledgeMemberExempt',
     'chuyen-di': 'error.pledgeMemberTransferred',
     'tu-tran': 'error.pledgeMemberDeceased',
-    'dinh-chi': 'error.pledgeMemberSuspended',
   };
   throw new UserError((status && key[status]) || 'error.pledgeMemberNotYet', { name: member.name, year });
 }
