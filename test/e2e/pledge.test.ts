@@ -1,7 +1,7 @@
 // pledge and exemplar commands through the built executable, with flags, in both languages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 
 let env: Record<string, string>;
 let db: string;
@@ -175,11 +175,11 @@ describe('exemplar add and list', () => {
 });
 
 describe('help and demo', () => {
-  it('every pledge and exemplar command has its help and example, in both languages', () => {
+  it('every pledge and exemplar command has its help and example, in both languages', async () => {
     for (const [group, cmd] of [['pledge', 'add'], ['pledge', 'list'], ['pledge', 'show'], ['pledge', 'edit'], ['pledge', 'remove'], ['pledge', 'commit'], ['pledge', 'grade'], ['exemplar', 'add'], ['exemplar', 'list']] as const) {
-      const vi = runBin([group, cmd!, '--help'], { env });
+      const vi = await runInProcess([group, cmd!, '--help'], { env });
       expect(vi.stdout).toContain(`Ví dụ:\n  hoc-theo-bac ${group} ${cmd}`);
-      expect(runBin(['--lang', 'en', group, cmd!, '--help'], { env }).stdout).toContain(`Examples:\n  hoc-theo-bac ${group} ${cmd}`);
+      expect((await runInProcess(['--lang', 'en', group, cmd!, '--help'], { env })).stdout).toContain(`Examples:\n  hoc-theo-bac ${group} ${cmd}`);
     }
   });
 
