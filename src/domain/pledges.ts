@@ -106,10 +106,15 @@ function judgedOn(year: number, today: IsoDate): IsoDate {
   return year < yearOf(today) ? defaultDue(year) : today;
 }
 
-/** An exempt, transferred or deceased member cannot be given new pledge items (canTakePledges). */
+/** May the member be given new items for that year? Not when exempt, transferred or deceased (canTakePledges). */
+export function mayPledgeFor(member: Pick<Member, 'history'>, year: number, today: IsoDate): boolean {
+  return canTakePledges(member, judgedOn(year, today));
+}
+
+/** The refusal, with its reason, when mayPledgeFor says no. */
 export function checkCanTakePledges(member: Pick<Member, 'name' | 'history'>, year: number, today: IsoDate): void {
+  if (mayPledgeFor(member, year, today)) return;
   const date = judgedOn(year, today);
-  if (canTakePledges(member, date)) return;
   const status = statusOn(member.history, date);
   const key: Record<string, MessageKey> = {
     mien: 'error.pledgeMemberExempt',

@@ -153,4 +153,17 @@ describe('pledge add, interactive', () => {
     expect(yes.stdout).toBe('Đã xóa mục đăng ký số 1 (vẫn giữ trong tệp, đánh dấu xóa ngày 15/03/2026).\n');
     expect(await items()).toEqual([]);
   });
+
+  it('grade and commit ask what is missing on a terminal', async () => {
+    await run(['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc sách về Bác', '--target', '2 cuốn'], undefined, false);
+    const g = scripted(['6m', 'hoan-thanh', '']);
+    const r = await run(['pledge', 'grade', '1'], g.prompter);
+    expect(r.stdout).toBe('Đã ghi đánh giá sơ kết 6 tháng của mục số 1: tự đánh giá Hoàn thành; chi bộ đánh giá (chưa có).\n');
+    expect(g.asked.map((a) => a.message)).toEqual(['Kỳ đánh giá:', 'Tự đánh giá:', 'Chi bộ đánh giá:']);
+    expect(g.asked[2]!.choices).toEqual(['Hoàn thành tốt', 'Hoàn thành', 'Chưa hoàn thành', '(chưa có)']);
+    const c = scripted(['']);
+    const done = await run(['pledge', 'commit', 'binh'], c.prompter);
+    expect(done.stdout).toBe('Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 15/03/2026.\n');
+    expect(c.asked).toEqual([{ message: 'Năm:', default: '2026' }]);
+  });
 });

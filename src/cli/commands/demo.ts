@@ -8,8 +8,7 @@ import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
 import { buildSampleCell, buildSamplePledges } from '../../domain/sample.js';
-import { canTakePledges } from '../../domain/members.js';
-import { validatePledge } from '../../domain/pledges.js';
+import { mayPledgeFor, validatePledge } from '../../domain/pledges.js';
 import { validateExemplar } from '../../domain/exemplars.js';
 import { insertPledge, saveCommitment } from '../../store/pledges.js';
 import { insertExemplar } from '../../store/exemplars.js';
@@ -23,7 +22,7 @@ export function demoFolder(): string {
 function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>, ids: Map<string, number>, today: string, now: string): void {
   const year = sample.programme.year;
   const data = buildSamplePledges(year);
-  const takes = (name: string) => sample.members.some((m) => m.fields.name === name && canTakePledges(m, today));
+  const takes = (name: string) => sample.members.some((m) => m.fields.name === name && mayPledgeFor(m, year, today));
   for (const p of data.pledges) {
     if (p.member !== null && !takes(p.member)) continue;
     const { member, ...fields } = p;

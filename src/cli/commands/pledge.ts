@@ -13,6 +13,7 @@ import {
   checkGradable,
   checkNotRemoved,
   defaultDue,
+  mayPledgeFor,
   memberWarnings,
   parsePledgeDue,
   parsePledgeKind,
@@ -26,7 +27,7 @@ import {
   type PledgeWarning,
 } from '../../domain/pledges.js';
 import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
-import { canTakePledges, optionalText, type Member } from '../../domain/members.js';
+import { optionalText, type Member } from '../../domain/members.js';
 import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { fold } from '../../domain/text.js';
@@ -190,7 +191,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
     if (flags.year === undefined) ctx.note(ctx.t('pledge.flowYear', { year }));
     const members = listMembers(cf.db);
     const takers = sortByName(
-      members.filter((m) => canTakePledges(m, today)),
+      members.filter((m) => mayPledgeFor(m, year, today)),
       (m) => m.name,
       (a, b) => a.id - b.id,
     );
