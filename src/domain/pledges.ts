@@ -1,9 +1,20 @@
 // Pledge items (đăng ký): individual items of the three contents, collective key tasks.
+// The rules a pledge must keep and the warnings it earns, as plain functions.
+import { UserError } from './errors.js';
+import { formatDate, isoDate, parseDate, parseYear, yearOf, type IsoDate } from './dates.js';
+import { canTakePledges, optionalText, requiredText, statusOn, type Member } from './members.js';
+import { fold } from './text.js';
+import type { MessageKey } from '../i18n/index.js';
+
 export const PLEDGE_KINDS = ['hoc-tap', 'lam-theo', 'neu-guong', 'trong-tam'] as const;
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 
 /** The three contents an individual registration must cover together. */
 export const INDIVIDUAL_KINDS: readonly PledgeKind[] = ['hoc-tap', 'lam-theo', 'neu-guong'];
+/** A collective item is always a key task (việc trọng tâm). */
+export const COLLECTIVE_KIND: PledgeKind = 'trong-tam';
+/** The cell's plan holds one or two key items; more earns a warning. */
+export const MAX_COLLECTIVE_ITEMS = 2;
 
 export interface Pledge {
   id: number;
@@ -14,6 +25,7 @@ export interface Pledge {
   content: string;
   action: string | null;
   solution: string | null;
+  /** The deadline set; null means the default, 31/12 of the year (see pledgeDue). */
   due: string | null;
   target: string | null;
   owner: string | null;
@@ -21,3 +33,154 @@ export interface Pledge {
 }
 
 export type PledgeFields = Omit<Pledge, 'id' | 'removedAt'>;
+
+/** Longest text kept for each field of an item. */
+export const PLEDGE_TEXT_MAX = { content: 500, action: 300, solution: 300, target: 300, owner: 100 } as const;
+
+export function pledgeKindKey(kind: PledgeKind): MessageKey {
+  return `pledge.kind.${kind}` as MessageKey;
+}
+
+/** "hoc-tap", "học tập", "Hoc tap" → 'hoc-tap'. */
+export function parsePledgeKind(text: string): PledgeKind {
+  const value = fold(text).replace(/[\s_]+/g, '-');
+  const kind = PLEDGE_KINDS.find((k) => k === value);
+  if (!kind) throw new UserError('error.pledgeKindUnknown', { value: text.trim(), allowed: PLEDGE_KINDS.join(', ') });
+  return kind;
+}
+
+/** Years a pledge may be for: the last ten years (records kept late) up to next year's plan. */
+export function pledgeYearRange(today: IsoDate): { min: number; max: number } {
+  const year = yearOf(today);
+  return { min: year - 10, max: year + 1 };
+}
+
+export function parsePledgeYear(text: string | number, today: IsoDate): number {
+  const { min, max } = pledgeYearRange(today);
+  return parseYear(text, min, max);
+}
+
+export function defaultDue(year: number): IsoDate {
+  return isoDate(year, 12, 31);
+}
+
+/** The deadline in force: the one set, else 31/12 of the pledge's year. */
+export function pledgeDue(p: Pick<Pledge, 'due' | 'year'>): IsoDate {
+  return p.due ?? defaultDue(p.year);
+}
+
+/** A deadline typed by a person: a real date inside the pledge's year. */
+export function parsePledgeDue(text: string, year: number): IsoDate {
+  const due = parseDate(text, '--due');
+  checkDueInYear(due, year);
+  return due;
+}
+
+function checkDueInYear(due: IsoDate, year: number): void {
+  if (yearOf(due) !== year) throw new UserError('error.pledgeDueOutsideYear', { value: formatDate(due), year });
+}
+
+/** Tidies and checks a whole item; the one place every way in (flags, prompts, edits) passes through. */
+export function validatePledge(p: PledgeFields): PledgeFields {
+  const collective = p.memberId === null;
+  if (collective && p.kind !== COLLECTIVE_KIND) throw new UserError('error.pledgeCollectiveKind', { kind: p.kind });
+  if (!collective && !INDIVIDUAL_KINDS.includes(p.kind)) throw new UserError('error.pledgeIndividualKind', { kind: p.kind });
+  if (p.due !== null) checkDueInYear(p.due, p.year);
+  const owner = optionalText(p.owner, '--owner', PLEDGE_TEXT_MAX.owner);
+  if (!collective && owner !== null) throw new UserError('error.pledgeOwnerIndividual');
+  return {
+    memberId: p.memberId,
+    year: p.year,
+    kind: p.kind,
+    content: requiredText(p.content, '--content', PLEDGE_TEXT_MAX.content),
+    action: optionalText(p.action, '--action', PLEDGE_TEXT_MAX.action),
+    solution: optionalText(p.solution, '--solution', PLEDGE_TEXT_MAX.solution),
+    due: p.due,
+    target: optionalText(p.target, '--target', PLEDGE_TEXT_MAX.target),
+    owner,
+  };
+}
+
+/** The day a member's status is judged for a year's pledge: today, or the year's last day for a past year. */
+function judgedOn(year: number, today: IsoDate): IsoDate {
+  return year < yearOf(today) ? defaultDue(year) : today;
+}
+
+/** May the member be given new items for that year? Not when exempt, transferred or deceased (canTakePledges). */
+export function mayPledgeFor(member: Pick<Member, 'history'>, year: number, today: IsoDate): boolean {
+  return canTakePledges(member, judgedOn(year, today));
+}
+
+/** The refusal, with its reason, when mayPledgeFor says no. */
+export function checkCanTakePledges(member: Pick<Member, 'name' | 'history'>, year: number, today: IsoDate): void {
+  if (mayPledgeFor(member, year, today)) return;
+  const date = judgedOn(year, today);
+  const status = statusOn(member.history, date);
+  const key: Record<string, MessageKey> = {
+    mien: 'error.pledgeMemberExempt',
+    'chuyen-di': 'error.pledgeMemberTransferred',
+    'tu-tran': 'error.pledgeMemberDeceased',
+  };
+  throw new UserError((status && key[status]) || 'error.pledgeMemberNotYet', { name: member.name, year });
+}
+
+/** Warnings an item earns: things to fix, not reasons to refuse. */
+export type PledgeWarning =
+  | { kind: 'missing-contents'; memberId: number; missing: PledgeKind[] }
+  | { kind: 'too-many-collective'; count: number }
+  | { kind: 'vague'; pledgeId: number };
+
+/** The contents a member's items of a year do not cover yet. */
+export function missingContents(items: readonly Pick<Pledge, 'kind'>[]): PledgeKind[] {
+  return INDIVIDUAL_KINDS.filter((k) => !items.some((p) => p.kind === k));
+}
+
+/** "Chung chung": neither a deadline nor a product or target. */
+export function isVague(p: Pick<Pledge, 'due' | 'target'>): boolean {
+  return p.due === null && p.target === null;
+}
+
+/** The warnings about one item, judged against all live items of the same year (the item included). */
+export function pledgeWarnings(item: Pledge, yearItems: readonly Pledge[], options: { ofMember?: boolean } = {}): PledgeWarning[] {
+  const warnings: PledgeWarning[] = [];
+  if (isVague(item)) warnings.push({ kind: 'vague', pledgeId: item.id });
+  const live = yearItems.filter((p) => p.removedAt === null && p.year === item.year);
+  if (item.memberId === null) {
+    const count = live.filter((p) => p.memberId === null).length;
+    if (count > MAX_COLLECTIVE_ITEMS) warnings.push({ kind: 'too-many-collective', count });
+  } else if (options.ofMember !== false) {
+    warnings.push(...memberWarnings(item.memberId, live));
+  }
+  return warnings;
+}
+
+/** A member's own warning: items of the year that leave one of the three contents uncovered. */
+export function memberWarnings(memberId: number, yearItems: readonly Pledge[]): PledgeWarning[] {
+  const missing = missingContents(yearItems.filter((p) => p.memberId === memberId && p.removedAt === null));
+  return missing.length > 0 ? [{ kind: 'missing-contents', memberId, missing }] : [];
+}
+
+/** Changes to an item, applied over its current values and checked again as a whole. */
+export function applyPledgeChanges(current: Pledge, changes: Partial<PledgeFields>): PledgeFields {
+  const { id: _id, removedAt: _removed, ...fields } = current;
+  return validatePledge({ ...fields, ...changes });
+}
+
+/** A removed item cannot be changed, graded or removed again. */
+export function checkNotRemoved(p: Pledge): void {
+  if (p.removedAt !== null) throw new UserError('error.pledgeRemoved', { id: p.id, date: formatDate(p.removedAt) });
+}
+
+/** The signed commitment: a real date, not in the future, in the pledge year or the December before it. */
+export function checkCommitmentDate(date: IsoDate, year: number, today: IsoDate): void {
+  if (date > today) throw new UserError('error.dateInFuture', { what: '--date' });
+  if (date < isoDate(year - 1, 12, 1) || date > defaultDue(year)) {
+    throw new UserError('error.commitDateOutside', { value: formatDate(date), year });
+  }
+}
+
+/** Grades are given for a year that has begun. */
+export function checkGradable(p: Pledge, today: IsoDate): void {
+  checkNotRemoved(p);
+  if (p.year > yearOf(today)) throw new UserError('error.gradeTooEarly', { id: p.id, year: p.year });
+}

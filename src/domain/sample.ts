@@ -2,6 +2,7 @@
 import type { Cell } from './cells.js';
 import type { MemberFields, StatusChange } from './members.js';
 import type { IsoDate } from './dates.js';
+import type { PledgeKind } from './pledges.js';
 
 export interface SampleMember {
   fields: MemberFields;
@@ -50,4 +51,94 @@ export function buildSampleCell(today: IsoDate) {
     yearTopic: `Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm ${year}: đoàn kết, kỷ cương, phát triển`,
   };
   return { cell, members, programme };
+}
+
+// ---- Pledges, commitments and exemplars of the sample cell (pledge part) ----
+
+export interface SamplePledge {
+  /** The member's name as in buildSampleCell; null for the cell's own key task. */
+  member: string | null;
+  kind: PledgeKind;
+  content: string;
+  action: string | null;
+  solution: string | null;
+  due: IsoDate;
+  target: string;
+  owner: string | null;
+}
+
+export interface SampleExemplar {
+  member: string | null;
+  year: number;
+  achievement: string;
+  award: string | null;
+}
+
+/**
+ * A year's registrations: the cell's two key tasks and three items per member covering the
+ * three contents, each with a deadline and a target; the signed commitments; last year's exemplar.
+ * The command keeps only the members who may take pledges on the day the sample is made.
+ */
+export function buildSamplePledges(year: number) {
+  const d = (month: number, day: number): IsoDate => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const item = (member: string | null, kind: PledgeKind, content: string, due: IsoDate, target: string, more: Partial<SamplePledge> = {}): SamplePledge => ({
+    member,
+    kind,
+    content,
+    action: null,
+    solution: null,
+    due,
+    target,
+    owner: null,
+    ...more,
+  });
+  const study = (member: string, content: string, target: string, due = d(6, 30)) => item(member, 'hoc-tap', content, due, target);
+  const follow = (member: string, content: string, target: string, due: IsoDate, action?: string) => item(member, 'lam-theo', content, due, target, action ? { action } : {});
+  const example = (member: string, content: string, target: string) => item(member, 'neu-guong', content, d(12, 31), target);
+  const pledges: SamplePledge[] = [
+    item(null, 'trong-tam', 'Bê tông hóa 1,2 km đường trục thôn Đông theo phương châm "Nhà nước và nhân dân cùng làm"', d(10, 31), '1,2 km đường bê tông, 100% hộ đồng thuận', {
+      solution: 'Họp dân bàn bạc công khai mức đóng góp; đảng viên gương mẫu đóng góp trước, vận động hộ khó khăn góp ngày công',
+      owner: 'Nguyễn Văn An',
+    }),
+    item(null, 'trong-tam', 'Khắc phục tình trạng vứt rác thải sinh hoạt bừa bãi ven kênh N2', d(8, 31), 'Không còn điểm rác tự phát; 100% hộ phân loại rác tại nguồn', {
+      solution: 'Mỗi đảng viên phụ trách 10 hộ; tổ chức ra quân dọn vệ sinh sáng chủ nhật cuối tháng',
+      owner: 'Trần Thị Bình',
+    }),
+    study('Nguyễn Văn An', 'Nghiên cứu chuyên đề năm và các bài viết của Bác về dân vận', 'Viết 1 bài thu hoạch, quán triệt trong 2 kỳ sinh hoạt chi bộ'),
+    follow('Nguyễn Văn An', 'Giải quyết dứt điểm các kiến nghị của nhân dân tại các cuộc họp thôn', '100% kiến nghị được trả lời trong 15 ngày', d(12, 15), 'Lập sổ theo dõi kiến nghị, báo cáo tại sinh hoạt chi bộ hằng tháng'),
+    example('Nguyễn Văn An', 'Gương mẫu đi đầu hiến đất, đóng góp làm đường trục thôn', 'Hiến 40 m² đất, đóng góp trước các hộ'),
+    study('Trần Thị Bình', 'Học và kể chuyện về tấm gương đạo đức Hồ Chí Minh với hội viên phụ nữ', 'Kể 4 câu chuyện tại sinh hoạt chi hội'),
+    follow('Trần Thị Bình', 'Vận động hội viên phụ nữ thực hiện phân loại rác tại nguồn', '120 hộ hội viên phân loại rác', d(9, 30)),
+    example('Trần Thị Bình', 'Gia đình gương mẫu thực hiện nếp sống văn minh, tiết kiệm trong việc cưới, việc tang', 'Đạt danh hiệu gia đình văn hóa'),
+    study('Lê Văn Dũng', 'Học tập phong cách gần dân, trọng dân của Bác trong công tác bảo đảm an ninh trật tự', 'Viết 1 bài thu hoạch', d(5, 31)),
+    follow('Lê Văn Dũng', 'Tuần tra, hòa giải mâu thuẫn ở cơ sở, không để xảy ra vụ việc phức tạp', '24 buổi tuần tra; 100% vụ mâu thuẫn được hòa giải', d(12, 31)),
+    example('Lê Văn Dũng', 'Chấp hành nghiêm Luật Giao thông, không uống rượu bia khi điều khiển xe', 'Không vi phạm trong năm'),
+    study('Phạm Thị Đào', 'Học tập tư tưởng của Bác về giáo dục, "vì lợi ích trăm năm trồng người"', 'Lồng ghép vào 6 tiết dạy đạo đức lớp 4', d(5, 31)),
+    follow('Phạm Thị Đào', 'Phụ đạo miễn phí cho học sinh yếu trong thôn vào chiều thứ bảy', '10 em học sinh lên lớp đủ điều kiện', d(7, 31)),
+    example('Phạm Thị Đào', 'Không dạy thêm, thu thêm trái quy định', 'Không có phản ánh của phụ huynh'),
+    study('Hoàng Văn Đức', 'Tổ chức cho đoàn viên đọc và thảo luận "Di chúc" của Chủ tịch Hồ Chí Minh', '2 buổi sinh hoạt chi đoàn chuyên đề', d(9, 2)),
+    follow('Hoàng Văn Đức', 'Hướng dẫn người dân cài đặt và dùng ứng dụng định danh điện tử VNeID', '150 người dân được hướng dẫn', d(6, 30)),
+    example('Hoàng Văn Đức', 'Đi đầu trong phong trào hiến máu tình nguyện', 'Hiến máu 2 lần trong năm'),
+    study('Vũ Thị Hạnh', 'Học tập lời Bác dạy cán bộ y tế "Lương y phải như từ mẫu"', 'Viết 1 bài thu hoạch', d(4, 30)),
+    follow('Vũ Thị Hạnh', 'Tiêm chủng đầy đủ, đúng lịch cho trẻ em trong thôn', '100% trẻ dưới 1 tuổi tiêm chủng đủ mũi', d(12, 31)),
+    example('Vũ Thị Hạnh', 'Niềm nở, tận tình với người bệnh, không để người dân phải chờ lâu', 'Không có ý kiến phàn nàn của người dân'),
+    study('Ngô Thị Lan', 'Học tập đức tính cần, kiệm, liêm, chính, chí công vô tư của Bác', 'Viết 1 bài thu hoạch', d(6, 30)),
+    follow('Ngô Thị Lan', 'Công khai thu chi của hợp tác xã hằng quý trên bảng tin thôn', '4 lần công khai, sổ sách khớp đúng', d(12, 31)),
+    example('Ngô Thị Lan', 'Thực hành tiết kiệm, chống lãng phí trong chi tiêu của hợp tác xã', 'Giảm 10% chi phí hành chính so với năm trước'),
+    study('Bùi Văn Minh', 'Học tập tư tưởng của Bác về phát triển nông nghiệp, chăm lo đời sống nông dân', 'Phổ biến tại 2 buổi sinh hoạt chi hội', d(4, 30)),
+    follow('Bùi Văn Minh', 'Hướng dẫn hội viên chuyển đổi 3 ha lúa kém hiệu quả sang trồng rau an toàn', '3 ha chuyển đổi', d(5, 15)),
+    example('Bùi Văn Minh', 'Gương mẫu thực hiện dồn điền đổi thửa', 'Gia đình hoàn thành trước các hộ'),
+  ];
+  const commitments = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Hoàng Văn Đức', 'Vũ Thị Hạnh', 'Ngô Thị Lan', 'Bùi Văn Minh'].map(
+    (member, i): { member: string; date: IsoDate } => ({ member, date: `${year - 1}-12-${String(20 + i).padStart(2, '0')}` }),
+  );
+  const exemplars: SampleExemplar[] = [
+    {
+      member: 'Trần Thị Bình',
+      year: year - 1,
+      achievement: 'Vận động 35 hộ hiến đất, góp công làm 800 m đường bê tông; chi hội phụ nữ xuất sắc',
+      award: 'Đề nghị Đảng ủy xã tặng Giấy khen',
+    },
+  ];
+  return { pledges, commitments, exemplars };
 }

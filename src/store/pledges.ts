@@ -1,5 +1,6 @@
 // Pledge items. A removed item stays in the file, marked with the date, out of lists and reports.
 import type { Pledge, PledgeFields } from '../domain/pledges.js';
+import type { GradePeriod, PledgeGrade } from '../domain/scales.js';
 import type { Db } from './cell-file.js';
 
 interface PledgeRow {
@@ -70,4 +71,112 @@ export function insertPledge(db: Db, p: PledgeFields, now: string): number {
     )
     .run({ ...p, now });
   return Number(info.lastInsertRowid);
+}
+
+const PLEDGE_COLUMNS: Record<keyof PledgeFields, string> = {
+  memberId: 'member_id',
+  year: 'year',
+  kind: 'kind',
+  content: 'content',
+  action: 'action',
+  solution: 'solution',
+  due: 'due',
+  target: 'target',
+  owner: 'owner',
+};
+
+/** Changes the given fields of an item (already validated as a whole). */
+export function updatePledge(db: Db, id: number, changes: Partial<PledgeFields>): void {
+  const keys = (Object.keys(changes) as Array<keyof PledgeFields>).filter((k) => changes[k] !== undefined);
+  if (keys.length === 0) return;
+  const sets = keys.map((k) => `${PLEDGE_COLUMNS[k]} = @${k}`).join(', ');
+  db.prepare(`UPDATE pledge SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(keys.map((k) => [k, changes[k]])), id });
+}
+
+/** Marks an item removed on a date; the row stays for the record. */
+export function markPledgeRemoved(db: Db, id: number, date: string): void {
+  db.prepare('UPDATE pledge SET removed_at = ? WHERE id = ?').run(date, id);
+}
+
+/** A member's registration for a year: its state and the date the commitment was signed. */
+export interface Registration {
+  memberId: number;
+  year: number;
+  state: 'draft' | 'submitted' | 'approved';
+  committedOn: string | null;
+}
+
+interface RegistrationRow {
+  member_id: number;
+  year: number;
+  state: Registration['state'];
+  committed_on: string | null;
+}
+
+function toRegistration(r: RegistrationRow): Registration {
+  return { memberId: r.member_id, year: r.year, state: r.state, committedOn: r.committed_on };
+}
+
+export function listRegistrations(db: Db, year?: number): Registration[] {
+  const rows = (
+    year === undefined
+      ? db.prepare('SELECT * FROM registration ORDER BY year, member_id').all()
+      : db.prepare('SELECT * FROM registration WHERE year = ? ORDER BY member_id').all(year)
+  ) as RegistrationRow[];
+  return rows.map(toRegistration);
+}
+
+export function getRegistration(db: Db, memberId: number, year: number): Registration | null {
+  const row = db.prepare('SELECT * FROM registration WHERE member_id = ? AND year = ?').get(memberId, year) as RegistrationRow | undefined;
+  return row ? toRegistration(row) : null;
+}
+
+/** Records the signed commitment (cam kết); the registration is made if there is none. */
+export function saveCommitment(db: Db, memberId: number, year: number, date: string): void {
+  db.prepare(
+    `INSERT INTO registration (member_id, year, committed_on) VALUES (?, ?, ?)
+     ON CONFLICT (member_id, year) DO UPDATE SET committed_on = excluded.committed_on`,
+  ).run(memberId, year, date);
+}
+
+/** A six-month or year-end grade of an item: the member's own and the cell's. */
+export interface PledgeGradeRecord {
+  pledgeId: number;
+  period: GradePeriod;
+  self: PledgeGrade | null;
+  cell: PledgeGrade | null;
+  note: string | null;
+  gradedAt: string;
+}
+
+interface GradeRow {
+  pledge_id: number;
+  period: GradePeriod;
+  self_grade: PledgeGrade | null;
+  cell_grade: PledgeGrade | null;
+  note: string | null;
+  graded_at: string;
+}
+
+function toGrade(r: GradeRow): PledgeGradeRecord {
+  return { pledgeId: r.pledge_id, period: r.period, self: r.self_grade, cell: r.cell_grade, note: r.note, gradedAt: r.graded_at };
+}
+
+/** Grades of some items (all when no ids given), six-month before year-end. */
+export function listPledgeGrades(db: Db, pledgeIds?: readonly number[]): PledgeGradeRecord[] {
+  const rows = db.prepare("SELECT * FROM pledge_grade ORDER BY pledge_id, CASE period WHEN '6m' THEN 0 ELSE 1 END").all() as GradeRow[];
+  const wanted = pledgeIds ? new Set(pledgeIds) : null;
+  return rows.filter((r) => !wanted || wanted.has(r.pledge_id)).map(toGrade);
+}
+
+/** Saves a grade; a second grade for the same item and period replaces the first. Returns true if it replaced one. */
+export function savePledgeGrade(db: Db, g: PledgeGradeRecord): boolean {
+  const existed = db.prepare('SELECT 1 FROM pledge_grade WHERE pledge_id = ? AND period = ?').get(g.pledgeId, g.period) !== undefined;
+  db.prepare(
+    `INSERT INTO pledge_grade (pledge_id, period, self_grade, cell_grade, note, graded_at)
+     VALUES (@pledgeId, @period, @self, @cell, @note, @gradedAt)
+     ON CONFLICT (pledge_id, period) DO UPDATE SET self_grade = excluded.self_grade, cell_grade = excluded.cell_grade,
+       note = excluded.note, graded_at = excluded.graded_at`,
+  ).run(g);
+  return existed;
 }

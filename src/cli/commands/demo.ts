@@ -7,10 +7,29 @@ import type { Ctx } from '../context.js';
 import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
-import { buildSampleCell } from '../../domain/sample.js';
+import { buildSampleCell, buildSamplePledges } from '../../domain/sample.js';
+import { mayPledgeFor, validatePledge } from '../../domain/pledges.js';
+import { validateExemplar } from '../../domain/exemplars.js';
+import { insertPledge, saveCommitment } from '../../store/pledges.js';
+import { insertExemplar } from '../../store/exemplars.js';
+import type { Db } from '../../store/cell-file.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
+}
+
+/** The year's pledges of those who may take them today, their commitments, last year's exemplar. */
+function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>, ids: Map<string, number>, today: string, now: string): void {
+  const year = sample.programme.year;
+  const data = buildSamplePledges(year);
+  const takes = (name: string) => sample.members.some((m) => m.fields.name === name && mayPledgeFor(m, year, today));
+  for (const p of data.pledges) {
+    if (p.member !== null && !takes(p.member)) continue;
+    const { member, ...fields } = p;
+    insertPledge(db, validatePledge({ memberId: member === null ? null : ids.get(member)!, year, ...fields }), now);
+  }
+  for (const c of data.commitments) if (takes(c.member)) saveCommitment(db, ids.get(c.member)!, year, c.date);
+  for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);
 }
 
 async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
@@ -27,10 +46,13 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
       cf.write((db) => {
         insertCell(db, sample.cell, now);
         saveProgramme(db, sample.programme);
+        const ids = new Map<string, number>();
         for (const m of sample.members) {
           const id = insertMember(db, m.fields, m.history[0]!, now);
           for (const change of m.history.slice(1)) insertStatus(db, id, change, now);
+          ids.set(m.fields.name, id);
         }
+        insertSamplePledges(db, sample, ids, ctx.today(), now);
       }),
     { create: true, file },
   );
@@ -40,7 +62,7 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   ctx.print();
   ctx.print(ctx.t('demo.try'));
   const db = /\s/.test(file) ? `"${file}"` : file;
-  for (const line of ['member list', 'member list --all', 'member show lan', 'cell show']) {
+  for (const line of ['member list', 'member list --all', 'member show lan', 'cell show', 'pledge list', 'pledge list --member lan', 'exemplar list']) {
     ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
   }
 }

@@ -10,7 +10,8 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(o: { message: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  /** prefill 'editable': the default is put in the line to be changed or cleared (pre-filled edits). */
+  input(o: { message: string; default?: string; prefill?: 'editable'; validate?: (value: string) => string | true }): Promise<string>;
   select<T>(o: { message: string; choices: Array<Choice<T>>; default?: T }): Promise<T>;
   search<T>(o: { message: string; source: (term: string) => Array<Choice<T>> }): Promise<T>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
@@ -44,7 +45,7 @@ export async function inquirerPrompter(): Promise<Prompter> {
     }
   };
   return {
-    input: (o) => guard(() => inquirer.input({ message: o.message, default: o.default, validate: o.validate })),
+    input: (o) => guard(() => inquirer.input({ message: o.message, default: o.default, prefill: o.prefill, validate: o.validate })),
     select: (o) => guard(() => inquirer.select({ message: o.message, choices: o.choices, default: o.default, loop: false })),
     search: (o) => guard(() => inquirer.search({ message: o.message, source: (term) => o.source(term ?? '') })),
     confirm: (o) => guard(() => inquirer.confirm({ message: o.message, default: o.default })),
