@@ -166,6 +166,13 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
 
 /** The executable's entry: the real process, its streams and its exit code. */
 export async function runFromProcess(): Promise<void> {
+  // Output piped into a program that stops reading (`| head`) is not a fault.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: Io = {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
