@@ -3,9 +3,12 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import * as cell from './cell.js';
 import * as member from './member.js';
+import * as meeting from './meeting.js';
+import * as review from './review.js';
+import * as status from './status.js';
 import * as demo from './demo.js';
 
-const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, demo];
+const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, meeting, review, status, demo];
 
 export function registerCommands(program: Command, ctx: Ctx): void {
   for (const g of GROUPS) g.register(program, ctx);
