@@ -154,9 +154,9 @@ async function list(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<
         [
           { title: ctx.t('review.col.id'), width: 2 },
           { title: ctx.t('review.col.member'), width: 7 },
-          { title: ctx.t('review.col.result'), width: 3 },
+          { title: ctx.t('review.col.result'), width: 5 },
           { title: ctx.t('review.col.recognition'), width: 4 },
-          { title: ctx.t('review.col.progress'), width: 8 },
+          { title: ctx.t('review.col.progress'), width: 6 },
         ],
         reviews.map((r) => [
           r.id,
