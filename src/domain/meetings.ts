@@ -5,6 +5,7 @@ import { cleanLine } from './text.js';
 import { firstDayOf, formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
 import { isExempt, isInForceDuring, resolveMember, type Member } from './members.js';
 import { sortByName } from './names.js';
+import { parseOneOf } from './scales.js';
 import type { MessageKey } from '../i18n/index.js';
 
 export const MEETING_KINDS = ['thuong-ky', 'chuyen-de', 'dot-xuat'] as const;
@@ -32,9 +33,7 @@ export interface Meeting extends MeetingFields {
 }
 
 export function parseMeetingKind(text: string): MeetingKind {
-  const value = cleanLine(text).toLowerCase();
-  if ((MEETING_KINDS as readonly string[]).includes(value)) return value as MeetingKind;
-  throw new UserError('error.meetingKindUnknown', { value, allowed: MEETING_KINDS.join('|') });
+  return parseOneOf(text, MEETING_KINDS, 'error.meetingKindUnknown');
 }
 
 export function meetingKindLabelKey(kind: MeetingKind): MessageKey {

@@ -4,15 +4,20 @@ import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
 import type { MessageKey } from '../i18n/index.js';
 
+/** One of a few words of the command line (any case, spaces tidied); else the error named by key. */
+export function parseOneOf<T extends string>(text: string, allowed: readonly T[], errorKey: MessageKey): T {
+  const value = cleanLine(text).toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(errorKey, { value, allowed: allowed.join('|') });
+}
+
 // ---- Monthly progress of a pledge item: Chưa thực hiện · Đang thực hiện · Đã hoàn thành ----
 
 export const PROGRESS_LEVELS = ['chua', 'dang', 'xong'] as const;
 export type Progress = (typeof PROGRESS_LEVELS)[number];
 
 export function parseProgress(text: string): Progress {
-  const value = cleanLine(text).toLowerCase();
-  if ((PROGRESS_LEVELS as readonly string[]).includes(value)) return value as Progress;
-  throw new UserError('error.progressUnknown', { value, allowed: PROGRESS_LEVELS.join('|') });
+  return parseOneOf(text, PROGRESS_LEVELS, 'error.progressUnknown');
 }
 
 export function progressLabelKey(p: Progress): MessageKey {
@@ -25,9 +30,7 @@ export const REVIEW_RESULTS = ['tot', 'dat', 'chua-dat'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
 
 export function parseReviewResult(text: string): ReviewResult {
-  const value = cleanLine(text).toLowerCase();
-  if ((REVIEW_RESULTS as readonly string[]).includes(value)) return value as ReviewResult;
-  throw new UserError('error.resultUnknown', { value, allowed: REVIEW_RESULTS.join('|') });
+  return parseOneOf(text, REVIEW_RESULTS, 'error.resultUnknown');
 }
 
 export function reviewResultLabelKey(r: ReviewResult): MessageKey {

@@ -36,20 +36,25 @@ function toMeeting(db: Db, r: MeetingRow): Meeting {
   };
 }
 
-/** Meetings in order of month, then date; of one year or one month when asked. */
-export function listMeetings(db: Db, filter: { year?: number; month?: Month } = {}): Meeting[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
+/** The WHERE clause and parameters that keep the rows of one year or one month (a `month` column). */
+export function periodWhere(filter: { year?: number; month?: Month }): { where: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
   if (filter.year !== undefined) {
-    where.push("substr(month, 1, 4) = @year");
+    clauses.push('substr(month, 1, 4) = @year');
     params.year = String(filter.year).padStart(4, '0');
   }
   if (filter.month !== undefined) {
-    where.push('month = @month');
+    clauses.push('month = @month');
     params.month = filter.month;
   }
-  const sql = `SELECT * FROM meeting ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY month, date, id`;
-  return (db.prepare(sql).all(params) as MeetingRow[]).map((r) => toMeeting(db, r));
+  return { where: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', params };
+}
+
+/** Meetings in order of month, then date; of one year or one month when asked. */
+export function listMeetings(db: Db, filter: { year?: number; month?: Month } = {}): Meeting[] {
+  const { where, params } = periodWhere(filter);
+  return (db.prepare(`SELECT * FROM meeting ${where} ORDER BY month, date, id`).all(params) as MeetingRow[]).map((r) => toMeeting(db, r));
 }
 
 export function getMeeting(db: Db, id: number): Meeting | null {

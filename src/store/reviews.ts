@@ -2,6 +2,7 @@
 import type { Month } from '../domain/dates.js';
 import type { ProgressEntry, ProgressRecord, Review, ReviewFields } from '../domain/reviews.js';
 import type { Db } from './cell-file.js';
+import { periodWhere } from './meetings.js';
 
 interface ReviewRow {
   id: number;
@@ -39,18 +40,8 @@ function toReview(db: Db, r: ReviewRow): Review {
 }
 
 export function listReviews(db: Db, filter: { month?: Month; year?: number } = {}): Review[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.month !== undefined) {
-    where.push('month = @month');
-    params.month = filter.month;
-  }
-  if (filter.year !== undefined) {
-    where.push('substr(month, 1, 4) = @year');
-    params.year = String(filter.year).padStart(4, '0');
-  }
-  const sql = `SELECT * FROM review ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY month, id`;
-  return (db.prepare(sql).all(params) as ReviewRow[]).map((r) => toReview(db, r));
+  const { where, params } = periodWhere(filter);
+  return (db.prepare(`SELECT * FROM review ${where} ORDER BY month, id`).all(params) as ReviewRow[]).map((r) => toReview(db, r));
 }
 
 export function findReview(db: Db, month: Month, memberId: number): Review | null {

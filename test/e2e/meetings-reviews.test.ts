@@ -1,5 +1,5 @@
 // meeting, review and status through the built executable, in Vietnamese and English, and every refusal.
-import { makeCell, runBin, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
+import { makeCell, runBin, runInProcess, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { insertPledge } from '../../src/store/pledges.js';
 
@@ -167,8 +167,30 @@ describe('status', () => {
     expect(JSON.parse(cli('status', '--month', '2026-04', '--json').stdout).meetingMissing).toEqual(['2026-04']);
   });
 
+  it('colours on a terminal, and not under NO_COLOR', async () => {
+    const { NO_COLOR: _, ...colourEnv } = env;
+    const coloured = await runInProcess(['--db', file, 'status'], { env: colourEnv, tty: true });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+    const plain = await runInProcess(['--db', file, 'status'], { env, tty: true });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+  });
+
   it('refuses a month that is not one', () => {
     expectRefused(cli('status', '--month', '2026-13'), 'Tháng "2026-13" không đúng dạng');
+  });
+});
+
+describe('help', () => {
+  it.each([
+    [['meeting', 'add', '--help'], 'hoc-theo-bac meeting add --month 2026-03', 'Ví dụ:'],
+    [['--lang', 'en', 'review', 'run', '--help'], 'hoc-theo-bac review run --month 2026-03', 'Examples:'],
+    [['review', 'add', '--help'], '--replace', 'thay kiểm điểm đã có'],
+    [['--lang', 'en', 'status', '--help'], 'hoc-theo-bac status --month 2026-03', 'what needs doing before the meeting'],
+  ])('%j shows its example', async (args, a, b) => {
+    const r = await runInProcess(args, { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(a);
+    expect(r.stdout).toContain(b);
   });
 });
 

@@ -18,19 +18,10 @@ import {
   recognitionFrom,
 } from '../../src/domain/reviews.js';
 import { statusDate, statusFindings } from '../../src/domain/status.js';
-import { UserError } from '../../src/domain/errors.js';
+import { errorKey as keyOf } from '../helpers/errors.js';
 import type { Member, StatusChange } from '../../src/domain/members.js';
 import type { Pledge } from '../../src/domain/pledges.js';
 
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e.key;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 const blank = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
 const member = (id: number, name: string, history: StatusChange[] = [{ status: 'chinh-thuc', from: '1900-01-01' }]): Member => ({ ...blank, id, name, history });

@@ -11,18 +11,9 @@ import {
   progressLabelKey,
   reviewResultLabelKey,
 } from '../../src/domain/scales.js';
-import { UserError } from '../../src/domain/errors.js';
+import { errorKey as keyOf } from '../helpers/errors.js';
 import { translate } from '../../src/i18n/index.js';
 
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e.key;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('monthly progress scale', () => {
   it('reads the three levels, in any case and spacing', () => {

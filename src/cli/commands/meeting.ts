@@ -4,7 +4,6 @@ import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { examples, group, printFields } from './define.js';
 import { requireCell } from './cell.js';
-import { findMember } from './member.js';
 import { formatDate, formatMonth, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import {
