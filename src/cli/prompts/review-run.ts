@@ -109,6 +109,7 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
   const total = mustBeReviewed(members, month).length;
   if (queue.length === 0) ctx.print(t('review.run.allDone', { month: formatMonth(month), count: total }));
   else ctx.print(t('review.run.start', { month: formatMonth(month), count: queue.length, done: total - queue.length }));
+  if (!regularMeeting(cf.db, month)) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
   /** Members reviewed in this session: going back to one replaces the review. */
   const savedHere = new Set<number>();
   let i = 0;
