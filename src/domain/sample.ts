@@ -80,13 +80,14 @@ const COMMENTS = [
 
 /**
  * A regular meeting for each month of the year before today's month (at most three, the latest),
- * with a review of every member who must be reviewed, and progress on each one's own items.
+ * with a review of every member who must be reviewed, and progress on each one's own items
+ * (pledges: the year's items already in the file; with none, the reviews have no progress lines).
  */
 export function sampleMeetings(
   year: number,
   today: IsoDate,
   members: ReadonlyArray<Member>,
-  pledges: ReadonlyArray<Pick<Pledge, 'id' | 'memberId'>>,
+  pledges: ReadonlyArray<Pick<Pledge, 'id' | 'memberId' | 'owner'>>,
 ): SampleMeeting[] {
   const current = Number(today.slice(5, 7));
   const first = Math.max(1, current - 3);
@@ -109,7 +110,9 @@ export function sampleMeetings(
       },
       absences: absent ? [{ memberId: absent.id, reason: 'Đi công tác' }] : [],
       reviews: reviewed.map((m, i) => {
-        const own = pledges.filter((p) => p.memberId === m.id);
+        // The cell's key tasks are reported in the review of the person in charge (the first member when none is named).
+        const inCharge = (p: Pick<Pledge, 'owner'>) => (reviewed.some((r) => r.name === p.owner) ? p.owner === m.name : i === 0);
+        const own = pledges.filter((p) => p.memberId === m.id || (p.memberId === null && inCharge(p)));
         const result = (['tot', 'dat', 'dat', 'tot', 'dat', 'chua-dat'] as const)[(i + step) % 6];
         return {
           fields: {

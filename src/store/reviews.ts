@@ -75,10 +75,18 @@ function saveProgress(db: Db, reviewId: number, entries: readonly ProgressEntry[
   for (const e of entries) upsert.run(reviewId, e.pledgeId, e.progress);
 }
 
-/** A new review of a member for a month; a review already there is replaced whole (--replace). */
+/**
+ * A new review of a member for a month. A review already there is replaced whole (--replace):
+ * it keeps its id, every field and progress line is the new one.
+ */
 export function insertReview(db: Db, r: ReviewFields, progress: readonly ProgressEntry[], now: string): number {
   const old = findReview(db, r.month, r.memberId);
-  if (old) db.prepare('DELETE FROM review WHERE id = ?').run(old.id);
+  if (old) {
+    const { month: _month, memberId: _memberId, ...fields } = r;
+    db.prepare('DELETE FROM review_progress WHERE review_id = ?').run(old.id);
+    updateReview(db, old.id, fields, progress, now);
+    return old.id;
+  }
   const info = db
     .prepare(
       `INSERT INTO review (month, member_id, meeting_id, self_critique, comment, result, recognition, created_at, updated_at)

@@ -18,6 +18,7 @@ import {
   recognitionFrom,
 } from '../../src/domain/reviews.js';
 import { statusDate, statusFindings } from '../../src/domain/status.js';
+import { sampleMeetings } from '../../src/domain/sample.js';
 import { errorKey as keyOf } from '../helpers/errors.js';
 import type { Member, StatusChange } from '../../src/domain/members.js';
 import type { Pledge } from '../../src/domain/pledges.js';
@@ -217,5 +218,26 @@ describe('status findings', () => {
     expect(f.collective.map((x) => [x.pledge.id, x.progress])).toEqual([[5, 'dang']]);
     expect(f.meetingMissing).toBe(true);
     expect(statusFindings({ ...f, today: '2026-03-15', members: all, pledges: [], progress: [], reviewed: new Set(), regularMeeting: { id: 1, date: null, score: null } }).meetingMissing).toBe(false);
+  });
+});
+
+describe('sample meetings of the demo', () => {
+  it('makes a regular meeting for each month before today (at most three) with a review of everyone who must be reviewed', () => {
+    const pledges = [
+      { id: 1, memberId: 1, owner: null },
+      { id: 2, memberId: 2, owner: null },
+      { id: 3, memberId: null, owner: 'Trần Thị Bình' },
+    ];
+    const meetings = sampleMeetings(2026, '2026-05-20', all, pledges);
+    expect(meetings.map((m) => m.fields.month)).toEqual(['2026-02', '2026-03', '2026-04']);
+    for (const m of meetings) {
+      expect(m.fields.date!.slice(0, 7)).toBe(m.fields.month);
+      expect(m.reviews.map((r) => r.fields.memberId)).toEqual(mustBeReviewed(all, m.fields.month).map((x) => x.id));
+      expect(m.absences.every((a) => m.reviews.some((r) => r.fields.memberId === a.memberId))).toBe(true);
+    }
+    const binhInApril = meetings[2]!.reviews.find((r) => r.fields.memberId === 2)!;
+    expect(binhInApril.progress.map((p) => p.pledgeId)).toEqual([2, 3]); // her item and the key task she is in charge of
+    expect(sampleMeetings(2026, '2026-01-10', all, pledges)).toEqual([]);
+    expect(sampleMeetings(2026, '2026-03-15', all, [])[0]!.reviews.every((r) => r.progress.length === 0)).toBe(true);
   });
 });
