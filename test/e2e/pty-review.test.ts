@@ -50,7 +50,9 @@ describeWithTmux('review run in a pseudo-terminal', () => {
     fs.writeFileSync(
       script,
       [
-        ...Object.entries({ ...env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' }).map(([k, v]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `export ${k}=${quote(v)}` : ''),
+        ...Object.entries({ ...env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' })
+          .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+          .map(([k, v]) => `export ${k}=${quote(v)}`),
         `${quote(process.execPath)} ${quote(BIN)} --db ${quote(file)} --lang en review run --month 2026-03`,
         'echo "EXIT:$?"',
         'sleep 60',
