@@ -2,7 +2,10 @@
 import type { Cell } from './cells.js';
 import type { MemberFields, StatusChange } from './members.js';
 import type { IsoDate } from './dates.js';
-import type { PledgeKind } from './pledges.js';
+import type { Pledge, PledgeKind } from './pledges.js';
+import type { Member } from './members.js';
+import type { Absence, MeetingFields } from './meetings.js';
+import { mustBeReviewed, type ProgressEntry, type ReviewFields } from './reviews.js';
 
 export interface SampleMember {
   fields: MemberFields;
@@ -141,4 +144,79 @@ export function buildSamplePledges(year: number) {
     },
   ];
   return { pledges, commitments, exemplars };
+}
+
+// ---- Meetings and reviews of the sample cell ----
+
+export interface SampleMeeting {
+  fields: MeetingFields;
+  absences: Absence[];
+  reviews: Array<{
+    fields: Omit<ReviewFields, 'meetingId'>;
+    progress: ProgressEntry[];
+  }>;
+}
+
+const SELF_CRITIQUES = [
+  'Đã thực hiện đúng nội dung đăng ký trong tháng, tham gia đầy đủ sinh hoạt.',
+  'Hoàn thành nhiệm vụ được giao; còn chậm trong việc đọc tài liệu chuyên đề.',
+  'Gương mẫu trong công việc ở khu dân cư; cần chủ động hơn trong phát biểu.',
+] as const;
+const COMMENTS = [
+  'Tập thể nhất trí với tự kiểm điểm.',
+  'Đề nghị đồng chí hoàn thành sản phẩm đúng hạn đã đăng ký.',
+  'Biểu dương tinh thần trách nhiệm, đề nghị tiếp tục phát huy.',
+] as const;
+
+/**
+ * A regular meeting for each month of the year before today's month (at most three, the latest),
+ * with a review of every member who must be reviewed, and progress on each one's own items
+ * (pledges: the year's items already in the file; with none, the reviews have no progress lines).
+ */
+export function sampleMeetings(
+  year: number,
+  today: IsoDate,
+  members: ReadonlyArray<Member>,
+  pledges: ReadonlyArray<Pick<Pledge, 'id' | 'memberId' | 'owner'>>,
+): SampleMeeting[] {
+  const current = Number(today.slice(5, 7));
+  const first = Math.max(1, current - 3);
+  const meetings: SampleMeeting[] = [];
+  for (let month = first; month < current; month++) {
+    const mm = `${year}-${String(month).padStart(2, '0')}`;
+    const step = month - first; // 0, 1, 2: progress grows month by month
+    const reviewed = mustBeReviewed(members, mm);
+    const absent = reviewed[(step * 3 + 2) % reviewed.length];
+    meetings.push({
+      fields: {
+        month: mm,
+        date: `${mm}-0${3 + step}`,
+        kind: 'thuong-ky',
+        topic: 'Kiểm điểm việc thực hiện đăng ký học tập và làm theo Bác',
+        chair: 'Nguyễn Văn An',
+        minutesBy: 'Trần Thị Bình',
+        score: [88, 92, 85][step]!,
+        conclusion: 'Các đồng chí tiếp tục thực hiện đúng nội dung đã đăng ký; hoàn thành sản phẩm đúng hạn.',
+      },
+      absences: absent ? [{ memberId: absent.id, reason: 'Đi công tác' }] : [],
+      reviews: reviewed.map((m, i) => {
+        // The cell's key tasks are reported in the review of the person in charge (the first member when none is named).
+        const inCharge = (p: Pick<Pledge, 'owner'>) => (reviewed.some((r) => r.name === p.owner) ? p.owner === m.name : i === 0);
+        const own = pledges.filter((p) => p.memberId === m.id || (p.memberId === null && inCharge(p)));
+        const result = (['tot', 'dat', 'dat', 'tot', 'dat', 'chua-dat'] as const)[(i + step) % 6];
+        return {
+          fields: {
+            month: mm,
+            memberId: m.id,
+            selfCritique: SELF_CRITIQUES[(i + step) % SELF_CRITIQUES.length]!,
+            comment: COMMENTS[(i + step) % COMMENTS.length]!,
+            result,
+            recognition: result === 'tot' ? 'praise' : result === 'chua-dat' ? 'remind' : null,
+          },
+          progress: own.map((p, k) => ({ pledgeId: p.id, progress: step + k >= 3 ? 'xong' : step + k >= 1 ? 'dang' : 'chua' })),
+        };
+      }),
+    });
+  }
+  return meetings;
 }

@@ -7,12 +7,23 @@ import * as member from './messages/member.js';
 import * as demo from './messages/demo.js';
 import * as scales from './messages/scales.js';
 import * as pledge from './messages/pledge.js';
+import * as meeting from './messages/meeting.js';
+import * as review from './messages/review.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
-const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi, ...scales.vi, ...pledge.vi };
-const en: Record<keyof typeof vi, string> = { ...common.en, ...cell.en, ...member.en, ...demo.en, ...scales.en, ...pledge.en };
+const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi, ...scales.vi, ...pledge.vi, ...meeting.vi, ...review.vi };
+const en: Record<keyof typeof vi, string> = {
+  ...common.en,
+  ...cell.en,
+  ...member.en,
+  ...demo.en,
+  ...scales.en,
+  ...pledge.en,
+  ...meeting.en,
+  ...review.en,
+};
 
 export type MessageKey = keyof typeof vi;
 export type MessageVars = Record<string, string | number>;

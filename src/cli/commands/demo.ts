@@ -7,12 +7,21 @@ import type { Ctx } from '../context.js';
 import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
-import { buildSampleCell, buildSamplePledges } from '../../domain/sample.js';
+import { buildSampleCell, buildSamplePledges, sampleMeetings } from '../../domain/sample.js';
 import { mayPledgeFor, validatePledge } from '../../domain/pledges.js';
 import { validateExemplar } from '../../domain/exemplars.js';
-import { insertPledge, saveCommitment } from '../../store/pledges.js';
+import { insertPledge, listPledges, saveCommitment } from '../../store/pledges.js';
 import { insertExemplar } from '../../store/exemplars.js';
 import type { Db } from '../../store/cell-file.js';
+import { insertMeeting } from '../../store/meetings.js';
+import { insertReview } from '../../store/reviews.js';
+import { listMembers } from '../../store/members.js';
+
+/** The month before a date's month ('yyyy-mm'): the sample's latest reviewed month. */
+function previousMonth(today: string): string {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -53,6 +62,11 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
           ids.set(m.fields.name, id);
         }
         insertSamplePledges(db, sample, ids, ctx.today(), now);
+        // Meetings and reviews come after the members and the year's pledges (progress is on them).
+        for (const meeting of sampleMeetings(sample.programme.year, ctx.today(), listMembers(db), listPledges(db, { year: sample.programme.year }))) {
+          const meetingId = insertMeeting(db, meeting.fields, meeting.absences, now);
+          for (const r of meeting.reviews) insertReview(db, { ...r.fields, meetingId }, r.progress, now);
+        }
       }),
     { create: true, file },
   );
@@ -62,7 +76,14 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   ctx.print();
   ctx.print(ctx.t('demo.try'));
   const db = /\s/.test(file) ? `"${file}"` : file;
-  for (const line of ['member list', 'member list --all', 'member show lan', 'cell show', 'pledge list', 'pledge list --member lan', 'exemplar list']) {
+  for (const line of [
+    'member list',
+    'pledge list --member lan',
+    'status',
+    'meeting list',
+    `review list --month ${previousMonth(ctx.today())}`,
+    'exemplar list',
+  ]) {
     ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
   }
 }

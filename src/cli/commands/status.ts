@@ -1,0 +1,101 @@
+// status: the one-screen summary before a meeting. Loads neither exceljs nor inquirer.
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { examples } from './define.js';
+import { requireCell } from './cell.js';
+import { formatDate, formatMonth, monthOf, parseMonth, yearOf } from '../../domain/dates.js';
+import { statusFindings, type StatusFindings } from '../../domain/status.js';
+import { progressLabelKey } from '../../domain/scales.js';
+import { listMembers } from '../../store/members.js';
+import { listPledges } from '../../store/pledges.js';
+import { regularMeeting } from '../../store/meetings.js';
+import { progressRecords, reviewedMembers } from '../../store/reviews.js';
+import type { Member } from '../../domain/members.js';
+import { pledgeKindKey } from '../../domain/pledges.js';
+import type { MessageKey } from '../../i18n/index.js';
+
+/**
+ * JSON: every finding is a list. meetingMissing lists the months ('yyyy-mm') whose regular
+ * meeting is not recorded: [] when this month's is, [month] when it is not.
+ */
+export function statusJson(f: StatusFindings) {
+  const person = (m: Member) => ({ id: m.id, name: m.name });
+  return {
+    month: f.month,
+    asOf: f.asOf,
+    notRegistered: f.notRegistered.map(person),
+    missingContents: f.missingContents.map((x) => ({ ...person(x.member), missing: x.missing })),
+    notReviewed: f.notReviewed.map(person),
+    overdue: f.overdue.map((x) => ({
+      id: x.pledge.id,
+      memberId: x.pledge.memberId,
+      name: x.member?.name ?? null,
+      kind: x.pledge.kind,
+      content: x.pledge.content,
+      due: x.pledge.due,
+      progress: x.progress,
+    })),
+    collective: f.collective.map((x) => ({ id: x.pledge.id, content: x.pledge.content, due: x.pledge.due, owner: x.pledge.owner, target: x.pledge.target, progress: x.progress })),
+    meetingMissing: f.meetingMissing ? [f.month] : [],
+  };
+}
+
+function print(ctx: Ctx, f: StatusFindings): void {
+  const { t, colour } = ctx;
+  const section = (key: MessageKey, lines: string[], goodKey: MessageKey) => {
+    if (lines.length === 0) return ctx.print(colour.green('✓ ' + t(goodKey)));
+    ctx.print(colour.yellow.bold(`! ${t(key, { count: lines.length })}`));
+    for (const line of lines) ctx.print('    ' + line);
+  };
+  const progressWord = (p: Parameters<typeof progressLabelKey>[0] | null) => (p ? t(progressLabelKey(p)) : t('status.noProgress'));
+  ctx.print(colour.bold(t('status.title', { month: formatMonth(f.month), date: formatDate(f.asOf) })));
+  section('status.notRegistered', f.notRegistered.map((m) => `${m.name} (${m.id})`), 'status.allRegistered');
+  section(
+    'status.missingContents',
+    f.missingContents.map((x) => `${x.member.name} (${x.member.id}): ${t('status.missing')} ${x.missing.map((k) => t(pledgeKindKey(k))).join(', ')}`),
+    'status.allContents',
+  );
+  section('status.notReviewed', f.notReviewed.map((m) => `${m.name} (${m.id})`), 'status.allReviewed');
+  section(
+    'status.overdue',
+    f.overdue.map((x) => `[${x.pledge.id}] ${x.member?.name ?? t('status.cell')}: ${x.pledge.content} (${t('status.due')} ${formatDate(x.pledge.due)}, ${progressWord(x.progress)})`),
+    'status.noneOverdue',
+  );
+  if (f.collective.length === 0) ctx.print(colour.yellow.bold('! ' + t('status.noCollective')));
+  else {
+    ctx.print(colour.bold(t('status.collective', { count: f.collective.length })));
+    for (const x of f.collective) ctx.print(`    [${x.pledge.id}] ${x.pledge.content}: ${progressWord(x.progress)}`);
+  }
+  if (f.meetingMissing) ctx.print(colour.red.bold('! ' + t('status.meetingMissing', { month: formatMonth(f.month), monthIso: f.month })));
+  else ctx.print(colour.green('✓ ' + t('status.meetingRecorded', { month: formatMonth(f.month) })));
+}
+
+async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
+  const month = flags.month === undefined ? monthOf(ctx.today()) : parseMonth(flags.month);
+  const year = yearOf(month);
+  await ctx.withCell(cmd, (cf) => {
+      requireCell(cf);
+      const meeting = regularMeeting(cf.db, month);
+      const findings = statusFindings({
+        month,
+        today: ctx.today(),
+        members: listMembers(cf.db),
+        pledges: listPledges(cf.db, { year }),
+        progress: progressRecords(cf.db, year),
+        reviewed: reviewedMembers(cf.db, month),
+        regularMeeting: meeting,
+      });
+      if (ctx.globals(cmd).json) return ctx.printJson(statusJson(findings));
+      print(ctx, findings);
+  });
+}
+
+export function register(program: Command, ctx: Ctx): void {
+  examples(
+    program.command('status').description(ctx.t('status.help')).option('--month <yyyy-mm>', ctx.t('status.opt.month')),
+    ctx,
+    'status.example',
+  ).action(function (this: Command, flags: { month?: string }) {
+    return status(ctx, this, flags);
+  });
+}

@@ -1,0 +1,150 @@
+// `review run`: the secretary walks the members during the meeting. Each member's review is
+// saved in its own transaction as soon as it is answered, so stopping (or Ctrl-C) keeps those
+// done and nothing half-made; running again resumes with those not yet reviewed.
+import type { Ctx } from '../context.js';
+import type { Prompter } from './prompter.js';
+import { validateWith } from './prompter.js';
+import type { Translate } from '../../i18n/index.js';
+import type { CellFile } from '../../store/cell-file.js';
+import { formatDate, formatMonth, lastDayOf, monthOf, parseDate, yearOf, type Month } from '../../domain/dates.js';
+import { optionalText, type Member } from '../../domain/members.js';
+import { parseAbsentList, resolveAbsences, validateMeetingDate } from '../../domain/meetings.js';
+import { latestProgress, mustBeReviewed, notYetReviewed, RECOGNITIONS, type Recognition, type Review } from '../../domain/reviews.js';
+import { PROGRESS_LEVELS, REVIEW_RESULTS, parseScore, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
+import { pledgeKindKey, type Pledge } from '../../domain/pledges.js';
+import { listMembers } from '../../store/members.js';
+import { listPledges } from '../../store/pledges.js';
+import { regularMeeting } from '../../store/meetings.js';
+import { findReview, progressRecords, reviewedMembers } from '../../store/reviews.js';
+import { recognitionLabelKey, saveReview, type ReviewAnswers } from '../commands/review.js';
+import { meetingFromFlags, saveMeeting } from '../commands/meeting.js';
+
+type Step = 'review' | 'skip' | 'back' | 'stop';
+
+/** Validators of the meeting questions, in the person's language (exported for the prompt tests). */
+export function meetingDateValidator(t: Translate, month: Month): (value: string) => string | true {
+  return validateWith(t, (v) => validateMeetingDate(parseDate(v, t('review.run.meetingDateWhat')), month));
+}
+
+export function scoreValidator(t: Translate): (value: string) => string | true {
+  return validateWith(t, (v) => (v.trim() === '' ? null : parseScore(v)));
+}
+
+function textValidator(t: Translate, flag: string): (value: string) => string | true {
+  return validateWith(t, (v) => optionalText(v, flag, 2000));
+}
+
+function showPledges(ctx: Ctx, pledges: readonly Pledge[], soFar: ReadonlyMap<number, Progress>): void {
+  if (pledges.length === 0) return ctx.print('  ' + ctx.t('review.run.noPledges'));
+  ctx.print('  ' + ctx.t('review.run.pledges'));
+  for (const p of pledges) {
+    const progress = soFar.get(p.id);
+    ctx.print(
+      '  ' +
+        ctx.t('review.run.pledgeLine', {
+          id: p.id,
+          kind: ctx.t(pledgeKindKey(p.kind)),
+          content: p.content,
+          due: p.due ? formatDate(p.due) : '—',
+          progress: progress ? ctx.t(progressLabelKey(progress)) : ctx.t('review.run.noProgress'),
+        }),
+    );
+  }
+}
+
+async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soFar: ReadonlyMap<number, Progress>, before: Review | null): Promise<ReviewAnswers> {
+  const { t } = ctx;
+  const progress: ReviewAnswers['progress'] = [];
+  for (const item of pledges) {
+    const known = before?.progress.find((e) => e.pledgeId === item.id)?.progress ?? soFar.get(item.id) ?? 'chua';
+    const level = await p.select<Progress>({
+      message: t('review.ask.progress', { id: item.id, content: item.content }),
+      choices: PROGRESS_LEVELS.map((l) => ({ name: t(progressLabelKey(l)), value: l })),
+      default: known,
+    });
+    progress.push({ pledgeId: item.id, progress: level });
+  }
+  const selfCritique = optionalText(await p.input({ message: t('review.ask.self'), default: before?.selfCritique ?? '', validate: textValidator(t, '--self') }), '--self', 2000);
+  const comment = optionalText(await p.input({ message: t('review.ask.comment'), default: before?.comment ?? '', validate: textValidator(t, '--comment') }), '--comment', 2000);
+  const result = await p.select({
+    message: t('review.ask.result'),
+    choices: REVIEW_RESULTS.map((r) => ({ name: t(reviewResultLabelKey(r)), value: r })),
+    default: before?.result ?? 'dat',
+  });
+  const recognition = await p.select<Recognition | 'none'>({
+    message: t('review.ask.recognition'),
+    choices: [{ name: t('review.run.recognitionNone'), value: 'none' as const }, ...RECOGNITIONS.map((r) => ({ name: t(recognitionLabelKey(r)), value: r }))],
+    default: before?.recognition ?? 'none',
+  });
+  return { progress, selfCritique, comment, result, recognition: recognition === 'none' ? null : recognition };
+}
+
+/** The month's regular meeting, asked at the end when none is recorded. */
+async function askMeeting(ctx: Ctx, cf: CellFile, p: Prompter, month: Month, members: readonly Member[]): Promise<void> {
+  const { t } = ctx;
+  ctx.print();
+  ctx.print(ctx.colour.bold(t('review.run.meetingTitle', { month: formatMonth(month) })));
+  const today = ctx.today();
+  const date = await p.input({
+    message: t('review.ask.meetingDate'),
+    default: formatDate(monthOf(today) === month ? today : lastDayOf(month)),
+    validate: meetingDateValidator(t, month),
+  });
+  const iso = parseDate(date);
+  const absent = await p.input({
+    message: t('review.ask.absent'),
+    default: '',
+    validate: validateWith(t, (v) => resolveAbsences(parseAbsentList(v), members, { month, date: iso })),
+  });
+  const score = await p.input({ message: t('review.ask.score'), default: '', validate: scoreValidator(t) });
+  const id = saveMeeting(ctx, cf, meetingFromFlags(month, { date: iso, score }), absent);
+  ctx.print(t('review.run.meetingSaved', { month: formatMonth(month), id }));
+}
+
+export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: Month): Promise<void> {
+  const { t } = ctx;
+  const year = yearOf(month);
+  const members = listMembers(cf.db);
+  const queue = notYetReviewed(members, month, reviewedMembers(cf.db, month));
+  const total = mustBeReviewed(members, month).length;
+  if (queue.length === 0) ctx.print(t('review.run.allDone', { month: formatMonth(month), count: total }));
+  else ctx.print(t('review.run.start', { month: formatMonth(month), count: queue.length, done: total - queue.length }));
+  if (!regularMeeting(cf.db, month)) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
+  /** Members reviewed in this session: going back to one replaces the review. */
+  const savedHere = new Set<number>();
+  let i = 0;
+  while (i < queue.length) {
+    const member = queue[i]!;
+    const pledges = listPledges(cf.db, { year, memberId: member.id });
+    const soFar = latestProgress(progressRecords(cf.db, year), month);
+    ctx.print();
+    ctx.print(ctx.colour.bold(t('review.run.memberTitle', { n: i + 1, count: queue.length, name: member.name })));
+    showPledges(ctx, pledges, soFar);
+    const step = await p.select<Step>({
+      message: t('review.ask.step', { name: member.name }),
+      choices: [
+        { name: t('review.run.stepReview'), value: 'review' },
+        { name: t('review.run.stepSkip'), value: 'skip' },
+        ...(i > 0 ? [{ name: t('review.run.stepBack', { name: queue[i - 1]!.name }), value: 'back' as const }] : []),
+        { name: t('review.run.stepStop'), value: 'stop' },
+      ],
+      default: 'review',
+    });
+    if (step === 'stop') break;
+    if (step === 'skip' || step === 'back') {
+      i += step === 'skip' ? 1 : -1;
+      continue;
+    }
+    const before = savedHere.has(member.id) ? findReview(cf.db, month, member.id) : null;
+    const answers = await askAnswers(ctx, p, pledges, soFar, before);
+    const id = saveReview(ctx, cf, member, month, answers, savedHere.has(member.id));
+    savedHere.add(member.id);
+    ctx.print(ctx.colour.green(t('review.run.saved', { name: member.name, id })));
+    i++;
+  }
+  if (!regularMeeting(cf.db, month)) await askMeeting(ctx, cf, p, month, members);
+  const left = notYetReviewed(members, month, reviewedMembers(cf.db, month));
+  ctx.print();
+  ctx.print(t('review.run.summary', { saved: savedHere.size, month: formatMonth(month) }));
+  if (left.length > 0) ctx.print(t('review.run.left', { count: left.length, names: left.map((m) => m.name).join(', '), month }));
+}

@@ -1,0 +1,63 @@
+// The secretary's summary before a meeting: what is missing or late in a month.
+import { firstDayOf, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
+import { canTakePledges, type Member } from './members.js';
+import { sortByName } from './names.js';
+import { INDIVIDUAL_KINDS, type Pledge, type PledgeKind } from './pledges.js';
+import { latestProgress, notYetReviewed, type ProgressRecord } from './reviews.js';
+import type { Progress } from './scales.js';
+
+export interface StatusInput {
+  month: Month;
+  today: IsoDate;
+  members: readonly Member[];
+  /** Pledge items of the month's year, removed ones left out. */
+  pledges: readonly Pledge[];
+  /** Progress lines of the year's reviews. */
+  progress: readonly ProgressRecord[];
+  /** Members reviewed in the month. */
+  reviewed: ReadonlySet<number>;
+  regularMeeting: { id: number; date: IsoDate | null; score: number | null } | null;
+}
+
+export interface StatusFindings {
+  month: Month;
+  /** The date the findings are counted on: today within the month, else the month's last day. */
+  asOf: IsoDate;
+  notRegistered: Member[];
+  missingContents: Array<{ member: Member; missing: PledgeKind[] }>;
+  notReviewed: Member[];
+  overdue: Array<{ pledge: Pledge; member: Member | null; progress: Progress | null }>;
+  collective: Array<{ pledge: Pledge; progress: Progress | null }>;
+  meetingMissing: boolean;
+}
+
+export function statusDate(month: Month, today: IsoDate): IsoDate {
+  return monthOf(today) === month ? today : today < firstDayOf(month) ? firstDayOf(month) : lastDayOf(month);
+}
+
+export function statusFindings(input: StatusInput): StatusFindings {
+  const asOf = statusDate(input.month, input.today);
+  const byName = (list: Member[]) => sortByName(list, (m) => m.name, (a, b) => a.id - b.id);
+  const pledgers = byName(input.members.filter((m) => canTakePledges(m, asOf)));
+  const itemsOf = new Map<number, Pledge[]>();
+  for (const p of input.pledges) if (p.memberId !== null) itemsOf.set(p.memberId, [...(itemsOf.get(p.memberId) ?? []), p]);
+  const progress = latestProgress(input.progress, input.month);
+  const memberById = new Map(input.members.map((m) => [m.id, m]));
+  return {
+    month: input.month,
+    asOf,
+    notRegistered: pledgers.filter((m) => !itemsOf.has(m.id)),
+    missingContents: pledgers
+      .filter((m) => itemsOf.has(m.id))
+      .map((m) => ({ member: m, missing: INDIVIDUAL_KINDS.filter((k) => !itemsOf.get(m.id)!.some((p) => p.kind === k)) }))
+      .filter((x) => x.missing.length > 0),
+    notReviewed: notYetReviewed(input.members, input.month, input.reviewed),
+    overdue: input.pledges
+      .filter((p) => p.due !== null && p.due < asOf && progress.get(p.id) !== 'xong')
+      .map((p) => ({ pledge: p, member: p.memberId === null ? null : memberById.get(p.memberId) ?? null, progress: progress.get(p.id) ?? null }))
+      // Items of members who have left (or are exempt now) are no longer followed up.
+      .filter((x) => x.pledge.memberId === null || (x.member !== null && canTakePledges(x.member, asOf))),
+    collective: input.pledges.filter((p) => p.memberId === null).map((p) => ({ pledge: p, progress: progress.get(p.id) ?? null })),
+    meetingMissing: input.regularMeeting === null,
+  };
+}
