@@ -152,11 +152,11 @@ async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<v
     await printTable(
       ctx,
       [
-        { title: ctx.t('member.col.id'), width: 2 },
+        { title: ctx.t('member.col.id'), width: 1 },
         { title: ctx.t('member.col.name'), width: 8 },
-        { title: ctx.t('member.col.born'), width: 3 },
+        { title: ctx.t('member.col.born'), width: 2 },
         { title: ctx.t('member.col.role'), width: 6 },
-        { title: ctx.t('member.col.status'), width: 5 },
+        { title: ctx.t('member.col.status'), width: 6 },
       ],
       members.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
     );
@@ -202,7 +202,6 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
 }
 
 async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
-  if (flags.status !== undefined) throw new UserError('error.statusInitial');
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
