@@ -12,6 +12,13 @@ interface Asked {
   default?: string;
 }
 
+/** The prompt types these commands never use. */
+const NOT_ASKED: Omit<Prompter, 'input'> = {
+  select: () => Promise.reject(new Error('not asked here')),
+  search: () => Promise.reject(new Error('not asked here')),
+  confirm: () => Promise.reject(new Error('not asked here')),
+};
+
 /** Enter on a pre-filled question: the value shown is kept. */
 const KEEP = Symbol('keep');
 
@@ -35,9 +42,7 @@ function person(answers: Array<string | typeof KEEP>) {
         refused.push(verdict);
       }
     },
-    select: () => Promise.reject(new Error('not asked here')),
-    search: () => Promise.reject(new Error('not asked here')),
-    confirm: () => Promise.reject(new Error('not asked here')),
+    ...NOT_ASKED,
   };
   return { prompter, asked, refused };
 }
@@ -59,9 +64,7 @@ function terminal(keystrokes: string[][], screens: string[]): Prompter {
       }
       return answer;
     },
-    select: () => Promise.reject(new Error('not asked here')),
-    search: () => Promise.reject(new Error('not asked here')),
-    confirm: () => Promise.reject(new Error('not asked here')),
+    ...NOT_ASKED,
   };
 }
 

@@ -6,23 +6,13 @@ import { openCellFile, inspectCellFile, BUSY_TIMEOUT_MS } from '../../src/store/
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { getCell, insertCell } from '../../src/store/cell.js';
 import { insertMember, listMembers } from '../../src/store/members.js';
-import { UserError } from '../../src/domain/errors.js';
 import type { Cell } from '../../src/domain/cells.js';
 import { tempDir } from '../helpers/cli.js';
+import { refusal } from '../helpers/refusal.js';
 
 const CELL: Cell = { slug: 'chi-bo-a', name: 'Chi bộ A', committee: 'Đảng bộ xã B', place: 'B', secretary: 'Nguyễn Văn An', symbol: 'CB', termStart: null };
 const NOW = '2026-03-15T08:00:00.000Z';
 const blankMember = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
-
-function refusal(fn: () => unknown): { key: string; vars: Record<string, unknown> } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return { key: e.key, vars: e.vars };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A new cell file with one cell row, closed; returns its path. */
 function newCellFile(dir: string, name = 'cell.sqlite'): string {

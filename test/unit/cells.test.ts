@@ -1,15 +1,5 @@
 import { slugForCell, upperVi, validateCellText, validateSlug, validateSymbol } from '../../src/domain/cells.js';
-import { UserError } from '../../src/domain/errors.js';
-
-function refusal(fn: () => unknown): { key: string; vars: Record<string, unknown> } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return { key: e.key, vars: e.vars };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../helpers/refusal.js';
 
 describe('a cell identity', () => {
   it('cleans the identity lines and keeps them NFC', () => {

@@ -11,17 +11,9 @@ import {
   parseYear,
   todayIso,
 } from '../../src/domain/dates.js';
-import { UserError } from '../../src/domain/errors.js';
+import { refusal } from '../helpers/refusal.js';
 
-function refusalKey(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return e.key;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const refusalKey = (fn: () => unknown) => refusal(fn).key;
 
 describe('dates typed as day/month/year', () => {
   it('reads dd/mm/yyyy with slashes, dots or dashes, one or two digits, and ISO', () => {
@@ -59,12 +51,7 @@ describe('dates typed as day/month/year', () => {
   });
 
   it('names the flag in the refusal', () => {
-    try {
-      parseDate('31/02/2020', '--joined');
-    } catch (e) {
-      expect((e as UserError).vars).toEqual({ value: '31/02/2020', what: '--joined' });
-    }
-    expect.assertions(1);
+    expect(refusal(() => parseDate('31/02/2020', '--joined')).vars).toEqual({ value: '31/02/2020', what: '--joined' });
   });
 
   it('prints ISO dates back as dd/mm/yyyy', () => {

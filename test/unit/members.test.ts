@@ -14,18 +14,7 @@ import {
   validateStatusChange,
   type StatusChange,
 } from '../../src/domain/members.js';
-import { UserError } from '../../src/domain/errors.js';
-
-/** The key of the UserError fn throws (and its values), to assert the exact refusal. */
-function refusal(fn: () => unknown): { key: string; vars: Record<string, unknown> } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return { key: e.key, vars: e.vars };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../helpers/refusal.js';
 
 const members = [
   { id: 1, name: 'Nguyễn Văn An' },
