@@ -65,6 +65,18 @@ describe('cells in the data folder', () => {
     expect(json).toMatchObject({ slug: 'chi-bo-van-phong', secretary: 'Lê Thị Hoa', place: 'xã Tân Lập', symbol: 'VP' });
   });
 
+  it('shows, lists and changes cells in English', () => {
+    const show = runBin(['--cell', 'truong', 'cell', 'show', '--lang', 'en'], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/Cell: +Chi bộ Trường học/);
+    expect(show.stdout).toMatch(/Members in force: +0/);
+    const list = runBin(['cell', 'list', '--lang', 'en'], { env });
+    expect(list.stdout).toMatch(/│ Code +│ Cell +│/);
+    const set = runBin(['--cell', 'truong', 'cell', 'set', '--committee', 'Đảng bộ phường 2', '--lang', 'en'], { env });
+    expect(set.stdout).toContain("Updated the cell's details.");
+    expect(set.stdout).toMatch(/Higher committee: +Đảng bộ phường 2/);
+  });
+
   it('refuses a slug that is taken, an unknown cell, and a change of nothing, changing nothing', () => {
     const file = path.join(cells, 'truong.sqlite');
     const before = fileState(file);
@@ -166,6 +178,8 @@ describe('the yearly programme', () => {
       topic: 'Chuyên đề toàn khóa',
       yearTopic: 'Học tập và làm theo Bác về tự lực, tự cường',
     });
+    const saved = runBin(['--db', file, 'programme', 'set', '--year', '2027', '--basis', 'Kết luận 01-KL/TW', '--lang', 'en'], { env });
+    expect(saved.stdout).toContain('Saved the programme of 2027.');
     const en = runBin(['--db', file, 'programme', 'show', '--lang', 'en'], { env });
     expect(en.stdout).toMatch(/Year: +2026/);
     expect(en.stdout).toMatch(/Year topic: +Học tập/);
