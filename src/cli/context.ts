@@ -77,10 +77,14 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     },
     async withCell(cmd, fn, options = {}) {
       const file = options.file ?? ctx.locate(cmd).file;
-      const { openCellFile } = await import('../store/cell-file.js');
+      const { openCellFile, isSqliteError } = await import('../store/cell-file.js');
       const cell = openCellFile(file, options);
       try {
         return await fn(cell);
+      } catch (e) {
+        // A fault of the file met while reading or writing: the message must name the file.
+        if (isSqliteError(e) && !('path' in e)) Object.assign(e, { path: cell.file });
+        throw e;
       } finally {
         cell.close();
       }

@@ -73,9 +73,10 @@ function configureTree(cmd: Command, ctx: Ctx): void {
 
 const VERSION = '0.1.0';
 
-function commandPath(cmd: Command | undefined): string {
+/** "hoc-theo-bac member list": the command as typed, for "see its --help". */
+function commandPath(cmd: Command): string {
   const names: string[] = [];
-  for (let c = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
   return names.join(' ');
 }
 
@@ -88,7 +89,7 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
     const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
     if (sub) cmd = sub;
   }
-  const command = commandPath(cmd) || '';
+  const command = commandPath(cmd);
   switch (e.code) {
     case 'commander.unknownCommand':
       return translate(lang, 'error.unknownCommand', { name: quoted });
@@ -102,6 +103,8 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
       return translate(lang, 'error.optionMissingValue', { name: quoted.split(/[ ,]/).find((w) => w.startsWith('--')) ?? quoted, command });
     case 'commander.excessArguments': {
       const excess = argv.filter((a) => !a.startsWith('-')).pop() ?? '';
+      // A word after a group ("member bogus") is a command that does not exist.
+      if (cmd.commands.length > 0) return translate(lang, 'error.unknownCommand', { name: excess });
       return translate(lang, 'error.excessArguments', { name: excess, command });
     }
     default:

@@ -108,7 +108,7 @@ export function parseBirth(text: string, today: IsoDate): { date: IsoDate | null
     const year = parseYear(value, MIN_YEAR, thisYear - 16);
     return { date: null, year };
   }
-  const date = parseDate(value, 'born');
+  const date = parseDate(value, '--born');
   const year = yearOf(date);
   if (year > thisYear - 16) throw new UserError('error.yearRange', { value, min: MIN_YEAR, max: thisYear - 16 });
   return { date, year };

@@ -1,6 +1,6 @@
 // Party members and their dated status history.
 import { UserError } from './errors.js';
-import type { IsoDate } from './dates.js';
+import { formatDate, type IsoDate } from './dates.js';
 import { hasWords, cleanLine } from './text.js';
 import { matchName, sortByName } from './names.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -117,13 +117,13 @@ export function validateName(text: string): string {
 export function validateStatusChange(history: readonly StatusChange[], change: StatusChange): void {
   const first = ordered(history)[0];
   if (first && change.from < first.from) {
-    throw new UserError('error.statusBeforeFirst', { date: change.from, first: first.from });
+    throw new UserError('error.statusBeforeFirst', { date: formatDate(change.from), first: formatDate(first.from) });
   }
 }
 
 export function validateMemberDates(m: { joined: IsoDate | null; official: IsoDate | null; birthYear: number | null }, today: IsoDate): void {
-  if (m.joined && m.joined > today) throw new UserError('error.dateInFuture', { what: 'joined' });
-  if (m.official && m.official > today) throw new UserError('error.dateInFuture', { what: 'official' });
+  if (m.joined && m.joined > today) throw new UserError('error.dateInFuture', { what: '--joined' });
+  if (m.official && m.official > today) throw new UserError('error.dateInFuture', { what: '--official' });
   if (m.joined && m.official && m.official < m.joined) throw new UserError('error.officialBeforeJoined');
   if (m.birthYear && m.joined && Number(m.joined.slice(0, 4)) - m.birthYear < 16) {
     throw new UserError('error.joinedTooYoung');

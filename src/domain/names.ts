@@ -1,7 +1,12 @@
 // Vietnamese personal names: ordering and finding a person by part of the name.
 import { cleanLine, fold, lowerLine } from './text.js';
 
-const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+// Made on first use: building ICU's Vietnamese collator costs milliseconds at start-up,
+// which `--help` and most commands never need.
+let collator: Intl.Collator | undefined;
+function vietnamese(): Intl.Collator {
+  return (collator ??= new Intl.Collator('vi', { sensitivity: 'variant', numeric: true }));
+}
 
 /** Family name first, given name last: "Trần Thị Bình" → family Trần, middle Thị, given Bình. */
 export function nameParts(fullName: string): { family: string; middle: string; given: string } {
@@ -15,6 +20,7 @@ export function nameParts(fullName: string): { family: string; middle: string; g
 export function compareNames(a: string, b: string): number {
   const pa = nameParts(a);
   const pb = nameParts(b);
+  const collator = vietnamese();
   return (
     collator.compare(pa.given, pb.given) ||
     collator.compare(pa.middle, pb.middle) ||

@@ -26,8 +26,10 @@ export interface CellFile {
   close(): void;
 }
 
+/** An error of SQLite, known by its code (not instanceof: the native addon may throw from another realm, as under Jest). */
 function isSqliteError(e: unknown): e is Error & { code: string } {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && String((e as unknown as { code: string }).code).startsWith('SQLITE_');
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 /** Reads the file's identity without writing a byte to it. */
@@ -60,7 +62,10 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
 
   let db: Db;
   try {
-    db = new Database(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, readonly: options.readonly ?? false });
+    // Opened for writing even to read: a read-only SQLite connection leaves -wal and -shm
+    // files behind, and a refused file must be left exactly as it was. query_only guards reads.
+    db = new Database(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    if (options.readonly) db.pragma('query_only = ON');
   } catch (e) {
     if (isSqliteError(e) && /CANTOPEN|PERM|READONLY/.test(e.code)) throw new UserError('error.cellFileCannotOpen', { file: resolved });
     throw e;
@@ -111,8 +116,9 @@ function migrate(db: Db, from: number): void {
 
 /** Version and identity of a file, without changing it (for restore and doctor). */
 export function inspectCellFile(file: string): { version: number; isCellFile: boolean } {
-  const db = new Database(file, { fileMustExist: true, readonly: true, timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
+    db.pragma('query_only = ON'); // see openCellFile: no side files left, nothing written
     const id = identify(db, file);
     return { version: id.version, isCellFile: id.appId === APPLICATION_ID };
   } finally {

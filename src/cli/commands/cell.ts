@@ -1,5 +1,6 @@
 // cell init | show | list | use | set, and programme set | show.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
@@ -51,14 +52,17 @@ async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const g = ctx.globals(cmd);
   const direct = g.db ?? ctx.env.HOC_THEO_BAC_DB;
   const home = dataFolder(ctx.env);
-  const file = direct ?? cellFileFor(home, slug);
+  const file = direct ? path.resolve(direct) : cellFileFor(home, slug);
   if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
+  if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
   const cell: Cell = { slug, ...values, symbol, termStart };
-  await ctx.withCell(
-    cmd,
-    (cf) => cf.write((db) => insertCell(db, cell, ctx.now())),
-    { create: true, file },
-  );
+  try {
+    await ctx.withCell(cmd, (cf) => cf.write((db) => insertCell(db, cell, ctx.now())), { create: true, file });
+  } catch (e) {
+    // The file was made by this command: a failed init leaves no half-made cell behind.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    throw e;
+  }
   if (!direct) setCurrentCell(home, slug);
   if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
   ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
@@ -100,7 +104,7 @@ async function show(ctx: Ctx, cmd: Command): Promise<void> {
 async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
   const current = currentCell(home);
-  const { openCellFile } = await import('../../store/cell-file.js');
+  const { openCellFile, isSqliteError } = await import('../../store/cell-file.js');
   const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
   for (const slug of listCellSlugs(home)) {
     const file = cellFileFor(home, slug);
@@ -114,7 +118,7 @@ async function list(ctx: Ctx, cmd: Command): Promise<void> {
       }
     } catch (e) {
       // A damaged or foreign file in the folder is shown by doctor; the list goes on.
-      if (!(e instanceof UserError)) throw e;
+      if (!(e instanceof UserError) && !isSqliteError(e)) throw e;
     }
   }
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
@@ -204,7 +208,7 @@ async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
 
 export function register(program: Command, ctx: Ctx): void {
   const { t } = ctx;
-  const cell = group(program, 'cell', t('cell.help'));
+  const cell = examples(group(program, 'cell', t('cell.help')), ctx, 'cell.example.init', 'cell.example.show', 'cell.example.use');
   const identity = (c: Command) =>
     c
       .option('--name <text>', t('cell.opt.name'))
@@ -221,16 +225,10 @@ export function register(program: Command, ctx: Ctx): void {
   ).action(function (this: Command, flags: CellFlags) {
     return init(ctx, this, flags);
   });
-  cell
-    .command('show')
-    .description(t('cell.show.help'))
-    .action(function (this: Command) {
+  examples(cell.command('show').description(t('cell.show.help')), ctx, 'cell.example.show').action(function (this: Command) {
       return show(ctx, this);
     });
-  cell
-    .command('list')
-    .description(t('cell.list.help'))
-    .action(function (this: Command) {
+  examples(cell.command('list').description(t('cell.list.help')), ctx, 'cell.example.list').action(function (this: Command) {
       return list(ctx, this);
     });
   examples(cell.command('use').description(t('cell.use.help')).argument('<slug>', t('cell.opt.slug')), ctx, 'cell.example.use').action(
@@ -245,7 +243,7 @@ export function register(program: Command, ctx: Ctx): void {
     return set(ctx, this, flags);
   });
 
-  const programme = group(program, 'programme', t('programme.help'));
+  const programme = examples(group(program, 'programme', t('programme.help')), ctx, 'programme.example.set', 'programme.example.show');
   examples(
     programme
       .command('set')
@@ -259,10 +257,7 @@ export function register(program: Command, ctx: Ctx): void {
   ).action(function (this: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }) {
     return programmeSet(ctx, this, flags);
   });
-  programme
-    .command('show')
-    .description(t('programme.show.help'))
-    .action(function (this: Command) {
+  examples(programme.command('show').description(t('programme.show.help')), ctx, 'programme.example.show').action(function (this: Command) {
       return programmeShow(ctx, this);
     });
 }

@@ -152,11 +152,11 @@ async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<v
     await printTable(
       ctx,
       [
-        { title: ctx.t('member.col.id'), width: 2 },
+        { title: ctx.t('member.col.id'), width: 1 },
         { title: ctx.t('member.col.name'), width: 8 },
-        { title: ctx.t('member.col.born'), width: 3 },
+        { title: ctx.t('member.col.born'), width: 2 },
         { title: ctx.t('member.col.role'), width: 6 },
-        { title: ctx.t('member.col.status'), width: 5 },
+        { title: ctx.t('member.col.status'), width: 6 },
       ],
       members.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
     );
@@ -202,7 +202,6 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
 }
 
 async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
-  if (flags.status !== undefined) throw new UserError('error.statusInitial');
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -222,19 +221,28 @@ async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Pr
 /** Every field asked again, pre-filled with its current value. */
 async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
   const p = await ctx.prompter();
-  const ask = (key: Parameters<Ctx['t']>[0], current: string | null, parse: (v: string) => unknown) =>
-    p.input({ message: ctx.t(key) + ':', default: current ?? '', validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parse(v))) });
+  // Blank clears an optional field; the name alone must stay.
+  const ask = (key: Parameters<Ctx['t']>[0], current: string | null, parse: (v: string) => unknown, required = false) =>
+    p.input({
+      message: ctx.t(key) + ':',
+      default: current ?? '',
+      validate: validateWith(ctx.t, (v) => (v.trim() === '' && !required ? null : parse(v))),
+    });
   const flags: MemberFlags = {
-    name: await ask('member.field.name', m.name, validateName),
+    name: await ask('member.field.name', m.name, validateName, true),
     born: await ask('member.field.born', m.birthDate ? formatDate(m.birthDate) : m.birthYear ? String(m.birthYear) : null, (v) => parseBirth(v, ctx.today())),
+    gender: await ask('member.field.gender', m.gender === 'nu' ? 'nữ' : m.gender, parseGender),
     partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, '--party-role', 100)),
     job: await ask('member.field.job', m.job, (v) => optionalText(v, '--job', 100)),
     unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, '--unit', 150)),
+    card: await ask('member.field.card', m.card, (v) => optionalText(v, '--card', 30)),
   };
   const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, '--joined'));
   const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, '--official'));
   if (joined.trim()) flags.joined = joined;
   if (official.trim()) flags.official = official;
+  // A gender left blank keeps what was there (it cannot be "unknown" once known).
+  if (!flags.gender?.trim()) delete flags.gender;
   return fieldsFromFlags(ctx, flags);
 }
 
@@ -259,7 +267,7 @@ async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: stri
 
 export function register(program: Command, ctx: Ctx): void {
   const { t } = ctx;
-  const member = group(program, 'member', t('member.help'));
+  const member = examples(group(program, 'member', t('member.help')), ctx, 'member.example.add', 'member.example.list', 'member.example.show');
   const details = (c: Command) =>
     c
       .option('--name <text>', t('member.opt.name'))

@@ -36,6 +36,8 @@ export const vi = {
   'cell.example.init': 'hoc-theo-bac cell init --name "Chi bộ Văn phòng" --committee "Đảng bộ xã Tân Lập" --place "Tân Lập" --secretary "Nguyễn Văn An"',
   'cell.example.set': 'hoc-theo-bac cell set --secretary "Lê Thị Hoa"',
   'cell.example.use': 'hoc-theo-bac cell use chi-bo-van-phong',
+  'cell.example.show': 'hoc-theo-bac cell show',
+  'cell.example.list': 'hoc-theo-bac cell list',
   'error.cellFieldEmpty': '{field} không được để trống.',
   'error.cellFieldTooLong': '{field} dài quá {max} ký tự.',
   'error.symbolInvalid': 'Ký hiệu văn bản "{value}" chỉ gồm chữ cái và chữ số, tối đa 10 ký tự (ví dụ CB).',
@@ -60,6 +62,7 @@ export const vi = {
   'programme.field.topic': 'Chuyên đề toàn khóa',
   'programme.field.yearTopic': 'Chuyên đề năm',
   'programme.example.set': 'hoc-theo-bac programme set --year 2026 --year-topic "Học tập và làm theo Bác về tinh thần tự lực, tự cường"',
+  'programme.example.show': 'hoc-theo-bac programme show',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -99,6 +102,8 @@ export const en: Record<keyof typeof vi, string> = {
   'cell.example.init': 'hoc-theo-bac cell init --name "Chi bộ Văn phòng" --committee "Đảng bộ xã Tân Lập" --place "Tân Lập" --secretary "Nguyễn Văn An"',
   'cell.example.set': 'hoc-theo-bac cell set --secretary "Lê Thị Hoa"',
   'cell.example.use': 'hoc-theo-bac cell use chi-bo-van-phong',
+  'cell.example.show': 'hoc-theo-bac cell show',
+  'cell.example.list': 'hoc-theo-bac cell list',
   'error.cellFieldEmpty': '{field} must not be empty.',
   'error.cellFieldTooLong': '{field} is longer than {max} characters.',
   'error.symbolInvalid': 'The document symbol "{value}" may hold only letters and digits, 10 at most (e.g. CB).',
@@ -123,4 +128,5 @@ export const en: Record<keyof typeof vi, string> = {
   'programme.field.topic': 'Term topic',
   'programme.field.yearTopic': 'Year topic',
   'programme.example.set': 'hoc-theo-bac programme set --year 2026 --year-topic "Học tập và làm theo Bác về tinh thần tự lực, tự cường"',
+  'programme.example.show': 'hoc-theo-bac programme show',
 };

@@ -1,0 +1,30 @@
+// Checks that a refused command left a file exactly as it was.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RunResult } from './cli.js';
+
+export interface FileState {
+  sha256: string;
+  mtimeMs: number;
+  /** The files beside it, so that no -wal, -shm or backup appears. */
+  siblings: string[];
+}
+
+export function fileState(file: string): FileState {
+  return {
+    sha256: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+    mtimeMs: fs.statSync(file).mtimeMs,
+    siblings: fs.readdirSync(path.dirname(file)).sort(),
+  };
+}
+
+/** A refusal as CLI.md wants it: the exit code, nothing on stdout, one line on stderr, no stack trace. */
+export function expectRefusal(r: RunResult, code: number, message: RegExp | string): void {
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  expect({ code: r.code, stdout: r.stdout, lines: lines.length }).toEqual({ code, stdout: '', lines: 1 });
+  expect(r.stderr).toMatch(/^(Lỗi|Error): /);
+  expect(r.stderr).not.toMatch(/\n\s+at |Error: .*\n.*at /);
+  if (typeof message === 'string') expect(r.stderr).toContain(message);
+  else expect(r.stderr).toMatch(message);
+}
