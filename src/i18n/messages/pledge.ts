@@ -105,7 +105,7 @@ export const vi = {
   'error.pledgeMemberDeceased': '{name} đã từ trần; không thêm đăng ký năm {year} được.',
   'error.pledgeMemberNotYet': '{name} chưa sinh hoạt tại chi bộ vào năm {year}; không thêm đăng ký được.',
   'error.pledgeRemoved': 'Mục đăng ký số {id} đã bị xóa ngày {date}; không sửa, đánh giá hay xóa lại được.',
-  'error.pledgeUnknown': 'Không có mục đăng ký số {id}. Xem danh sách: hoc-theo-bac pledge list',
+  'error.pledgeUnknown': 'Không có việc đăng ký mã số {id}. Xem danh sách: hoc-theo-bac pledge list',
   'error.pledgeIdFormat': 'Số mục đăng ký "{value}" không đúng; hãy ghi một số, ví dụ 12.',
   'error.memberOrCollective': 'Hãy ghi --member (đảng viên) hoặc --collective (tập thể), chỉ một trong hai.',
   'error.commitDateOutside': 'Ngày ký cam kết {value} không hợp với năm {year} (từ tháng 12 năm trước đến hết năm).',
