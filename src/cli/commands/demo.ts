@@ -8,6 +8,7 @@ import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
 import { buildSampleCell } from '../../domain/sample.js';
+import { writeDemoReports } from './report.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -34,7 +35,9 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
       }),
     { create: true, file },
   );
-  if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length });
+  // The sample's monthly and registrations reports, beside the sample file.
+  const reports = await ctx.withCell(cmd, (cf) => writeDemoReports(ctx, cf, folder), { file });
+  if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
   ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.length }));
   ctx.print(ctx.t('demo.file', { file }));
   ctx.print();
@@ -43,6 +46,8 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   for (const line of ['member list', 'member list --all', 'member show lan', 'cell show']) {
     ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
   }
+  ctx.print();
+  for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
 export function register(program: Command, ctx: Ctx): void {
