@@ -17,23 +17,34 @@ const MM_PER_INCH = 25.4;
 export const MARGINS_MM = { top: 25, bottom: 25, left: 30, right: 15 } as const;
 const MAX_ROW_HEIGHT = 409; // points: the largest row a spreadsheet allows
 
+/** Advance widths of Times New Roman (and its metric twin Liberation Serif), in thousandths of an em. */
+const LOWER: Record<string, number> = {
+  a: 444, b: 500, c: 444, d: 500, e: 444, f: 333, g: 500, h: 500, i: 278, j: 278, k: 500, l: 278, m: 778,
+  n: 500, o: 500, p: 500, q: 500, r: 333, s: 389, t: 278, u: 500, v: 500, w: 722, x: 500, y: 500, z: 444,
+  đ: 500, ư: 580, ơ: 560,
+};
+const UPPER: Record<string, number> = {
+  A: 722, B: 667, C: 667, D: 722, E: 611, F: 556, G: 722, H: 722, I: 333, J: 389, K: 722, L: 611, M: 889,
+  N: 722, O: 722, P: 556, Q: 722, R: 667, S: 556, T: 611, U: 722, V: 722, W: 944, X: 722, Y: 722, Z: 611,
+  Đ: 722, Ư: 800, Ơ: 780,
+};
+const OTHER: Record<string, number> = { ' ': 250, '.': 250, ',': 250, ':': 278, ';': 278, '/': 278, '-': 333, '(': 333, ')': 333, '"': 408, "'": 180, '%': 833 };
+
 /**
- * Width of a character of Times New Roman, in ems, erring on the wide side: spreadsheet
- * programs do not grow wrapped rows themselves, so a row too short hides a line when printed.
+ * Width of a character in ems, with a margin: spreadsheet programs do not grow wrapped rows
+ * themselves, so a row estimated too short hides a line when printed; bold is wider.
  */
-function charEm(ch: string): number {
-  if (ch === ' ') return 0.27;
-  if (/[\p{Lu}]/u.test(ch)) return /[MWĐÔƠƯ]/u.test(ch) ? 0.9 : 0.74;
-  if (/[\p{Ll}]/u.test(ch)) return /[mw]/.test(ch) ? 0.8 : /[ijlft]/.test(ch) ? 0.33 : 0.52;
-  if (/\p{N}/u.test(ch)) return 0.52;
-  return 0.4;
+function charEm(ch: string, bold: boolean): number {
+  const base = ch === 'đ' || ch === 'Đ' || ch === 'ư' || ch === 'Ư' || ch === 'ơ' || ch === 'Ơ' ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '') || ch;
+  const w = LOWER[base] ?? UPPER[base] ?? OTHER[base] ?? (/\p{N}/u.test(base) ? 500 : /\p{Lu}/u.test(base) ? 722 : 500);
+  return (w / 1000) * (bold ? 1.08 : 1) * 1.03;
 }
 
 /** Pixels a text of this size takes on one line (96 dpi). */
 function textPixels(text: string, size: number, bold: boolean): number {
   let em = 0;
-  for (const ch of text.normalize('NFC')) em += charEm(ch);
-  return em * ((size * 96) / 72) * (bold ? 1.1 : 1);
+  for (const ch of text.normalize('NFC')) em += charEm(ch, bold);
+  return em * ((size * 96) / 72);
 }
 
 /** Spreadsheet column width units → pixels (7 px a unit plus 5 px of padding, as Excel counts). */
@@ -43,7 +54,7 @@ function columnPixels(width: number): number {
 
 /** How many lines a text wraps to in a cell this many pixels wide (word wrap, long words broken). */
 export function wrappedLines(text: string, pixels: number, size: number, bold = false): number {
-  const usable = Math.max(10, pixels - 8);
+  const usable = Math.max(10, pixels - 10);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
@@ -69,7 +80,7 @@ export function wrappedLines(text: string, pixels: number, size: number, bold = 
 
 /** Row height in points for a number of lines of a font size. */
 function heightFor(lines: number, size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.3 + 4));
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.2 + 5));
 }
 
 interface Style {

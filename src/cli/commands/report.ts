@@ -14,6 +14,7 @@ import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocument
 import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
 import { buildReport } from '../../reports/model/index.js';
+import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../../reports/template.js';
 
 interface ReportFlags {
@@ -106,7 +107,7 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     }
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
-    ctx.print(ctx.t('report.written', { title: template.title, number: String(produced.number).padStart(2, '0'), file: out }));
+    ctx.print(ctx.t('report.written', { title: template.title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
   });
 }
 
