@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../domain/errors.js';
-import { isReportKind, KIND_COLUMNS, PLACEHOLDERS, PLAN_COLLECTIVE_COLUMNS, type ReportKind } from './model/kinds.js';
+import type { MessageKey, MessageVars } from '../i18n/index.js';
+import { isReportKind, KIND_COLUMNS, REPORT_KINDS, PLACEHOLDERS, PLAN_COLLECTIVE_COLUMNS, type ReportKind } from './model/kinds.js';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -65,8 +66,8 @@ function lineOf(text: string, property: string, value?: string): number {
   return m ? lineAt(text, m.index) : 1;
 }
 
-function refuse(file: string, line: number, reason: string): never {
-  throw new UserError('error.templateInvalid', { file, line, reason });
+function refuse(file: string, line: number, key: MessageKey, vars: MessageVars = {}): never {
+  throw new UserError(key, { file, line, ...vars });
 }
 
 /** The line of a JSON syntax error, from the parser's message (position or line). */
@@ -79,37 +80,37 @@ function syntaxErrorLine(text: string, message: string): number {
 }
 
 function checkText(text: string, file: string, value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') refuse(file, lineOf(text, field), `"${field}" phải là một dòng chữ / must be a text`);
+  if (typeof value !== 'string' || value.trim() === '') refuse(file, lineOf(text, field), 'error.templateText', { field });
   for (const m of value.matchAll(/\{(\w*)\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
-      refuse(file, lineOf(text, field), `{${m[1]}}: không có / unknown placeholder (${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')})`);
+      refuse(file, lineOf(text, field), 'error.templatePlaceholder', { name: `{${m[1]}}`, allowed: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') });
     }
   }
   return value.normalize('NFC');
 }
 
 function checkColumns(text: string, file: string, value: unknown, allowed: readonly string[], field: string): TemplateColumn[] {
-  if (!Array.isArray(value) || value.length < 2) refuse(file, lineOf(text, field), `"${field}" phải là danh sách ít nhất 2 cột / must be a list of at least 2 columns`);
+  if (!Array.isArray(value) || value.length < 2) refuse(file, lineOf(text, field), 'error.templateColumns', { field });
   const seen = new Set<string>();
   return value.map((c: unknown) => {
-    if (!c || typeof c !== 'object') refuse(file, lineOf(text, field), `"${field}": mỗi cột là {key, title, width, align} / each column is {key, title, width, align}`);
+    if (!c || typeof c !== 'object') refuse(file, lineOf(text, field), 'error.templateColumns', { field });
     const col = c as Record<string, unknown>;
     const key = col.key;
-    if (typeof key !== 'string') refuse(file, lineOf(text, field), 'cột thiếu "key" / a column has no "key"');
+    if (typeof key !== 'string') refuse(file, lineOf(text, field), 'error.templateColumnKey', { key: '', allowed: allowed.join(', ') });
     const at = lineOf(text, 'key', key);
-    if (!allowed.includes(key)) refuse(file, at, `cột "${key}" không có; dùng / unknown column key; use: ${allowed.join(', ')}`);
-    if (seen.has(key)) refuse(file, at, `cột "${key}" lặp lại / column "${key}" appears twice`);
+    if (!allowed.includes(key)) refuse(file, at, 'error.templateColumnKey', { key, allowed: allowed.join(', ') });
+    if (seen.has(key)) refuse(file, at, 'error.templateColumnTwice', { key });
     seen.add(key);
     for (const extra of Object.keys(col)) {
-      if (!['key', 'title', 'width', 'align'].includes(extra)) refuse(file, lineOf(text, extra), `"${extra}": không có / unknown field`);
+      if (!['key', 'title', 'width', 'align'].includes(extra)) refuse(file, lineOf(text, extra), 'error.templateUnknownField', { field: extra });
     }
-    if (typeof col.title !== 'string' || col.title.trim() === '') refuse(file, at, `cột "${key}" thiếu "title" / column "${key}" has no title`);
+    if (typeof col.title !== 'string' || col.title.trim() === '') refuse(file, at, 'error.templateColumnTitle', { key });
     const width = col.width;
     if (typeof width !== 'number' || !Number.isFinite(width) || width < 3 || width > 120) {
-      refuse(file, at, `cột "${key}": "width" là số từ 3 đến 120 / "width" must be a number from 3 to 120`);
+      refuse(file, at, 'error.templateColumnWidth', { key });
     }
     const align = col.align ?? 'left';
-    if (align !== 'left' && align !== 'center' && align !== 'right') refuse(file, at, `cột "${key}": "align" là left, center hoặc right`);
+    if (align !== 'left' && align !== 'center' && align !== 'right') refuse(file, at, 'error.templateColumnAlign', { key });
     return { key, title: (col.title as string).normalize('NFC'), width, align };
   });
 }
@@ -121,24 +122,24 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    refuse(file, syntaxErrorLine(text, message), `JSON sai cú pháp / malformed JSON (${message.split('\n')[0]})`);
+    refuse(file, syntaxErrorLine(text, message), 'error.templateJson', { detail: message.split('\n')[0]! });
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse(file, 1, 'cần một đối tượng JSON {…} / must be a JSON object');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse(file, 1, 'error.templateNotObject');
   const t = data as Record<string, unknown>;
   for (const key of Object.keys(t)) {
-    if (!TOP_FIELDS.includes(key)) refuse(file, lineOf(text, key), `"${key}": không có / unknown field`);
+    if (!TOP_FIELDS.includes(key)) refuse(file, lineOf(text, key), 'error.templateUnknownField', { field: key });
   }
-  if (!isReportKind(t.kind)) refuse(file, lineOf(text, 'kind'), `"kind" phải là / must be one of: plan, registrations, monthly, results, stats, exemplars`);
+  if (!isReportKind(t.kind)) refuse(file, lineOf(text, 'kind'), 'error.templateKind', { kinds: REPORT_KINDS.join(', ') });
   const kind = t.kind;
   const orientation = t.orientation ?? 'portrait';
-  if (orientation !== 'portrait' && orientation !== 'landscape') refuse(file, lineOf(text, 'orientation'), '"orientation" là portrait hoặc landscape');
+  if (orientation !== 'portrait' && orientation !== 'landscape') refuse(file, lineOf(text, 'orientation'), 'error.templateOrientation');
   const abbreviation = t.abbreviation ?? 'BC';
   if (typeof abbreviation !== 'string' || !/^[\p{Lu}\p{N}]{1,8}$/u.test(abbreviation)) {
-    refuse(file, lineOf(text, 'abbreviation'), '"abbreviation" là chữ in hoa, ví dụ "BC" / capital letters such as "BC"');
+    refuse(file, lineOf(text, 'abbreviation'), 'error.templateAbbreviation');
   }
   const recipients = t.recipients ?? [];
   if (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string')) {
-    refuse(file, lineOf(text, 'recipients'), '"recipients" là danh sách dòng chữ / must be a list of texts');
+    refuse(file, lineOf(text, 'recipients'), 'error.templateText', { field: 'recipients' });
   }
   const template: ReportTemplate = {
     kind,
@@ -150,12 +151,12 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
     recipients: (recipients as string[]).map((r) => checkText(text, file, r, "recipients")),
   };
   if (t.description !== undefined) {
-    if (typeof t.description !== 'string') refuse(file, lineOf(text, 'description'), '"description" là một dòng chữ / must be a text');
+    if (typeof t.description !== 'string') refuse(file, lineOf(text, 'description'), 'error.templateText', { field: 'description' });
     template.description = t.description.normalize('NFC');
   }
   if (kind === 'plan') {
     const c = t.collective;
-    if (!c || typeof c !== 'object') refuse(file, lineOf(text, 'kind'), 'mẫu "plan" cần phần "collective" / a plan template needs "collective"');
+    if (!c || typeof c !== 'object') refuse(file, lineOf(text, 'kind'), 'error.templateCollective');
     const col = c as Record<string, unknown>;
     template.collective = {
       title: checkText(text, file, col.title, 'title'),
@@ -163,7 +164,7 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
       columns: checkColumns(text, file, col.columns, PLAN_COLLECTIVE_COLUMNS, 'columns'),
     };
   } else if (t.collective !== undefined) {
-    refuse(file, lineOf(text, 'collective'), '"collective" chỉ dùng cho mẫu "plan" / only for plan templates');
+    refuse(file, lineOf(text, 'collective'), 'error.templateUnknownField', { field: 'collective' });
   }
   return template;
 }
