@@ -30,14 +30,25 @@ const UPPER: Record<string, number> = {
 };
 const OTHER: Record<string, number> = { ' ': 250, '.': 250, ',': 250, ':': 278, ';': 278, '/': 278, '-': 333, '(': 333, ')': 333, '"': 408, "'": 180, '%': 833 };
 
+const emCache = new Map<string, number>();
+
 /**
  * Width of a character in ems, with a margin: spreadsheet programs do not grow wrapped rows
  * themselves, so a row estimated too short hides a line when printed; bold is wider.
  */
 function charEm(ch: string, bold: boolean): number {
+  let em = emCache.get(ch);
+  if (em === undefined) {
+    em = plainCharEm(ch);
+    emCache.set(ch, em);
+  }
+  return em * (bold ? 1.08 : 1);
+}
+
+function plainCharEm(ch: string): number {
   const base = ch === 'đ' || ch === 'Đ' || ch === 'ư' || ch === 'Ư' || ch === 'ơ' || ch === 'Ơ' ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '') || ch;
   const w = LOWER[base] ?? UPPER[base] ?? OTHER[base] ?? (/\p{N}/u.test(base) ? 500 : /\p{Lu}/u.test(base) ? 722 : 500);
-  return (w / 1000) * (bold ? 1.08 : 1) * 1.03;
+  return (w / 1000) * 1.03;
 }
 
 /** Pixels a text of this size takes on one line (96 dpi). */
@@ -276,7 +287,8 @@ export async function buildWorkbook(model: ReportModel): Promise<ExcelJS.Workboo
 /** Writes the report whole to a temporary file beside the target, then renames it into place. */
 export async function writeReport(model: ReportModel, file: string): Promise<void> {
   const wb = await buildWorkbook(model);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Light compression: the file is small either way, and the secretary waits for it.
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } } as Parameters<typeof wb.xlsx.writeBuffer>[0]));
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, buffer);

@@ -13,12 +13,13 @@ export function buildResults(input: BuildInput): ReportModel {
   const active = members.filter((m) => !m.exempt);
   const exempt = members.filter((m) => m.exempt);
   const monthOfReview = new Map(records.reviews.map((r) => [r.id, r.month]));
-  /** The latest progress recorded for an item within the period. */
-  const latest = (pledgeId: number): ProgressRecord | undefined =>
-    records.progress
-      .filter((p) => p.pledgeId === pledgeId)
-      .sort((a, b) => (monthOfReview.get(a.reviewId)! < monthOfReview.get(b.reviewId)! ? -1 : 1))
-      .pop();
+  /** The latest progress recorded for each item within the period. */
+  const latestByPledge = new Map<number, ProgressRecord>();
+  for (const p of records.progress) {
+    const known = latestByPledge.get(p.pledgeId);
+    if (!known || monthOfReview.get(known.reviewId)! < monthOfReview.get(p.reviewId)!) latestByPledge.set(p.pledgeId, p);
+  }
+  const latest = (pledgeId: number) => latestByPledge.get(pledgeId);
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
 
   const rows: ReportRow[] = [];
