@@ -91,7 +91,7 @@ export function wrappedLines(text: string, pixels: number, size: number, bold = 
 
 /** Row height in points for a number of lines of a font size. */
 function heightFor(lines: number, size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.2 + 5));
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.25 + 5));
 }
 
 interface Style {

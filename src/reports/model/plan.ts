@@ -11,9 +11,9 @@ export const COMMITMENT =
 
 const SHEET_NAME_MAX = 31;
 
-/** A worksheet name: at most 31 characters, none of : \ / ? * [ ]. */
+/** A worksheet name: at most 31 characters, none of : \ / ? * [ ], and a typographic apostrophe (H’Hen). */
 export function sheetName(text: string): string {
-  return text.replace(/[:\\/?*[\]]/g, ' ').slice(0, SHEET_NAME_MAX).trim();
+  return text.replace(/[:\\/?*[\]]/g, ' ').replace(/'/g, '’').slice(0, SHEET_NAME_MAX).trim();
 }
 
 function birthOf(m: Member): string {
