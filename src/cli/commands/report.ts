@@ -107,7 +107,9 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     }
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
-    ctx.print(ctx.t('report.written', { title: template.title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
+    // The plan's number is on its first sheet, the cell's plan.
+    const title = template.collective?.title ?? template.title;
+    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
   });
 }
 
