@@ -134,14 +134,14 @@ class SheetWriter {
   }
 
   /** Writes text into a cell (merged over columns c1…c2) and notes the row height it needs. */
-  put(row: number, c1: number, c2: number, text: string, style: Style): void {
+  put(row: number, c1: number, c2: number, text: string, style: Style, measure = true): void {
     if (c2 > c1) this.ws.mergeCells(row, c1, row, c2);
     const cell = this.ws.getCell(row, c1);
     // Always a plain string value: exceljs writes it as a shared string, never as a formula.
     if (text !== '') cell.value = text;
     this.styleCell(cell, style);
     if (style.border) for (let c = c1 + 1; c <= c2; c++) this.styleCell(this.ws.getCell(row, c), style);
-    this.need(row, this.heightOf(text, c1, c2, style));
+    this.need(row, measure ? this.heightOf(text, c1, c2, style) : heightFor(1, style.size));
   }
 
   private styleCell(cell: ExcelJS.Cell, style: Style): void {
@@ -216,13 +216,10 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
       const text = r.cells[c.key] ?? '';
       const mergedHere = merged.has(`${c.key}:${i}`);
       const style: Style = { size: TABLE_SIZE, align: c.align, border: true, text: true };
-      if (mergedHere) {
-        // Written once, on the merge's first row; its height is checked over all its rows below.
-        w.put(at, ci + 1, ci + 1, sheet.merges.some((m) => m.column === c.key && m.first === i) ? text : '', { ...style });
-        w.need(at, 0);
-      } else {
-        w.put(at, ci + 1, ci + 1, text, style);
-      }
+      // A merged cell's text is written once, on the merge's first row; its height is checked
+      // over all the merge's rows below.
+      const firstOfMerge = !mergedHere || sheet.merges.some((m) => m.column === c.key && m.first === i);
+      w.put(at, ci + 1, ci + 1, firstOfMerge ? text : '', style, !mergedHere);
     });
   });
   for (const m of sheet.merges) {

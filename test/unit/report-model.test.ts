@@ -8,7 +8,7 @@ import { loadReportRecords } from '../../src/store/report-records.js';
 import { buildReport } from '../../src/reports/model/index.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodPhrase, type ReportPeriod } from '../../src/reports/model/period.js';
 import { parseTemplate, readTemplateFile, shippedTemplatesFolder } from '../../src/reports/template.js';
-import { REPORT_KINDS, type ReportKind } from '../../src/reports/model/kinds.js';
+import { KIND_COLUMNS, REPORT_KINDS, type ReportKind } from '../../src/reports/model/kinds.js';
 import type { ReportModel, ReportRow } from '../../src/reports/model/types.js';
 import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
@@ -194,5 +194,12 @@ describe('row heights', () => {
     expect(wrappedLines(LONG_PLEDGE, 180, 12)).toBeGreaterThan(10);
     expect(wrappedLines(LONG_PLEDGE, 100, 12)).toBeGreaterThan(wrappedLines(LONG_PLEDGE, 180, 12));
     expect(wrappedLines('một\nhai\nba', 300, 12)).toBe(3);
+  });
+});
+
+describe('the templates guide', () => {
+  it('names every column key a template may use', () => {
+    const guide = fs.readFileSync(path.join(shippedTemplatesFolder(), 'README.md'), 'utf8');
+    for (const kind of REPORT_KINDS) for (const key of KIND_COLUMNS[kind]) expect(guide).toContain(`\`${key}\``);
   });
 });
