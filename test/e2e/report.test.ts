@@ -107,6 +107,8 @@ describe('report: the workbook read back', () => {
     expect(texts(reg)).toEqual(expect.arrayContaining([FORMULA_LIKE[0], FORMULA_LIKE[2]]));
     const cell = valued(reg).find((c) => c.value === FORMULA_LIKE[0])!;
     expect(cell.type).toBe(ExcelJS.ValueType.String);
+    // Formatted as text, so that editing the cell later does not turn it into a formula either.
+    expect(cell.numFmt).toBe('@');
   });
 
   it('merges the name cell over a member’s rows in results', async () => {
