@@ -9,11 +9,22 @@ import * as scales from './messages/scales.js';
 import * as pledge from './messages/pledge.js';
 import * as meeting from './messages/meeting.js';
 import * as review from './messages/review.js';
+import * as report from './messages/report.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
-const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi, ...scales.vi, ...pledge.vi, ...meeting.vi, ...review.vi };
+const vi = {
+  ...common.vi,
+  ...cell.vi,
+  ...member.vi,
+  ...demo.vi,
+  ...scales.vi,
+  ...pledge.vi,
+  ...meeting.vi,
+  ...review.vi,
+  ...report.vi,
+};
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
   ...cell.en,
@@ -23,6 +34,7 @@ const en: Record<keyof typeof vi, string> = {
   ...pledge.en,
   ...meeting.en,
   ...review.en,
+  ...report.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -22,6 +22,7 @@ function previousMonth(today: string): string {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
+import { writeDemoReports } from './report.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -70,7 +71,9 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
       }),
     { create: true, file },
   );
-  if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length });
+  // The sample's registrations and its latest month's report, beside the sample file.
+  const reports = await ctx.withCell(cmd, (cf) => writeDemoReports(ctx, cf, folder, previousMonth(ctx.today())), { file });
+  if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
   ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.length }));
   ctx.print(ctx.t('demo.file', { file }));
   ctx.print();
@@ -86,6 +89,8 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   ]) {
     ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
   }
+  ctx.print();
+  for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
 export function register(program: Command, ctx: Ctx): void {

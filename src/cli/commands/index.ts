@@ -9,8 +9,9 @@ import * as meeting from './meeting.js';
 import * as review from './review.js';
 import * as status from './status.js';
 import * as demo from './demo.js';
+import * as report from './report.js';
 
-const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, pledge, meeting, review, exemplar, status, demo];
+const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, pledge, meeting, review, exemplar, status, report, demo];
 
 export function registerCommands(program: Command, ctx: Ctx): void {
   for (const g of GROUPS) g.register(program, ctx);

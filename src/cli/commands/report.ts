@@ -1,0 +1,178 @@
+// report plan | registrations | monthly | results | stats | exemplars, and report templates.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { examples, group } from './define.js';
+import { requireCell } from './cell.js';
+import { UserError } from '../../domain/errors.js';
+import { parseYear, type IsoDate } from '../../domain/dates.js';
+import type { Cell } from '../../domain/cells.js';
+import { dataFolder } from '../../store/data-folder.js';
+import type { CellFile } from '../../store/cell-file.js';
+import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
+import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
+import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
+import { buildReport } from '../../reports/model/index.js';
+import { numberLine } from '../../reports/model/common.js';
+import { dataTemplatesFolder, listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../../reports/template.js';
+
+interface ReportFlags {
+  year?: string;
+  month?: string;
+  half?: string;
+  out?: string;
+  template?: string;
+  number?: string;
+}
+
+/** The start of a file name per kind: "bao-cao-thang-2026-03-chi-bo-thon-dong.xlsx". */
+const FILE_PREFIX: Record<ReportKind, string> = {
+  plan: 'ke-hoach-dang-ky',
+  registrations: 'danh-sach-dang-ky',
+  monthly: 'bao-cao-thang',
+  results: 'bao-cao-ket-qua',
+  stats: 'bieu-thong-ke',
+  exemplars: 'danh-sach-dien-hinh',
+};
+
+export function defaultReportFileName(kind: ReportKind, period: ReportPeriod, cell: Pick<Cell, 'slug'>): string {
+  return `${FILE_PREFIX[kind]}-${periodSlug(period)}-${cell.slug}.xlsx`;
+}
+
+/** The period a command line asks for; the flags a kind does not take are refused. */
+export function reportPeriod(kind: ReportKind, flags: ReportFlags, today: IsoDate): ReportPeriod {
+  const allowed = KIND_PERIODS[kind];
+  const given = (['year', 'month', 'half'] as const).filter((f) => flags[f] !== undefined);
+  for (const f of given) {
+    if (!allowed.includes(f)) {
+      throw new UserError('error.reportPeriodFlag', { kind, flag: `--${f}`, allowed: allowed.map((a) => `--${a}`).join(', ') }, 2);
+    }
+  }
+  if (given.length > 1) throw new UserError('error.reportPeriodTwice', { flags: given.map((f) => `--${f}`).join(', ') }, 2);
+  if (flags.half !== undefined) return parseHalf(flags.half);
+  if (allowed.includes('month')) return monthPeriod(flags.month ?? today.slice(0, 7));
+  return { type: 'year', year: parseYear(flags.year ?? today.slice(0, 4)) };
+}
+
+function parseDocumentNumber(text: string): number {
+  const value = text.trim();
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UserError('error.numberInvalid', { value, flag: '--number', min: 1, max: 999 });
+  return Number(value);
+}
+
+export interface ProducedReport {
+  file: string;
+  kind: ReportKind;
+  period: string;
+  number: number;
+}
+
+/**
+ * Fills a report from the cell's records and writes it; the document number is the one this
+ * report already has for this period, else the next of its kind in the term (or the one given).
+ */
+export async function produceReport(
+  ctx: Ctx,
+  cf: CellFile,
+  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number },
+): Promise<ProducedReport> {
+  const { kind, period, template, out } = options;
+  const cell = requireCell(cf);
+  const months = periodMonths(period);
+  const records = loadReportRecords(cf.db, period.year, months.from, months.to);
+  const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
+  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, kind, key.termStart);
+  const model = buildReport(kind, { records, period, template, number, issuedOn: ctx.today() });
+  const { writeReport } = await import('../../reports/xlsx.js');
+  await writeReport(model, out);
+  cf.write((db) => saveDocumentNumber(db, key, number, ctx.now()));
+  return { file: out, kind, period: key.period, number };
+}
+
+async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
+  // Everything that can be refused is checked before a byte is written.
+  const period = reportPeriod(kind, flags, ctx.today());
+  const number = flags.number === undefined ? undefined : parseDocumentNumber(flags.number);
+  const template = resolveTemplate(kind, flags.template, dataFolder(ctx.env), ctx.io.cwd);
+  await ctx.withCell(cmd, async (cf) => {
+    const cell = requireCell(cf);
+    const out = path.resolve(ctx.io.cwd, flags.out ?? defaultReportFileName(kind, period, cell));
+    if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('error.reportOutNotXlsx', { file: out });
+    const folder = path.dirname(out);
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
+    if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
+      const agreed = ctx.canAsk(cmd) && (await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false }));
+      if (!agreed) throw new UserError('error.reportExists', { file: out });
+    }
+    const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
+    if (ctx.globals(cmd).json) return ctx.printJson(produced);
+    // The plan's number is on its first sheet, the cell's plan.
+    const title = template.collective?.title ?? template.title;
+    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
+  });
+}
+
+async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
+  const home = dataFolder(ctx.env);
+  const rows = listTemplateSources(home).map((s) => {
+    try {
+      const t = readTemplateFile(s.file);
+      return { name: s.name, kind: t.kind as string, origin: s.origin, description: t.description ?? '', file: s.file, error: null as string | null };
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: ctx.t(e.key, e.vars) };
+    }
+  });
+  if (ctx.globals(cmd).json) return ctx.printJson(rows);
+  const { printTable } = await import('../output/table.js');
+  await printTable(
+    ctx,
+    [
+      { title: ctx.t('report.col.name'), width: 3 },
+      { title: ctx.t('report.col.kind'), width: 3 },
+      { title: ctx.t('report.col.origin'), width: 6 },
+    ],
+    rows.map((r) => [
+      r.name,
+      r.kind,
+      r.error ? ctx.t('report.origin.invalid', { reason: r.error }) : `${ctx.t(r.origin === 'data' ? 'report.origin.data' : 'report.origin.shipped')}${r.description ? ': ' + r.description : ''}`,
+    ]),
+  );
+  ctx.print(ctx.t('report.templatesFolder', { folder: dataTemplatesFolder(home) }));
+}
+
+/** The sample cell's monthly and registrations reports, written beside it (for `demo`). */
+export async function writeDemoReports(ctx: Ctx, cf: CellFile, folder: string, month: string): Promise<ProducedReport[]> {
+  const home = dataFolder(ctx.env);
+  const cell = requireCell(cf);
+  const produced: ProducedReport[] = [];
+  for (const kind of ['monthly', 'registrations'] as const) {
+    const period = reportPeriod(kind, kind === 'monthly' ? { month } : { year: month.slice(0, 4) }, ctx.today());
+    const template = resolveTemplate(kind, undefined, home, ctx.io.cwd);
+    produced.push(await produceReport(ctx, cf, { kind, period, template, out: path.join(folder, defaultReportFileName(kind, period, cell)) }));
+  }
+  return produced;
+}
+
+export function register(program: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  const report = group(program, 'report', t('report.help'));
+  for (const kind of REPORT_KINDS) {
+    const cmd = report.command(kind).description(t(`report.${kind}.help`));
+    const periods = KIND_PERIODS[kind];
+    if (periods.includes('year')) cmd.option('--year <year>', t('report.opt.year'));
+    if (periods.includes('month')) cmd.option('--month <month>', t('report.opt.month'));
+    if (periods.includes('half')) cmd.option('--half <half>', t('report.opt.half'));
+    cmd
+      .option('--out <file>', t('report.opt.out'))
+      .option('--template <name>', t('report.opt.template'))
+      .option('--number <nn>', t('report.opt.number'));
+    examples(cmd, ctx, `report.example.${kind}`).action(function (this: Command, flags: ReportFlags) {
+      return exportReport(ctx, this, kind, flags);
+    });
+  }
+  examples(report.command('templates').description(t('report.templates.help')), ctx, 'report.example.templates').action(function (this: Command) {
+    return listTemplates(ctx, this);
+  });
+}

@@ -1,0 +1,153 @@
+// What every builder shares: the header block, the placeholders, the members of the period.
+import { upperVi } from '../../domain/cells.js';
+import { documentDateLine, formatDate, type IsoDate } from '../../domain/dates.js';
+import { GONE_STATUSES, isInForceDuring, type Member, type MemberStatus } from '../../domain/members.js';
+import { sortByName } from '../../domain/names.js';
+import type { ReportRecords } from '../../domain/report-records.js';
+import type { ReportTemplate, TableTemplate } from '../template.js';
+import { halfPhrase, monthNumber, periodDates, periodPhrase, type ReportPeriod } from './period.js';
+import type { HeaderBlock, ReportRow, ReportSheet, Signature } from './types.js';
+import { RECIPIENTS_TITLE, SIGN_FOR_CELL, STATUS_WORDS } from './words.js';
+
+export interface BuildInput {
+  records: ReportRecords;
+  period: ReportPeriod;
+  template: ReportTemplate;
+  /** The document number, 1…; null on documents that carry none. */
+  number: number | null;
+  /** The date of the document (today). */
+  issuedOn: IsoDate;
+}
+
+/** "Số 03-BC/CB". */
+export function numberLine(number: number, abbreviation: string, symbol: string): string {
+  return `Số ${String(number).padStart(2, '0')}-${abbreviation}/${symbol}`;
+}
+
+export function headerBlock(input: BuildInput, withNumber = true): HeaderBlock {
+  const { cell } = input.records;
+  return {
+    committee: upperVi(cell.committee),
+    cell: upperVi(cell.name),
+    number: withNumber && input.number !== null ? numberLine(input.number, input.template.abbreviation, cell.symbol) : null,
+    dateLine: documentDateLine(cell.place, input.issuedOn),
+  };
+}
+
+export function placeholderValues(input: BuildInput): Record<string, string> {
+  const { cell } = input.records;
+  const p = input.period;
+  return {
+    cell: cell.name,
+    committee: cell.committee,
+    place: cell.place,
+    year: String(p.year),
+    month: monthNumber(p),
+    half: p.type === 'half' ? halfPhrase(p.half) : '',
+    period: periodPhrase(p),
+    number: input.number === null ? '' : String(input.number).padStart(2, '0'),
+  };
+}
+
+/** Fills {placeholders} of a template's text. */
+export function fillPlaceholders(text: string, vars: Partial<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+/** The recipients and the signature "T/M CHI BỘ / BÍ THƯ" with the secretary's name. */
+export function cellSignature(input: BuildInput): Signature {
+  const vars = placeholderValues(input);
+  return {
+    leftTitle: RECIPIENTS_TITLE,
+    leftUnderline: true,
+    leftLines: input.template.recipients.map((r) => fillPlaceholders(r, vars)),
+    rightTitle: SIGN_FOR_CELL,
+    name: input.records.cell.secretary,
+  };
+}
+
+/** A sheet of the cell (numbered, signed for the cell), from a template's table. */
+export function cellSheet(
+  input: BuildInput,
+  table: TableTemplate,
+  parts: Pick<ReportSheet, 'name' | 'rows'> & Partial<Pick<ReportSheet, 'intro' | 'merges' | 'summary' | 'closing'>>,
+): ReportSheet {
+  const vars = placeholderValues(input);
+  return {
+    header: headerBlock(input),
+    title: fillPlaceholders(table.title, vars),
+    subject: fillPlaceholders(table.subject, vars),
+    columns: table.columns,
+    intro: [],
+    merges: [],
+    summary: [],
+    closing: [],
+    signature: cellSignature(input),
+    ...parts,
+  };
+}
+
+/**
+ * The status a member held within a period: the last one on or before its end that is not
+ * a departure (someone transferred out in May was "chính thức" in the year's report).
+ */
+export function statusDuring(member: Member, to: IsoDate): MemberStatus | null {
+  let status: MemberStatus | null = null;
+  const history = [...member.history].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : (a.seq ?? 0) - (b.seq ?? 0)));
+  for (const change of history) {
+    if (change.from <= to && !GONE_STATUSES.includes(change.status)) status = change.status;
+  }
+  return status;
+}
+
+/** When a member left the cell within the period (transferred out, deceased), for a note. */
+export function leftDuring(member: Member, from: IsoDate, to: IsoDate): { status: MemberStatus; on: IsoDate } | null {
+  const change = member.history.filter((c) => c.from >= from && c.from <= to && GONE_STATUSES.includes(c.status)).pop();
+  return change ? { status: change.status, on: change.from } : null;
+}
+
+export interface PeriodMember {
+  member: Member;
+  status: MemberStatus | null;
+  exempt: boolean;
+  /** "Chuyển đi từ 15/05/2026", or ''. */
+  departure: string;
+}
+
+/** The members in force at some time in the period, in Vietnamese name order. */
+export function membersOfPeriod(records: ReportRecords, period: ReportPeriod): PeriodMember[] {
+  const { from, to } = periodDates(period);
+  const members = records.members.filter((m) => isInForceDuring(m, from, to));
+  return sortByName(members, (m) => m.name, (a, b) => a.id - b.id).map((member) => {
+    const status = statusDuring(member, to);
+    const left = leftDuring(member, from, to);
+    return {
+      member,
+      status,
+      exempt: status === 'mien',
+      departure: left ? `${STATUS_WORDS[left.status]} từ ${formatDate(left.on)}` : '',
+    };
+  });
+}
+
+/** "Bí thư chi bộ; Trưởng thôn". */
+export function positionOf(member: Member): string {
+  return [member.partyRole, member.job].filter((x): x is string => Boolean(x)).join('; ');
+}
+
+/** 7 of 9 → "77,8%" (Vietnamese decimal comma); "0%" of nothing. */
+export function percent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const value = Math.round((part * 1000) / whole) / 10;
+  return `${String(value).replace('.', ',')}%`;
+}
+
+/** Numbered lines, one per item: "1. …". A single item is left unnumbered. */
+export function numberedLines(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return items.map((s, i) => `${i + 1}. ${s}`).join('\n');
+}
+
+export function sectionRow(text: string): ReportRow {
+  return { section: text };
+}

@@ -1,0 +1,68 @@
+// monthly: one month's meeting (facts, attendance, score) and each member's review.
+import { formatDate } from '../../domain/dates.js';
+import type { ReviewResult } from '../../domain/report-records.js';
+import { cellSheet, membersOfPeriod, numberedLines, type BuildInput } from './common.js';
+import type { ReportModel, ReportRow } from './types.js';
+import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
+
+export function buildMonthly(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const members = membersOfPeriod(records, period);
+  const active = members.filter((m) => !m.exempt);
+  const exempt = members.filter((m) => m.exempt);
+  const meeting = records.meetings.find((m) => m.kind === 'thuong-ky') ?? records.meetings[0] ?? null;
+  const names = (ids: number[]) => active.filter((m) => ids.includes(m.member.id)).map((m) => m.member.name).join(', ');
+
+  const intro: string[] = [];
+  if (meeting) {
+    const absences = records.absences.filter((a) => a.meetingId === meeting.id && active.some((m) => m.member.id === a.memberId));
+    const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '');
+    const without = absences.filter((a) => !a.reason || a.reason.trim() === '');
+    intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);
+    if (meeting.topic) intro.push(`Chủ đề: ${meeting.topic}`);
+    const withNames = withReason.length ? ` (${withReason.map((a) => `${names([a.memberId])}: ${a.reason}`).join('; ')})` : '';
+    const withoutNames = without.length ? ` (${names(without.map((a) => a.memberId))})` : '';
+    intro.push(
+      `Đảng viên có mặt: ${active.length - absences.length}/${active.length}; vắng có lý do: ${withReason.length}${withNames}; ` +
+        `vắng không lý do: ${without.length}${withoutNames}; miễn sinh hoạt: ${exempt.length}` +
+        (exempt.length ? ` (${exempt.map((m) => m.member.name).join(', ')}).` : '.'),
+    );
+    if (meeting.score !== null) intro.push(`Chất lượng buổi sinh hoạt: ${meeting.score} điểm, xếp loại ${meetingGradeWord(meeting.score)}.`);
+  } else {
+    intro.push('Chưa ghi buổi sinh hoạt chi bộ của tháng.');
+  }
+
+  const counts: Record<ReviewResult | 'none', number> = { tot: 0, dat: 0, 'chua-dat': 0, none: 0 };
+  const praised: string[] = [];
+  const reminded: string[] = [];
+  const rows: ReportRow[] = active.map(({ member, departure }, i) => {
+    const pledges = records.pledges.filter((p) => p.memberId === member.id);
+    const review = records.reviews.find((r) => r.memberId === member.id) ?? null;
+    const progress = pledges.map((p) => {
+      const step = review ? records.progress.find((g) => g.reviewId === review.id && g.pledgeId === p.id) : undefined;
+      return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : '—';
+    });
+    counts[review?.result ?? 'none']++;
+    if (review?.recognition === 'praise') praised.push(member.name);
+    if (review?.recognition === 'remind') reminded.push(member.name);
+    return {
+      cells: {
+        stt: String(i + 1),
+        name: member.name,
+        pledges: pledges.length ? numberedLines(pledges.map((p) => p.content)) : 'Chưa đăng ký',
+        progress: review && pledges.length ? numberedLines(progress) : '',
+        selfCritique: review?.selfCritique ?? '',
+        comment: review?.comment ?? '',
+        result: review?.result ? RESULT_WORDS[review.result] : departure || (review ? '' : 'Chưa kiểm điểm'),
+        recognition: review?.recognition ? RECOGNITION_WORDS[review.recognition] : '',
+      },
+    };
+  });
+  const summary = [
+    `Kết quả kiểm điểm: Tốt ${counts.tot}; Đạt ${counts.dat}; Chưa đạt ${counts['chua-dat']}; chưa kiểm điểm ${counts.none}.`,
+  ];
+  if (praised.length) summary.push(`Biểu dương: ${praised.join(', ')}.`);
+  if (reminded.length) summary.push(`Nhắc nhở: ${reminded.join(', ')}.`);
+  if (meeting?.conclusion) summary.push(`Kết luận của chi bộ: ${meeting.conclusion}`);
+  return { kind: 'monthly', orientation: template.orientation, sheets: [cellSheet(input, template, { name: `Tháng ${period.type === 'month' ? period.month.slice(5) : ''}`, rows, intro, summary })] };
+}

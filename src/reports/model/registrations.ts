@@ -1,0 +1,46 @@
+// registrations: who registered what, one row per member; exempt members listed at the end.
+import type { Pledge, PledgeKind } from '../../domain/pledges.js';
+import { cellSheet, membersOfPeriod, numberedLines, percent, positionOf, type BuildInput } from './common.js';
+import type { ReportModel, ReportRow } from './types.js';
+import { STATUS_WORDS } from './words.js';
+
+export function buildRegistrations(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const members = membersOfPeriod(records, period);
+  const active = members.filter((m) => !m.exempt);
+  const exempt = members.filter((m) => m.exempt);
+  const committed = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
+  const itemsOf = (memberId: number, kind: PledgeKind) =>
+    numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
+
+  const rows: ReportRow[] = [];
+  let registered = 0;
+  for (const { member, departure } of active) {
+    const has = records.pledges.some((p) => p.memberId === member.id);
+    if (has) registered++;
+    rows.push({
+      cells: {
+        stt: String(rows.length + 1),
+        name: member.name,
+        position: positionOf(member),
+        study: itemsOf(member.id, 'hoc-tap'),
+        follow: itemsOf(member.id, 'lam-theo'),
+        example: itemsOf(member.id, 'neu-guong'),
+        committed: committed.has(member.id) ? 'x' : '',
+        note: [has ? '' : 'Chưa đăng ký', departure].filter(Boolean).join('; '),
+      },
+    });
+  }
+  for (const { member } of exempt) {
+    rows.push({
+      cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS.mien },
+    });
+  }
+  const collective = records.pledges.filter((p) => p.memberId === null);
+  const summary = [
+    `Tổng số đảng viên: ${members.length}; miễn sinh hoạt: ${exempt.length}; phải đăng ký: ${active.length}; ` +
+      `đã đăng ký: ${registered} (${percent(registered, active.length)}).`,
+    `Việc trọng tâm của tập thể: ${collective.length}` + (collective.length ? `: ${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}.` : '.'),
+  ];
+  return { kind: 'registrations', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Danh sách đăng ký', rows, summary })] };
+}

@@ -1,0 +1,75 @@
+// results: six-month or year-end results, one row per pledge item, the member's name merged
+// over that member's rows; then the collective items the same way.
+import type { GradeLevel, ProgressRecord } from '../../domain/report-records.js';
+import type { Pledge } from '../../domain/pledges.js';
+import { cellSheet, membersOfPeriod, percent, sectionRow, type BuildInput } from './common.js';
+import type { ReportModel, ReportRow, RowMerge } from './types.js';
+import { GRADE_WORDS, KIND_WORDS, PROGRESS_WORDS } from './words.js';
+
+export function buildResults(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
+  const members = membersOfPeriod(records, period);
+  const active = members.filter((m) => !m.exempt);
+  const exempt = members.filter((m) => m.exempt);
+  const monthOfReview = new Map(records.reviews.map((r) => [r.id, r.month]));
+  /** The latest progress recorded for each item within the period. */
+  const latestByPledge = new Map<number, ProgressRecord>();
+  for (const p of records.progress) {
+    const known = latestByPledge.get(p.pledgeId);
+    if (!known || monthOfReview.get(known.reviewId)! < monthOfReview.get(p.reviewId)!) latestByPledge.set(p.pledgeId, p);
+  }
+  const latest = (pledgeId: number) => latestByPledge.get(pledgeId);
+  const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
+
+  const rows: ReportRow[] = [];
+  const merges: RowMerge[] = [];
+  const counts: Record<GradeLevel | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
+  const addGroup = (stt: number, name: string, items: Pledge[], extraNote: string) => {
+    const first = rows.length;
+    if (items.length === 0) {
+      rows.push({ cells: { stt: String(stt), name, content: 'Chưa đăng ký', outcome: '', selfGrade: '', cellGrade: '', note: extraNote } });
+      return;
+    }
+    items.forEach((p, i) => {
+      const step = latest(p.id);
+      const grade = gradeOf(p.id);
+      counts[grade?.cellGrade ?? 'none']++;
+      rows.push({
+        cells: {
+          stt: String(stt),
+          name,
+          content: `${KIND_WORDS[p.kind]}: ${p.content}`,
+          outcome: step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : 'Chưa báo cáo tiến độ',
+          selfGrade: grade?.selfGrade ? GRADE_WORDS[grade.selfGrade] : '',
+          cellGrade: grade?.cellGrade ? GRADE_WORDS[grade.cellGrade] : '',
+          note: [grade?.note ?? '', i === 0 ? extraNote : ''].filter(Boolean).join('; '),
+        },
+      });
+    });
+    if (rows.length - first > 1) {
+      merges.push({ column: 'stt', first, last: rows.length - 1 }, { column: 'name', first, last: rows.length - 1 });
+    }
+  };
+
+  const collective = records.pledges.filter((p) => p.memberId === null);
+  if (collective.length) rows.push(sectionRow('I. CÁ NHÂN'));
+  active.forEach(({ member, departure }, i) =>
+    addGroup(i + 1, member.name, records.pledges.filter((p) => p.memberId === member.id), departure),
+  );
+  if (collective.length) {
+    rows.push(sectionRow('II. TẬP THỂ CHI BỘ'));
+    addGroup(1, records.cell.name, collective, '');
+  }
+  const graded = counts['hoan-thanh-tot'] + counts['hoan-thanh'] + counts['chua-hoan-thanh'];
+  const total = graded + counts.none;
+  const summary = [
+    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${graded}.`,
+    `Hoàn thành tốt: ${counts['hoan-thanh-tot']} (${percent(counts['hoan-thanh-tot'], total)}); ` +
+      `Hoàn thành: ${counts['hoan-thanh']} (${percent(counts['hoan-thanh'], total)}); ` +
+      `Chưa hoàn thành: ${counts['chua-hoan-thanh']} (${percent(counts['chua-hoan-thanh'], total)}); ` +
+      `chưa đánh giá: ${counts.none} (${percent(counts.none, total)}).`,
+  ];
+  if (exempt.length) summary.push(`Đảng viên miễn sinh hoạt (không đánh giá): ${exempt.map((m) => m.member.name).join(', ')}.`);
+  return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary })] };
+}

@@ -1,0 +1,37 @@
+// stats: the statistics table, one row for the cell.
+import { cellSheet, membersOfPeriod, percent, type BuildInput } from './common.js';
+import type { ReportModel } from './types.js';
+
+export function buildStats(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const members = membersOfPeriod(records, period);
+  const active = members.filter((m) => !m.exempt);
+  const individual = records.pledges.filter((p) => p.memberId !== null);
+  const collective = records.pledges.filter((p) => p.memberId === null);
+  const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
+  const doneIds = new Set(records.progress.filter((p) => p.progress === 'xong').map((p) => p.pledgeId));
+  for (const g of records.pledgeGrades) {
+    if (g.cellGrade === 'hoan-thanh' || g.cellGrade === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
+  }
+  const items = records.pledges.length;
+  const completed = records.pledges.filter((p) => doneIds.has(p.id)).length;
+  const row = {
+    stt: '1',
+    unit: records.cell.name,
+    members: String(members.length),
+    registered: String(registered),
+    registeredRate: percent(registered, active.length),
+    collectiveItems: String(collective.length),
+    individualItems: String(individual.length),
+    completedItems: String(completed),
+    completedRate: percent(completed, items),
+    collectiveExemplars: String(records.exemplars.filter((e) => e.memberId === null).length),
+    individualExemplars: String(records.exemplars.filter((e) => e.memberId !== null).length),
+  };
+  const exempt = members.length - active.length;
+  const summary = [
+    `Tổng số đảng viên gồm cả ${exempt} đồng chí miễn sinh hoạt; tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
+    `Số việc hoàn thành: việc đã báo cáo hoàn thành hoặc được chi bộ đánh giá hoàn thành; tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
+  ];
+  return { kind: 'stats', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Thống kê', rows: [{ cells: row }], summary })] };
+}

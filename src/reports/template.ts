@@ -1,0 +1,218 @@
+// Report templates: JSON data files (never code) that say which columns a table has, their
+// titles, widths and alignment, the orientation, the wording of title and subject, and the
+// recipients. A template is checked whole before any report is written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../domain/errors.js';
+import type { MessageKey, MessageVars } from '../i18n/index.js';
+import { isReportKind, KIND_COLUMNS, REPORT_KINDS, PLACEHOLDERS, PLAN_COLLECTIVE_COLUMNS, type ReportKind } from './model/kinds.js';
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface TemplateColumn {
+  key: string;
+  title: string;
+  /** In spreadsheet character units. */
+  width: number;
+  align: Align;
+}
+
+export interface TableTemplate {
+  title: string;
+  subject: string;
+  columns: TemplateColumn[];
+}
+
+export interface ReportTemplate extends TableTemplate {
+  kind: ReportKind;
+  orientation: 'portrait' | 'landscape';
+  /** The document type in its number: "BC" in "Số 03-BC/CB". */
+  abbreviation: string;
+  recipients: string[];
+  /** The plan's second sheet: the cell's collective plan. */
+  collective?: TableTemplate;
+  /** What the template is for, in a few words (shown by `report templates`). */
+  description?: string;
+}
+
+export interface TemplateSource {
+  name: string;
+  file: string;
+  origin: 'shipped' | 'data';
+}
+
+/** The templates shipped with the program: <package>/templates. */
+export function shippedTemplatesFolder(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+}
+
+export function dataTemplatesFolder(home: string): string {
+  return path.join(home, 'templates');
+}
+
+const TOP_FIELDS = ['kind', 'orientation', 'abbreviation', 'title', 'subject', 'columns', 'recipients', 'collective', 'description'];
+
+/** The line (1-based) of a character offset in a text. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, Math.max(0, offset)).split('\n').length;
+}
+
+/** The line of the first place a JSON property with this name (and value, if given) appears. */
+function lineOf(text: string, property: string, value?: string): number {
+  const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = value === undefined ? `"${escaped(property)}"\\s*:` : `"${escaped(property)}"\\s*:\\s*"${escaped(value)}"`;
+  const m = new RegExp(pattern).exec(text);
+  return m ? lineAt(text, m.index) : 1;
+}
+
+function refuse(file: string, line: number, key: MessageKey, vars: MessageVars = {}): never {
+  throw new UserError(key, { file, line, ...vars });
+}
+
+/** The line of a JSON syntax error, from the parser's message (position or line). */
+function syntaxErrorLine(text: string, message: string): number {
+  const byLine = /line (\d+)/.exec(message);
+  if (byLine) return Number(byLine[1]);
+  const byPosition = /position (\d+)/.exec(message);
+  if (byPosition) return lineAt(text, Number(byPosition[1]));
+  return lineAt(text, text.length);
+}
+
+function checkText(text: string, file: string, value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') refuse(file, lineOf(text, field), 'error.templateText', { field });
+  for (const m of value.matchAll(/\{(\w*)\}/g)) {
+    if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
+      refuse(file, lineOf(text, field), 'error.templatePlaceholder', { name: `{${m[1]}}`, allowed: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') });
+    }
+  }
+  return value.normalize('NFC');
+}
+
+function checkColumns(text: string, file: string, value: unknown, allowed: readonly string[], field: string): TemplateColumn[] {
+  if (!Array.isArray(value) || value.length < 2) refuse(file, lineOf(text, field), 'error.templateColumns', { field });
+  const seen = new Set<string>();
+  return value.map((c: unknown) => {
+    if (!c || typeof c !== 'object') refuse(file, lineOf(text, field), 'error.templateColumns', { field });
+    const col = c as Record<string, unknown>;
+    const key = col.key;
+    if (typeof key !== 'string') refuse(file, lineOf(text, field), 'error.templateColumnKey', { key: '', allowed: allowed.join(', ') });
+    const at = lineOf(text, 'key', key);
+    if (!allowed.includes(key)) refuse(file, at, 'error.templateColumnKey', { key, allowed: allowed.join(', ') });
+    if (seen.has(key)) refuse(file, at, 'error.templateColumnTwice', { key });
+    seen.add(key);
+    for (const extra of Object.keys(col)) {
+      if (!['key', 'title', 'width', 'align'].includes(extra)) refuse(file, lineOf(text, extra), 'error.templateUnknownField', { field: extra });
+    }
+    if (typeof col.title !== 'string' || col.title.trim() === '') refuse(file, at, 'error.templateColumnTitle', { key });
+    const width = col.width;
+    if (typeof width !== 'number' || !Number.isFinite(width) || width < 3 || width > 120) {
+      refuse(file, at, 'error.templateColumnWidth', { key });
+    }
+    const align = col.align ?? 'left';
+    if (align !== 'left' && align !== 'center' && align !== 'right') refuse(file, at, 'error.templateColumnAlign', { key });
+    return { key, title: (col.title as string).normalize('NFC'), width, align };
+  });
+}
+
+/** Parses and checks a template's text; refuses with the file, the line and the reason. */
+export function parseTemplate(text: string, file: string): ReportTemplate {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    refuse(file, syntaxErrorLine(text, message), 'error.templateJson', { detail: message.split('\n')[0]! });
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) refuse(file, 1, 'error.templateNotObject');
+  const t = data as Record<string, unknown>;
+  for (const key of Object.keys(t)) {
+    if (!TOP_FIELDS.includes(key)) refuse(file, lineOf(text, key), 'error.templateUnknownField', { field: key });
+  }
+  if (!isReportKind(t.kind)) refuse(file, lineOf(text, 'kind'), 'error.templateKind', { kinds: REPORT_KINDS.join(', ') });
+  const kind = t.kind;
+  const orientation = t.orientation ?? 'portrait';
+  if (orientation !== 'portrait' && orientation !== 'landscape') refuse(file, lineOf(text, 'orientation'), 'error.templateOrientation');
+  const abbreviation = t.abbreviation ?? 'BC';
+  if (typeof abbreviation !== 'string' || !/^[\p{Lu}\p{N}]{1,8}$/u.test(abbreviation)) {
+    refuse(file, lineOf(text, 'abbreviation'), 'error.templateAbbreviation');
+  }
+  const recipients = t.recipients ?? [];
+  if (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string')) {
+    refuse(file, lineOf(text, 'recipients'), 'error.templateText', { field: 'recipients' });
+  }
+  const template: ReportTemplate = {
+    kind,
+    orientation,
+    abbreviation,
+    title: checkText(text, file, t.title, 'title'),
+    subject: checkText(text, file, t.subject, 'subject'),
+    columns: checkColumns(text, file, t.columns, KIND_COLUMNS[kind], 'columns'),
+    recipients: (recipients as string[]).map((r) => checkText(text, file, r, "recipients")),
+  };
+  if (t.description !== undefined) {
+    if (typeof t.description !== 'string') refuse(file, lineOf(text, 'description'), 'error.templateText', { field: 'description' });
+    template.description = t.description.normalize('NFC');
+  }
+  if (kind === 'plan') {
+    const c = t.collective;
+    if (!c || typeof c !== 'object') refuse(file, lineOf(text, 'kind'), 'error.templateCollective');
+    const col = c as Record<string, unknown>;
+    template.collective = {
+      title: checkText(text, file, col.title, 'title'),
+      subject: checkText(text, file, col.subject, 'subject'),
+      columns: checkColumns(text, file, col.columns, PLAN_COLLECTIVE_COLUMNS, 'columns'),
+    };
+  } else if (t.collective !== undefined) {
+    refuse(file, lineOf(text, 'collective'), 'error.templateUnknownField', { field: 'collective' });
+  }
+  return template;
+}
+
+export function readTemplateFile(file: string): ReportTemplate {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError('error.templateMissing', { name: file });
+  }
+  return parseTemplate(text, file);
+}
+
+/** The templates available: the data folder's own first, then the shipped ones. */
+export function listTemplateSources(home: string): TemplateSource[] {
+  const out: TemplateSource[] = [];
+  for (const [folder, origin] of [
+    [dataTemplatesFolder(home), 'data'],
+    [shippedTemplatesFolder(), 'shipped'],
+  ] as const) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    } catch {
+      names = [];
+    }
+    for (const f of names) out.push({ name: f.slice(0, -'.json'.length), file: path.join(folder, f), origin });
+  }
+  return out;
+}
+
+/**
+ * The template for a report: --template FILE (a path or a .json name), --template NAME
+ * (the data folder's, else the shipped one), or by default the one named after the kind.
+ * Refused when missing, invalid, or made for another kind.
+ */
+export function resolveTemplate(kind: ReportKind, given: string | undefined, home: string, cwd: string): ReportTemplate {
+  let file: string | undefined;
+  const ref = given ?? kind;
+  if (given !== undefined && (given.endsWith('.json') || given.includes('/') || given.includes('\\'))) {
+    file = path.resolve(cwd, given);
+    if (!fs.existsSync(file)) throw new UserError('error.templateMissing', { name: given });
+  } else {
+    file = listTemplateSources(home).find((s) => s.name === ref)?.file;
+    if (!file) throw new UserError('error.templateMissing', { name: ref });
+  }
+  const template = readTemplateFile(file);
+  if (template.kind !== kind) throw new UserError('error.templateWrongKind', { file, kind: template.kind, wanted: kind });
+  return template;
+}

@@ -1,0 +1,205 @@
+// The report builders, straight from records: no spreadsheet library here.
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/cli.js';
+import { FORMULA_LIKE, LONG_PLEDGE, seedCell } from '../helpers/seed.js';
+import { openCellFile } from '../../src/store/cell-file.js';
+import { loadReportRecords } from '../../src/store/report-records.js';
+import { buildReport } from '../../src/reports/model/index.js';
+import { monthPeriod, parseHalf, periodKey, periodMonths, periodPhrase, type ReportPeriod } from '../../src/reports/model/period.js';
+import { parseTemplate, readTemplateFile, shippedTemplatesFolder } from '../../src/reports/template.js';
+import { KIND_COLUMNS, REPORT_KINDS, type ReportKind } from '../../src/reports/model/kinds.js';
+import type { ReportModel, ReportRow } from '../../src/reports/model/types.js';
+import { UserError } from '../../src/domain/errors.js';
+import { translate } from '../../src/i18n/index.js';
+import { wrappedLines } from '../../src/reports/xlsx.js';
+
+const folder = tempDir();
+const seeded = seedCell(folder);
+
+function build(kind: ReportKind, period: ReportPeriod, number: number | null = 3): ReportModel {
+  const cf = openCellFile(seeded.file, { readonly: true });
+  try {
+    const months = periodMonths(period);
+    const records = loadReportRecords(cf.db, period.year, months.from, months.to);
+    const template = readTemplateFile(path.join(shippedTemplatesFolder(), `${kind}.json`));
+    return buildReport(kind, { records, period, template, number, issuedOn: '2026-03-05' });
+  } finally {
+    cf.close();
+  }
+}
+
+const year: ReportPeriod = { type: 'year', year: 2026 };
+const cells = (rows: ReportRow[]) => rows.filter((r): r is { cells: Record<string, string> } => 'cells' in r).map((r) => r.cells);
+
+describe('periods', () => {
+  it('reads halves and months and names them as a document does', () => {
+    expect(parseHalf('2026-1')).toEqual({ type: 'half', year: 2026, half: 1 });
+    expect(parseHalf('2/2026')).toEqual({ type: 'half', year: 2026, half: 2 });
+    expect(() => parseHalf('2026-3')).toThrow(UserError);
+    expect(periodMonths(parseHalf('2026-2'))).toEqual({ from: '2026-07', to: '2026-12' });
+    expect(periodPhrase(monthPeriod('03/2026'))).toBe('tháng 3 năm 2026');
+    expect(periodPhrase(parseHalf('2026-1'))).toBe('6 tháng đầu năm 2026');
+    expect(periodKey(parseHalf('2026-1'))).toBe('2026-H1');
+    expect(periodKey(monthPeriod('2026-03'))).toBe('2026-03');
+  });
+});
+
+describe('the header block and signature', () => {
+  it('carries committee and cell in capitals, the number, the date line and the secretary', () => {
+    const sheet = build('monthly', monthPeriod('2026-03')).sheets[0]!;
+    expect(sheet.header).toEqual({
+      committee: 'ĐẢNG BỘ XÃ TÂN LẬP',
+      cell: 'CHI BỘ THÔN ĐÔNG',
+      number: 'Số 03-BC/CB',
+      dateLine: 'Tân Lập, ngày 05 tháng 03 năm 2026',
+    });
+    expect(sheet.title).toBe('BÁO CÁO');
+    expect(sheet.subject).toBe('Kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh tháng 3 năm 2026');
+    expect(sheet.signature).toEqual({
+      leftTitle: 'Nơi nhận:',
+      leftUnderline: true,
+      leftLines: ['- Đảng bộ xã Tân Lập (để báo cáo),', '- Lưu chi bộ.'],
+      rightTitle: ['T/M CHI BỘ', 'BÍ THƯ'],
+      name: 'Nguyễn Văn An',
+    });
+  });
+});
+
+describe('monthly', () => {
+  it('lists the members in force that month, in Vietnamese name order, exempt ones apart', () => {
+    const march = build('monthly', monthPeriod('2026-03')).sheets[0]!;
+    expect(cells(march.rows).map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Bùi Văn Minh']);
+    expect(march.intro.join('\n')).toContain('miễn sinh hoạt: 1 (Đặng Văn Khoa)');
+    expect(march.intro.join('\n')).toContain('vắng có lý do: 1 (Lê Văn Dũng: Đi công tác)');
+    expect(march.intro.join('\n')).toContain('vắng không lý do: 1 (Bùi Văn Minh)');
+    expect(march.intro.join('\n')).toContain('83 điểm, xếp loại Khá');
+    const an = cells(march.rows)[0]!;
+    expect(an.result).toBe('Tốt');
+    expect(an.recognition).toBe('Biểu dương');
+    expect(an.progress.split('\n')).toHaveLength(3);
+    expect(march.summary[0]).toBe('Kết quả kiểm điểm: Tốt 4; Đạt 0; Chưa đạt 0; chưa kiểm điểm 1.');
+  });
+
+  it('keeps a member transferred out in May in March and leaves him out of June', () => {
+    const names = (m: string) => cells(build('monthly', monthPeriod(m)).sheets[0]!.rows).map((r) => r.name);
+    expect(names('2026-03')).toContain('Bùi Văn Minh');
+    expect(names('2026-05')).toContain('Bùi Văn Minh');
+    expect(names('2026-06')).not.toContain('Bùi Văn Minh');
+  });
+});
+
+describe('registrations', () => {
+  it('shows each content, the commitment mark, the departure, and the exempt member last', () => {
+    const sheet = build('registrations', year).sheets[0]!;
+    const rows = cells(sheet.rows);
+    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Bùi Văn Minh', 'Đặng Văn Khoa']);
+    expect(rows.map((r) => r.stt)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(rows[0]!.study).toBe(LONG_PLEDGE);
+    expect(rows[0]!.committed).toBe('x');
+    expect(rows[2]!.committed).toBe('');
+    expect(rows[3]!.study).toBe(FORMULA_LIKE[0]);
+    expect(rows[4]!.note).toBe('Chuyển đi từ 15/05/2026');
+    expect(rows[5]!.note).toBe('Miễn sinh hoạt');
+    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; phải đăng ký: 5; đã đăng ký: 5 (100%).');
+    expect(sheet.summary[1]).toContain('Việc trọng tâm của tập thể: 2');
+  });
+});
+
+describe('results', () => {
+  it('gives one row per item, merges the name over a member’s rows, then the collective items', () => {
+    const sheet = build('results', parseHalf('2026-1')).sheets[0]!;
+    expect(sheet.rows[0]).toEqual({ section: 'I. CÁ NHÂN' });
+    const an = cells(sheet.rows).filter((r) => r.name === 'Nguyễn Văn An');
+    expect(an).toHaveLength(3);
+    expect(an[0]!.cellGrade).toBe('Hoàn thành tốt');
+    expect(an[0]!.outcome).toBe('Đã hoàn thành');
+    expect(sheet.merges).toContainEqual({ column: 'name', first: 1, last: 3 });
+    expect(sheet.rows).toContainEqual({ section: 'II. TẬP THỂ CHI BỘ' });
+    expect(cells(sheet.rows).find((r) => r.name === 'Lê Văn Dũng')!.outcome).toBe('Chưa báo cáo tiến độ');
+    expect(sheet.summary[1]).toBe('Hoàn thành tốt: 1 (9,1%); Hoàn thành: 2 (18,2%); Chưa hoàn thành: 1 (9,1%); chưa đánh giá: 7 (63,6%).');
+    expect(sheet.summary[2]).toContain('Đặng Văn Khoa');
+  });
+
+  it('uses the year-end grades for a year report', () => {
+    const sheet = build('results', year).sheets[0]!;
+    expect(cells(sheet.rows).every((r) => r.cellGrade === '')).toBe(true);
+    expect(sheet.subject).toContain('năm 2026');
+  });
+});
+
+describe('stats, exemplars, plan', () => {
+  it('counts the cell in one row', () => {
+    const row = cells(build('stats', year).sheets[0]!.rows)[0]!;
+    expect(row).toMatchObject({ members: '6', registered: '5', registeredRate: '100%', collectiveItems: '2', individualItems: '9', collectiveExemplars: '1', individualExemplars: '2' });
+  });
+
+  it('lists the collective exemplar first, then people by name', () => {
+    const rows = cells(build('exemplars', year).sheets[0]!.rows);
+    expect(rows.map((r) => r.name)).toEqual(['Tập thể Chi bộ Thôn Đông', 'Nguyễn Văn An', 'Trần Thị Bình']);
+  });
+
+  it('makes the cell’s numbered plan and one unnumbered form per member who registered', () => {
+    const model = build('plan', year, 1);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Kế hoạch chi bộ', '1. Nguyễn Văn An', '2. Trần Thị Bình', '3. Lê Văn Dũng', '4. Phạm Thị Đào', '5. Bùi Văn Minh']);
+    expect(model.sheets[0]!.header.number).toBe('Số 01-KH/CB');
+    expect(model.sheets[1]!.header.number).toBeNull();
+    expect(model.sheets[1]!.intro).toContain('Họ và tên: Nguyễn Văn An');
+    expect(model.sheets[1]!.signature.rightTitle).toEqual(['NGƯỜI ĐĂNG KÝ']);
+    expect(model.sheets[1]!.closing[1]).toBe('Đã ký cam kết ngày 10/01/2026.');
+    expect(model.sheets[2]!.intro).toContain('Ngày sinh: 12/05/1980');
+  });
+});
+
+describe('templates', () => {
+  const file = 'mau.json';
+  const refusal = (text: string): string => {
+    try {
+      parseTemplate(text, file);
+    } catch (e) {
+      if (e instanceof UserError) return `${e.vars.line}: ${translate('en', e.key, e.vars)}`;
+      throw e;
+    }
+    throw new Error('accepted');
+  };
+
+  it('ships a valid template for every kind', () => {
+    for (const kind of REPORT_KINDS) expect(readTemplateFile(path.join(shippedTemplatesFolder(), `${kind}.json`)).kind).toBe(kind);
+  });
+
+  it('refuses malformed JSON with its line', () => {
+    expect(refusal('{\n  "kind": "stats",\n  "title": "X"\n  "subject": "Y"\n}')).toMatch(/^4: .*JSON/);
+  });
+
+  it('refuses an unknown column key with its line', () => {
+    const base = JSON.parse(fs.readFileSync(path.join(shippedTemplatesFolder(), 'exemplars.json'), 'utf8'));
+    base.columns[2].key = 'shoeSize';
+    const text = JSON.stringify(base, null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('shoeSize')) + 1;
+    expect(refusal(text)).toMatch(new RegExp(`^${line}: .*shoeSize`));
+  });
+
+  it('refuses a wrong kind, an unknown placeholder, a bad width and an unknown field', () => {
+    const base = JSON.parse(fs.readFileSync(path.join(shippedTemplatesFolder(), 'stats.json'), 'utf8'));
+    expect(refusal(JSON.stringify({ ...base, kind: 'weekly' }))).toContain('kind');
+    expect(refusal(JSON.stringify({ ...base, subject: 'Năm {nam}' }))).toContain('{nam}');
+    expect(refusal(JSON.stringify({ ...base, columns: [{ key: 'stt', title: 'STT', width: 0 }, base.columns[1]] }))).toContain('width');
+    expect(refusal(JSON.stringify({ ...base, colour: 'red' }))).toContain('colour');
+  });
+});
+
+describe('row heights', () => {
+  it('wraps longer text to more lines, and a narrower column to more lines', () => {
+    expect(wrappedLines('Tốt', 100, 12)).toBe(1);
+    expect(wrappedLines(LONG_PLEDGE, 180, 12)).toBeGreaterThan(10);
+    expect(wrappedLines(LONG_PLEDGE, 100, 12)).toBeGreaterThan(wrappedLines(LONG_PLEDGE, 180, 12));
+    expect(wrappedLines('một\nhai\nba', 300, 12)).toBe(3);
+  });
+});
+
+describe('the templates guide', () => {
+  it('names every column key a template may use', () => {
+    const guide = fs.readFileSync(path.join(shippedTemplatesFolder(), 'README.md'), 'utf8');
+    for (const kind of REPORT_KINDS) for (const key of KIND_COLUMNS[kind]) expect(guide).toContain(`\`${key}\``);
+  });
+});
