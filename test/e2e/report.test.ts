@@ -240,16 +240,20 @@ describe('report: numbers, files and refusals', () => {
     expect(ws.getRow(headerRow).getCell(6).value).toBeNull();
   });
 
-  it('demo writes the sample cell’s monthly and registrations reports', async () => {
+  it('demo writes the sample cell’s registrations and its latest reviewed month', async () => {
     const home = tempDir();
     const env = testEnv(home);
     const dir = path.join(home, 'demo');
     const r = await runInProcess(['demo', '--dir', dir], { env, cwd: home });
     expect(r.code).toBe(0);
-    const monthly = path.join(dir, 'bao-cao-thang-2026-03-chi-bo-mau.xlsx');
+    const monthly = path.join(dir, 'bao-cao-thang-2026-02-chi-bo-mau.xlsx');
     const registrations = path.join(dir, 'danh-sach-dang-ky-2026-chi-bo-mau.xlsx');
     expect(r.stdout).toContain(monthly);
     expect(r.stdout).toContain(registrations);
     expect(texts((await readBack(registrations)).worksheets[0]!)).toContain('Vũ Thị Hạnh');
+    // The month before today has the sample's meeting and reviews: the report shows them.
+    const month = texts((await readBack(monthly)).worksheets[0]!);
+    expect(month).toContain('Nguyễn Văn An');
+    expect(month.some((t) => /^(Tốt|Đạt|Chưa đạt)$/.test(t))).toBe(true);
   });
 });
