@@ -22,7 +22,7 @@ export function pickLanguage(argv: readonly string[], env: Io['env']): Lang | { 
   return isLang(asked) ? asked : { unknown: asked };
 }
 
-function buildProgram(ctx: Ctx): Command {
+export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommands = false): Promise<Command> {
   const { t } = ctx;
   const program = new Command('hoc-theo-bac');
   program
@@ -38,7 +38,7 @@ function buildProgram(ctx: Ctx): Command {
     .addOption(new Option('--lang <lang>', t('opt.lang')))
     .addHelpText('after', '\n' + t('help.programAfter'))
     .showSuggestionAfterError(true);
-  registerCommands(program, ctx);
+  await registerCommands(program, ctx, argv, allCommands);
   configureTree(program, ctx);
   return program;
 }
@@ -149,7 +149,7 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   const args = argv.map((a) => a.normalize('NFC'));
   let program: Command | undefined;
   try {
-    program = buildProgram(ctx);
+    program = await buildProgram(ctx, args);
     await program.parseAsync(args as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {

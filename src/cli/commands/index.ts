@@ -1,18 +1,67 @@
-// Every command group registers itself here, in the order of the help listing.
+// The command groups, in the order of the help listing. A group's module (its flags, its
+// domain and storage imports) is loaded only when the command line names it: `--help` and
+// every other command stay as light as possible. Unnamed groups appear in the listing
+// by name and description only.
 import type { Command } from 'commander';
+import type { MessageKey } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
-import * as cell from './cell.js';
-import * as member from './member.js';
-import * as pledge from './pledge.js';
-import * as exemplar from './exemplar.js';
-import * as meeting from './meeting.js';
-import * as review from './review.js';
-import * as status from './status.js';
-import * as demo from './demo.js';
-import * as report from './report.js';
 
-const GROUPS: ReadonlyArray<{ register(program: Command, ctx: Ctx): void }> = [cell, member, pledge, meeting, review, exemplar, status, report, demo];
+export interface CommandModule {
+  register(program: Command, ctx: Ctx): void;
+}
 
-export function registerCommands(program: Command, ctx: Ctx): void {
-  for (const g of GROUPS) g.register(program, ctx);
+interface GroupEntry {
+  name: string;
+  description: MessageKey;
+  /** The modules that register this group's commands (a module may register several groups). */
+  load: () => Promise<CommandModule>;
+}
+
+export const GROUPS: readonly GroupEntry[] = [
+  { name: 'cell', description: 'cell.help', load: () => import('./cell.js') },
+  { name: 'programme', description: 'programme.help', load: () => import('./cell.js') },
+  { name: 'member', description: 'member.help', load: () => import('./member.js') },
+  { name: 'pledge', description: 'pledge.help', load: () => import('./pledge.js') },
+  { name: 'meeting', description: 'meeting.help', load: () => import('./meeting.js') },
+  { name: 'review', description: 'review.help', load: () => import('./review.js') },
+  { name: 'exemplar', description: 'exemplar.help', load: () => import('./exemplar.js') },
+  { name: 'status', description: 'status.help', load: () => import('./status.js') },
+  { name: 'report', description: 'report.help', load: () => import('./report.js') },
+  { name: 'demo', description: 'demo.help', load: () => import('./demo.js') },
+];
+
+// Global options that take a value: their value is not a command name.
+const GLOBAL_WITH_VALUE = new Set(['--db', '--cell', '--lang']);
+
+/** The group a command line names ("member" in `--db x member list`), after `help` too. */
+export function namedGroup(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (GLOBAL_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    if (arg === 'help') continue;
+    return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the named group in full and the others by name only; `all` loads every group
+ * (for tests that walk the whole command tree).
+ */
+export async function registerCommands(program: Command, ctx: Ctx, argv: readonly string[], all = false): Promise<void> {
+  const named = namedGroup(argv);
+  const wanted = GROUPS.filter((g) => all || g.name === named);
+  const modules = new Set(await Promise.all(wanted.map((g) => g.load())));
+  for (const module of modules) module.register(program, ctx);
+  for (const g of GROUPS) {
+    if (!program.commands.some((c) => c.name() === g.name)) program.command(g.name).description(ctx.t(g.description));
+  }
+  // The listing keeps the order above, whichever modules were loaded.
+  const order = (c: Command) => GROUPS.findIndex((g) => g.name === c.name());
+  (program.commands as Command[]).sort((a, b) => order(a) - order(b));
 }
