@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Start-up budget (issue 2): median wall time of each command against `node -e 0`,
-// measured side by side on this machine, runs alternating so that a busy moment
-// weighs on every case alike. Prints the medians and the ratios; exits 1 when a
-// ratio is over its budget.
+// Speed budgets, measured side by side on this machine with the runs alternating so that a
+// busy moment weighs on every case alike; each case is compared with its baseline's median:
+// - start-up (issues 2, 3): `--help` ≤ 2×, `member list` and `status` on a 60-member cell
+//   with 12 months of reviews ≤ 3× `node -e 0`;
+// - reports (issue 4): `report results` for that cell (5 items each) ≤ 2× a bare Node process
+//   that loads exceljs and writes an empty workbook, and its peak memory < 200 MB.
+// Prints the medians and the ratios; exits 1 when a case is over its budget.
 //
 //   npm run bench                 (builds first)
 //   node scripts/bench.mjs --runs 21
 //
-// To measure another command, add a line to CASES: `args` receives the fixture
-// (a 60-member cell file and a data folder), `budget` is the allowed ratio.
+// To measure another command, add a line to CASES: `argv` receives the fixture
+// (the cell file, its data folder, a scratch folder), `budget` is the allowed ratio
+// to the case named by `baseline`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,14 +21,33 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'hoc-theo-bac.js');
-const TODAY = '2026-03-15';
+const TODAY = '2026-12-20';
+const YEAR = 2026;
 const MEMBERS = 60;
+const ITEMS = ['hoc-tap', 'lam-theo', 'neu-guong', 'lam-theo', 'hoc-tap'];
+const MEMORY_BUDGET_MB = 200;
 
-/** The commands measured; the first is the baseline the others are compared with. */
+/** The commands measured; a case without `baseline` is one. */
 const CASES = [
   { name: 'node -e 0', argv: () => ['-e', '0'] },
-  { name: 'hoc-theo-bac --help', argv: () => [BIN, '--help'], budget: 2 },
-  { name: `member list (${MEMBERS} members)`, argv: (fx) => [BIN, '--db', fx.db, 'member', 'list'], budget: 3 },
+  {
+    name: 'node + exceljs, empty workbook',
+    argv: (fx) => [
+      '--input-type=module',
+      '-e',
+      `const { default: E } = await import(${JSON.stringify(path.join(ROOT, 'node_modules/exceljs/excel.js'))}); const wb = new E.Workbook(); wb.addWorksheet('a'); await wb.xlsx.writeFile(${JSON.stringify(path.join(fx.scratch, 'empty.xlsx'))});`,
+    ],
+  },
+  { name: 'hoc-theo-bac --help', argv: () => [BIN, '--help'], baseline: 0, budget: 2 },
+  { name: `member list (${MEMBERS} members)`, argv: (fx) => [BIN, '--db', fx.db, 'member', 'list'], baseline: 0, budget: 3 },
+  { name: 'status (12 months of reviews)', argv: (fx) => [BIN, '--db', fx.db, 'status'], baseline: 0, budget: 3 },
+  {
+    name: `report results (${MEMBERS}×${ITEMS.length} items)`,
+    argv: (fx) => [BIN, '--db', fx.db, 'report', 'results', '--year', String(YEAR), '--out', path.join(fx.scratch, 'ket-qua.xlsx'), '--yes'],
+    baseline: 1,
+    budget: 2,
+    memory: true,
+  },
 ];
 
 function option(name, fallback) {
@@ -32,16 +55,24 @@ function option(name, fallback) {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** A temporary data folder with one cell of MEMBERS members, written straight through the store. */
+/**
+ * A temporary data folder with one cell of MEMBERS members, each with ITEMS pledge items,
+ * a regular meeting and everyone's review (with progress on every item) each month of YEAR,
+ * and year-end grades: written straight through the store.
+ */
 async function makeFixture() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'htb-bench-'));
   const db = path.join(home, 'bench.sqlite');
   const { openCellFile } = await import('../dist/store/cell-file.js');
   const { insertCell } = await import('../dist/store/cell.js');
   const { insertMember } = await import('../dist/store/members.js');
+  const { insertPledge, savePledgeGrade } = await import('../dist/store/pledges.js');
+  const { insertMeeting } = await import('../dist/store/meetings.js');
+  const { insertReview } = await import('../dist/store/reviews.js');
   const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
   const middles = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Đức'];
   const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Đào', 'Giang', 'Hạnh', 'Khoa', 'Lan', 'Minh', 'Nam', 'Phúc'];
+  const members = [];
   const cf = openCellFile(db, { create: true });
   try {
     cf.write((d) => {
@@ -50,21 +81,42 @@ async function makeFixture() {
       for (let i = 0; i < MEMBERS; i++) {
         const name = `${families[i % families.length]} ${middles[i % middles.length]} ${givens[i % givens.length]}`;
         const fields = { name, birthDate: null, birthYear: 1960 + (i % 40), gender: i % 2 ? 'nu' : 'nam', partyRole: null, job: 'Cán bộ thôn', unit: null, joined: '2005-05-19', official: '2006-05-19', card: null };
-        insertMember(d, fields, { status: 'chinh-thuc', from: '2006-05-19' }, now);
+        const id = insertMember(d, fields, { status: 'chinh-thuc', from: '2006-05-19' }, now);
+        const content = (k) => `Việc ${k + 1}: học tập và làm theo gương Bác trong công việc hằng ngày ở thôn xóm, cơ quan`;
+        members.push({ id, pledges: ITEMS.map((kind, k) => insertPledge(d, { memberId: id, year: YEAR, kind, content: content(k), action: 'Thực hiện đều đặn', solution: null, due: `${YEAR}-12-31`, target: 'Hoàn thành đúng hạn', owner: null }, now)) });
+      }
+      for (let m = 1; m <= 12; m++) {
+        const month = `${YEAR}-${String(m).padStart(2, '0')}`;
+        const meetingId = insertMeeting(d, { month, date: `${month}-05`, kind: 'thuong-ky', topic: null, chair: null, minutesBy: null, score: 85, conclusion: null }, [], now);
+        for (const mb of members) {
+          const review = { month, memberId: mb.id, meetingId, selfCritique: 'Hoàn thành các việc đã đăng ký trong tháng', comment: 'Đồng ý với tự kiểm điểm', result: 'dat', recognition: null };
+          insertReview(d, review, mb.pledges.map((pledgeId) => ({ pledgeId, progress: m === 12 ? 'xong' : 'dang' })), now);
+        }
+      }
+      for (const mb of members) {
+        for (const pledgeId of mb.pledges) savePledgeGrade(d, { pledgeId, period: 'year', self: 'hoan-thanh', cell: 'hoan-thanh-tot', note: null, gradedAt: now });
       }
     });
   } finally {
     cf.close();
   }
-  return { home, db };
+  const scratch = path.join(home, 'out');
+  fs.mkdirSync(scratch);
+  return { home, db, scratch };
 }
 
-function timeOnce(argv, env) {
+// Peak memory comes from GNU time where the machine has it (Linux); elsewhere it is not measured.
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** One run: wall time in ms and, when asked and measurable, peak resident memory in MB. */
+function timeOnce(argv, env, memory = false) {
+  const [cmd, args] = memory && GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...argv]] : [process.execPath, argv];
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return ms;
+  const mb = memory && GNU_TIME ? Number(r.stderr.trim().split('\n').pop()) / 1024 : undefined;
+  return { ms, mb };
 }
 
 function median(values) {
@@ -78,24 +130,36 @@ const fx = await makeFixture();
 const env = { ...process.env, HOC_THEO_BAC_HOME: fx.home, HOC_THEO_BAC_TODAY: TODAY, NO_COLOR: '1' };
 for (const k of Object.keys(env)) if (k === 'HOC_THEO_BAC_DB' || k === 'HOC_THEO_BAC_LANG') delete env[k];
 try {
-  const times = CASES.map(() => []);
+  const samples = CASES.map(() => []);
   for (const c of CASES) timeOnce(c.argv(fx), env); // warm the file cache once
   for (let round = 0; round < runs; round++) {
     // Alternate, and rotate the order each round, so no case always runs first.
     for (let k = 0; k < CASES.length; k++) {
       const i = (round + k) % CASES.length;
-      times[i].push(timeOnce(CASES[i].argv(fx), env));
+      samples[i].push(timeOnce(CASES[i].argv(fx), env, CASES[i].memory));
     }
   }
-  const base = median(times[0]);
+  const medians = samples.map((s) => median(s.map((x) => x.ms)));
   let over = false;
   console.log(`Node ${process.version}, ${os.cpus().length} CPU, ${runs} runs each, medians:`);
   for (const [i, c] of CASES.entries()) {
-    const m = median(times[i]);
-    const ratio = m / base;
-    const verdict = c.budget === undefined ? 'baseline' : ratio <= c.budget ? `ok (budget ${c.budget}×)` : `OVER budget ${c.budget}×`;
-    if (c.budget !== undefined && ratio > c.budget) over = true;
-    console.log(`  ${c.name.padEnd(32)} ${m.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${verdict}`);
+    const m = medians[i];
+    if (c.baseline === undefined) {
+      console.log(`  ${c.name.padEnd(36)} ${m.toFixed(1).padStart(7)} ms  baseline`);
+      continue;
+    }
+    const ratio = m / medians[c.baseline];
+    let verdict = ratio <= c.budget ? `ok (budget ${c.budget}× ${CASES[c.baseline].name})` : `OVER budget ${c.budget}× ${CASES[c.baseline].name}`;
+    if (ratio > c.budget) over = true;
+    if (c.memory) {
+      const peak = Math.max(...samples[i].map((x) => x.mb ?? NaN));
+      if (Number.isNaN(peak)) verdict += '; peak memory not measured (no /usr/bin/time)';
+      else {
+        verdict += `; peak ${peak.toFixed(0)} MB (budget ${MEMORY_BUDGET_MB})`;
+        if (peak >= MEMORY_BUDGET_MB) over = true;
+      }
+    }
+    console.log(`  ${c.name.padEnd(36)} ${m.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${verdict}`);
   }
   process.exitCode = over ? 1 : 0;
 } finally {

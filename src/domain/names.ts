@@ -1,12 +1,6 @@
 // Vietnamese personal names: ordering and finding a person by part of the name.
 import { cleanLine, fold, lowerLine } from './text.js';
-
-// Made on first use: building ICU's Vietnamese collator costs milliseconds at start-up,
-// which `--help` and most commands never need.
-let collator: Intl.Collator | undefined;
-function vietnamese(): Intl.Collator {
-  return (collator ??= new Intl.Collator('vi', { sensitivity: 'variant', numeric: true }));
-}
+import { compareVietnamese } from './collation.js';
 
 /** Family name first, given name last: "Trần Thị Bình" → family Trần, middle Thị, given Bình. */
 export function nameParts(fullName: string): { family: string; middle: string; given: string } {
@@ -20,12 +14,7 @@ export function nameParts(fullName: string): { family: string; middle: string; g
 export function compareNames(a: string, b: string): number {
   const pa = nameParts(a);
   const pb = nameParts(b);
-  const collator = vietnamese();
-  return (
-    collator.compare(pa.given, pb.given) ||
-    collator.compare(pa.middle, pb.middle) ||
-    collator.compare(pa.family, pb.family)
-  );
+  return compareVietnamese(pa.given, pb.given) || compareVietnamese(pa.middle, pb.middle) || compareVietnamese(pa.family, pb.family);
 }
 
 export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string, tieBreak?: (a: T, b: T) => number): T[] {
