@@ -5,7 +5,7 @@ import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { CellFile, OpenOptions } from '../store/cell-file.js';
-import { locateCell, type CellLocation, type Env } from '../store/data-folder.js';
+import { dataFolder, locateCell, type CellLocation, type Env } from '../store/data-folder.js';
 import type { Prompter } from './prompts/prompter.js';
 
 /** The outside world of one run: streams, terminal, environment. Tests pass their own. */
@@ -78,11 +78,22 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     async withCell(cmd, fn, options = {}) {
       const file = options.file ?? ctx.locate(cmd).file;
       const { openCellFile } = await import('../store/cell-file.js');
-      const cell = openCellFile(file, options);
+      const { backupBeforeMigration } = await import('../store/backup.js');
       try {
-        return await fn(cell);
-      } finally {
-        cell.close();
+        // Before a migration changes an existing file, a copy goes to the data folder's backups/.
+        const beforeMigrate = (f: string) => void backupBeforeMigration(f, dataFolder(io.env));
+        const cell = openCellFile(file, { beforeMigrate, ...options });
+        try {
+          return await fn(cell);
+        } finally {
+          cell.close();
+        }
+      } catch (e) {
+        // SQLite's own errors (busy, full, read-only) do not say which file: the message should.
+        if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as { path?: string }).path === undefined) {
+          (e as { path?: string }).path = file;
+        }
+        throw e;
       }
     },
     async prompter() {

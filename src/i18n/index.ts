@@ -5,12 +5,13 @@ import * as common from './messages/common.js';
 import * as cell from './messages/cell.js';
 import * as member from './messages/member.js';
 import * as demo from './messages/demo.js';
+import * as data from './messages/data.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
-const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi };
-const en: Record<keyof typeof vi, string> = { ...common.en, ...cell.en, ...member.en, ...demo.en };
+const vi = { ...common.vi, ...cell.vi, ...member.vi, ...demo.vi, ...data.vi };
+const en: Record<keyof typeof vi, string> = { ...common.en, ...cell.en, ...member.en, ...demo.en, ...data.en };
 
 export type MessageKey = keyof typeof vi;
 export type MessageVars = Record<string, string | number>;
