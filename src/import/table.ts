@@ -150,8 +150,9 @@ export function dataRows<F extends string>(rows: readonly SheetRow[], header: He
 
 /** Excel's day numbers: 1 is 1900-01-01 (with Excel's phantom 29/02/1900, so counted from 30/12/1899). */
 export function excelSerialToIso(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 73051) return null; // up to 31/12/2099
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
+  if (!Number.isFinite(serial) || serial < 1 || serial > 73051 || Math.floor(serial) === 60) return null; // up to 31/12/2099
+  const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + Math.floor(serial) * 86400000);
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

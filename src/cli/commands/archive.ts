@@ -101,8 +101,7 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   const location = ctx.locate(cmd);
   const file = location.file;
   if (!fs.existsSync(file)) throw new UserError('error.cellFileMissing', { file });
-  const { examineCellFile, isSoundBackup } = await import('../../store/doctor.js');
-  const store = await import('../../store/backup.js');
+  const { examineCellFile } = await import('../../store/doctor.js');
   let findings: ReturnType<typeof examineCellFile>;
   try {
     findings = examineCellFile(file);
@@ -111,20 +110,31 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
     findings = [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
   }
   const problems = findings.filter((f) => f.level === 'problem');
+  const advice = problems.length > 0 ? await doctorAdvice(ctx, file, location.slug, problems) : [];
   if (ctx.globals(cmd).json) {
-    ctx.printJson({ file, ok: problems.length === 0, findings: findings.map((f) => ({ level: f.level, check: f.key.replace(/^doctor\./, ''), ...f.vars, message: ctx.t(f.key, f.vars) })) });
+    ctx.printJson({
+      file,
+      ok: problems.length === 0,
+      findings: findings.map((f) => ({ level: f.level, check: f.key.replace(/^doctor\./, ''), message: ctx.t(f.key, f.vars) })),
+      advice,
+    });
   } else {
     ctx.print(ctx.t('doctor.checking', { file }));
     for (const f of findings) ctx.print(`  ${f.level === 'problem' ? '✗' : '·'} ${ctx.t(f.key, f.vars)}`);
+    if (problems.length === 0) ctx.print(ctx.t('doctor.ok', { file, version: SCHEMA_VERSION }));
+    for (const a of advice) ctx.print(a);
   }
-  if (problems.length === 0) {
-    if (!ctx.globals(cmd).json) ctx.print(ctx.t('doctor.ok', { file, version: SCHEMA_VERSION }));
-    return;
-  }
+  if (problems.length > 0) throw new UserError('error.doctorFound', { count: problems.length });
+}
+
+/** What to do about the problems found: the newest good backup for a damaged file, the commands, chmod. */
+async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, problems: ReadonlyArray<{ key: MessageKey }>): Promise<string[]> {
+  const store = await import('../../store/backup.js');
+  const { isSoundBackup } = await import('../../store/doctor.js');
   const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey'];
   const advice: string[] = [];
   if (problems.some((f) => fatal.includes(f.key))) {
-    let slug = location.slug ?? store.slugOfFile(null, file);
+    let slug = locatedSlug ?? store.slugOfFile(null, file);
     try {
       const Database = (await import('better-sqlite3')).default;
       const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -136,14 +146,14 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
     } catch {
       // a damaged file: its backups are found by the file's name
     }
-    const good = store.listBackups(dataFolder(ctx.env), slug).find(isSoundBackup);
-    advice.push(good ? ctx.t('doctor.advice.restore', { file: good }) : ctx.t('doctor.advice.noBackup', { folder: store.backupsFolder(dataFolder(ctx.env)) }));
+    const home = dataFolder(ctx.env);
+    const good = store.listBackups(home, slug).find(isSoundBackup);
+    advice.push(good ? ctx.t('doctor.advice.restore', { file: good }) : ctx.t('doctor.advice.noBackup', { folder: store.backupsFolder(home) }));
   } else if (problems.some((f) => f.key !== 'doctor.permissions' && f.key !== 'doctor.newerVersion')) {
     advice.push(ctx.t('doctor.advice.rules'));
   }
   if (problems.some((f) => f.key === 'doctor.permissions')) advice.push(ctx.t('doctor.advice.chmod', { file }));
-  if (!ctx.globals(cmd).json) for (const a of advice) ctx.print(a);
-  throw new UserError('error.doctorFound', { count: problems.length, advice: advice[0] ?? '' });
+  return advice;
 }
 
 async function exportJson(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {

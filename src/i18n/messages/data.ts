@@ -106,7 +106,7 @@ export const vi = {
   'error.restoreMissing': 'Không có tệp sao lưu "{file}".',
   'error.restoreSame': 'Tệp sao lưu "{file}" chính là tệp dữ liệu đang dùng.',
   'error.restoreBad': 'Không khôi phục: {reason}',
-  'error.doctorFound': 'Kiểm tra thấy {count} vấn đề. {advice}',
+  'error.doctorFound': 'Kiểm tra thấy {count} vấn đề; cách xử lý ở trên.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -216,5 +216,5 @@ export const en: Record<keyof typeof vi, string> = {
   'error.restoreMissing': 'There is no backup file "{file}".',
   'error.restoreSame': 'The backup file "{file}" is the data file in use.',
   'error.restoreBad': 'Not restored: {reason}',
-  'error.doctorFound': 'The check found {count} problems. {advice}',
+  'error.doctorFound': 'The check found {count} problems; what to do is above.',
 };
