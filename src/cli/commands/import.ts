@@ -119,7 +119,8 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
       const backup = await backupThenWrite(ctx, cf, () =>
         cf.write((db) => {
           for (const r of plan.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
-          for (const r of plan.update) updateMember(db, r.id, r.fields);
+          // An update takes what the sheet says; a blank cell keeps what the cell file knows.
+          for (const r of plan.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
         }),
       );
       if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated: plan.update.map((r) => r.id), backup });
