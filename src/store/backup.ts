@@ -90,7 +90,11 @@ export function asFileError(e: unknown, file: string): unknown {
   if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
     return new UserError('error.noPermission', { file });
   }
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError('error.folderMissing', { file: path.dirname(file) });
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    // A folder that is there but takes no new file (/proc and the like) is not a missing one.
+    if (fs.existsSync(path.dirname(file))) return new UserError('error.readOnly', { file });
+    return new UserError('error.folderMissing', { file: path.dirname(file) });
+  }
   if (code === 'EISDIR') return new UserError('error.outIsFolder', { file });
   return e;
 }
@@ -102,13 +106,18 @@ export async function backupTo(db: Db, target: string): Promise<void> {
   });
 }
 
-/** The newest backups of a cell first. */
-export function listBackups(home: string, slug: string): string[] {
+const BACKUP_NAME = /^(.+)-\d{8}-\d{6}(?:-\d+)?\.sqlite$/;
+
+/** The newest backups of a cell first (of every cell when slug is null). */
+export function listBackups(home: string, slug: string | null): string[] {
   const folder = backupsFolder(home);
-  const pattern = new RegExp(`^${safeSlug(slug).replace(/[-]/g, '\\-')}-\\d{8}-\\d{6}(-\\d+)?\\.sqlite$`);
+  const wanted = slug === null ? null : safeSlug(slug);
   let names: string[];
   try {
-    names = fs.readdirSync(folder).filter((n) => pattern.test(n));
+    names = fs.readdirSync(folder).filter((n) => {
+      const m = BACKUP_NAME.exec(n);
+      return m !== null && (wanted === null || m[1] === wanted);
+    });
   } catch {
     return [];
   }
@@ -116,6 +125,18 @@ export function listBackups(home: string, slug: string): string[] {
     .map((n) => ({ file: path.join(folder, n), at: fs.statSync(path.join(folder, n)).mtimeMs }))
     .sort((a, b) => b.at - a.at || (a.file < b.file ? 1 : -1))
     .map((b) => b.file);
+}
+
+/**
+ * The backups that may stand for a file whose cell cannot be read: those named after the
+ * file, else, when the folder holds backups of one cell only, that cell's.
+ */
+export function backupsForUnreadable(home: string, file: string): string[] {
+  const byName = listBackups(home, slugOfFile(null, file));
+  if (byName.length > 0) return byName;
+  const all = listBackups(home, null);
+  const slugs = new Set(all.map((f) => BACKUP_NAME.exec(path.basename(f))![1]));
+  return slugs.size === 1 ? all : [];
 }
 
 /** Keeps the newest KEEP_BACKUPS of a cell. */

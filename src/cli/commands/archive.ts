@@ -134,20 +134,22 @@ async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, 
   const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey'];
   const advice: string[] = [];
   if (problems.some((f) => fatal.includes(f.key))) {
-    let slug = locatedSlug ?? store.slugOfFile(null, file);
+    let candidates: string[] = [];
+    const home = dataFolder(ctx.env);
     try {
       const Database = (await import('better-sqlite3')).default;
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        slug = store.slugOfFile(db, file);
+        candidates = store.listBackups(home, store.slugOfFile(db, file));
       } finally {
         db.close();
       }
     } catch {
-      // a damaged file: its backups are found by the file's name
+      // the cell cannot be read: its backups are found by the file's name
     }
-    const home = dataFolder(ctx.env);
-    const good = store.listBackups(home, slug).find(isSoundBackup);
+    if (candidates.length === 0 && locatedSlug) candidates = store.listBackups(home, locatedSlug);
+    if (candidates.length === 0) candidates = store.backupsForUnreadable(home, file);
+    const good = candidates.find(isSoundBackup);
     advice.push(good ? ctx.t('doctor.advice.restore', { file: good }) : ctx.t('doctor.advice.noBackup', { folder: store.backupsFolder(home) }));
   } else if (problems.some((f) => f.key !== 'doctor.permissions' && f.key !== 'doctor.newerVersion')) {
     advice.push(ctx.t('doctor.advice.rules'));
