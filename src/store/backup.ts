@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
+import { makeFolder } from './folders.js';
 import { slugify } from '../domain/text.js';
 import { BUSY_TIMEOUT_MS, isSqliteError, type Db } from './cell-file.js';
 
@@ -43,7 +44,7 @@ export function slugOfFile(db: Db | null, file: string): string {
 /** A file in the data folder's backups/ not taken yet: "<stem>.sqlite", else "<stem>-2.sqlite"… */
 function freshBackupPath(home: string, slug: string, at: Date): string {
   const folder = backupsFolder(home);
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makeFolder(folder);
   const stem = backupStem(slug, at);
   for (let i = 1; ; i++) {
     const file = path.join(folder, `${stem}${i === 1 ? '' : `-${i}`}.sqlite`);
@@ -70,8 +71,17 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
     if (process.platform !== 'win32') fs.chmodSync(tmp, 0o600);
     fs.renameSync(tmp, target);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw asFileError(e, target);
+  }
+}
+
+/** Removes a temporary file if it is there; the error being reported matters more than this one. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // nothing more can be done
   }
 }
 
@@ -96,6 +106,7 @@ export function asFileError(e: unknown, file: string): unknown {
     return new UserError('error.folderMissing', { file: path.dirname(file) });
   }
   if (code === 'EISDIR') return new UserError('error.outIsFolder', { file });
+  if (code === 'ENAMETOOLONG') return new UserError('error.fileNameTooLong', { file: file.slice(0, 120) + '…' });
   return e;
 }
 
@@ -167,7 +178,7 @@ export function backupBeforeMigration(file: string, home: string, at = new Date(
       fs.writeFileSync(tmp, db.serialize(), { mode: 0o600 });
       fs.renameSync(tmp, target);
     } catch (e) {
-      fs.rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       throw asFileError(e, target);
     }
     pruneBackups(home, slug);

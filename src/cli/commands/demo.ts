@@ -8,6 +8,7 @@ import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
 import { buildSampleCell } from '../../domain/sample.js';
+import { makeFolder } from '../../store/folders.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -16,7 +17,7 @@ export function demoFolder(): string {
 async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
   const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
   const file = path.join(folder, 'chi-bo-mau.sqlite');
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const sample = buildSampleCell(ctx.today());
