@@ -1,11 +1,13 @@
 // What every command receives: the chosen language, output, the cell file, prompts.
+import { statfsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { CellFile, OpenOptions } from '../store/cell-file.js';
-import { locateCell, type CellLocation, type Env } from '../store/data-folder.js';
+import { dataFolder, locateCell, type CellLocation, type Env } from '../store/data-folder.js';
 import type { Prompter } from './prompts/prompter.js';
 
 /** The outside world of one run: streams, terminal, environment. Tests pass their own. */
@@ -78,15 +80,21 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     async withCell(cmd, fn, options = {}) {
       const file = options.file ?? ctx.locate(cmd).file;
       const { openCellFile, isSqliteError } = await import('../store/cell-file.js');
-      const cell = openCellFile(file, options);
+      const { backupBeforeMigration } = await import('../store/backup.js');
       try {
-        return await fn(cell);
+        // Before a migration changes an existing file, a copy goes to the data folder's backups/.
+        const beforeMigrate = (f: string) => void backupBeforeMigration(f, dataFolder(io.env));
+        const cell = openCellFile(file, { beforeMigrate, ...options });
+        try {
+          return await fn(cell);
+        } finally {
+          cell.close();
+        }
       } catch (e) {
-        // A fault of the file met while reading or writing: the message must name the file.
-        if (isSqliteError(e) && !('path' in e)) Object.assign(e, { path: cell.file });
+        if (diskIsFull(file, e)) throw new UserError('error.diskFull');
+        // SQLite's own errors (busy, full, read-only) do not say which file: the message should.
+        if (isSqliteError(e) && (e as { path?: string }).path === undefined) Object.assign(e, { path: file });
         throw e;
-      } finally {
-        cell.close();
       }
     },
     async prompter() {
@@ -96,6 +104,22 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     },
   };
   return ctx;
+}
+
+/**
+ * SQLite reports a full disk as SQLITE_FULL only sometimes: when it cannot even make its
+ * log files, the file "cannot be opened". The free space of the folder tells which.
+ */
+function diskIsFull(file: string, e: unknown): boolean {
+  const code = e instanceof UserError ? e.key : String((e as { code?: unknown })?.code ?? '');
+  if (!/SQLITE_(FULL|IOERR|CANTOPEN)|error\.cellFileCannotOpen/.test(code)) return false;
+  if (code === 'SQLITE_FULL') return true;
+  try {
+    const fsStat = statfsSync(path.dirname(file));
+    return fsStat.bavail * fsStat.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
 }
 
 /** A value given as a flag, else asked for on a terminal, else refused naming the flag. */

@@ -128,6 +128,9 @@ export function describeError(e: unknown, lang: Lang, file?: string): { code: nu
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return { code: 1, message: translate(lang, 'error.readOnly', { file: where }) };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 1, message: translate(lang, 'error.diskFull') };
   if (code === 'EACCES' || code === 'EPERM') return { code: 1, message: translate(lang, 'error.noPermission', { file: where }) };
+  // A NUL character typed into a file name: Node refuses the path before any file is touched.
+  if (code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(String((e as Error).message))) return { code: 1, message: translate(lang, 'error.fileNameInvalid') };
+  if (code === 'ENAMETOOLONG') return { code: 1, message: translate(lang, 'error.fileNameTooLong', { file: where.slice(0, 120) + '…' }) };
   if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 1, message: translate(lang, 'error.folderMissing', { file: where }) };
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) return { code: 1, message: translate(lang, 'error.cellFileCannotOpen', { file: where }) };
   const message = e instanceof Error ? e.message : String(e);

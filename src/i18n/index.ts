@@ -10,6 +10,7 @@ import * as pledge from './messages/pledge.js';
 import * as meeting from './messages/meeting.js';
 import * as review from './messages/review.js';
 import * as report from './messages/report.js';
+import * as data from './messages/data.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -24,6 +25,7 @@ const vi = {
   ...meeting.vi,
   ...review.vi,
   ...report.vi,
+  ...data.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -35,6 +37,7 @@ const en: Record<keyof typeof vi, string> = {
   ...meeting.en,
   ...review.en,
   ...report.en,
+  ...data.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
+import { makeFolder } from './folders.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -51,7 +52,7 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
   if (options.create) {
     if (exists) throw new UserError('error.cellFileExists', { file: resolved });
     const dir = path.dirname(resolved);
-    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeFolder(dir);
     // The file holds people's personal data: only its owner may read it.
     fs.closeSync(fs.openSync(resolved, 'wx', 0o600));
     if (process.platform !== 'win32') fs.chmodSync(resolved, 0o600);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { makeFolder } from './folders.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -43,7 +44,7 @@ function readSettings(home: string): Settings {
 
 /** Remembers the cell chosen with `cell use` (written whole, then renamed into place). */
 export function setCurrentCell(home: string, slug: string): void {
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  makeFolder(home);
   const settings = { ...readSettings(home), current: slug };
   const tmp = `${settingsFile(home)}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });

@@ -19,6 +19,13 @@ export function fileState(file: string): FileState {
   };
 }
 
+/** A fingerprint of a cell file's bytes (with its log, if one is left). */
+export function fingerprint(file: string): string {
+  const hash = crypto.createHash('sha256');
+  for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) hash.update(fs.readFileSync(f));
+  return hash.digest('hex');
+}
+
 /** A refusal as CLI.md wants it: the exit code, nothing on stdout, one line on stderr, no stack trace. */
 export function expectRefusal(r: RunResult, code: number, message: RegExp | string): void {
   const lines = r.stderr.split('\n').filter((l) => l !== '');

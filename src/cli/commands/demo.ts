@@ -23,6 +23,7 @@ function previousMonth(today: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 import { writeDemoReports } from './report.js';
+import { makeFolder } from '../../store/folders.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -45,7 +46,7 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
 async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
   const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
   const file = path.join(folder, 'chi-bo-mau.sqlite');
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const sample = buildSampleCell(ctx.today());

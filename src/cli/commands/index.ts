@@ -27,6 +27,10 @@ export const GROUPS: readonly GroupEntry[] = [
   { name: 'exemplar', description: 'exemplar.help', load: () => import('./exemplar.js') },
   { name: 'status', description: 'status.help', load: () => import('./status.js') },
   { name: 'report', description: 'report.help', load: () => import('./report.js') },
+  { name: 'backup', description: 'archive.backup.help', load: () => import('./archive.js') },
+  { name: 'restore', description: 'archive.restore.help', load: () => import('./archive.js') },
+  { name: 'doctor', description: 'archive.doctor.help', load: () => import('./archive.js') },
+  { name: 'export', description: 'archive.export.help', load: () => import('./archive.js') },
   { name: 'demo', description: 'demo.help', load: () => import('./demo.js') },
 ];
 

@@ -25,6 +25,7 @@ import { sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
+import { registerMemberImport } from './import.js';
 
 interface MemberFlags {
   name?: string;
@@ -314,4 +315,5 @@ export function register(program: Command, ctx: Ctx): void {
   ).action(function (this: Command, ref: string, flags: { set: string; from: string; note?: string }) {
     return setStatus(ctx, this, ref, flags);
   });
+  registerMemberImport(member, ctx);
 }

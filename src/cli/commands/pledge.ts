@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
+import { registerPledgeImport } from './import.js';
 import { examples, group, printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
@@ -487,5 +488,5 @@ export function register(program: Command, ctx: Ctx): void {
   ).action(function (this: Command, id: string, flags: GradeFlags) {
     return grade(ctx, this, id, flags);
   });
+  registerPledgeImport(pledge, ctx);
 }
-

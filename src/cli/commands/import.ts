@@ -1,0 +1,238 @@
+// member import FILE and pledge import FILE --year Y: spreadsheets and CSV into the cell,
+// all or nothing, with a preview (--dry-run) and a backup before anything is written.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { examples } from './define.js';
+import { requireCell } from './cell.js';
+import { SINCE_EVER } from './member.js';
+import { UserError } from '../../domain/errors.js';
+import { formatDate, parseYear } from '../../domain/dates.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { dataFolder } from '../../store/data-folder.js';
+import { insertMember, listMembers, updateMember } from '../../store/members.js';
+import { insertPledge, listPledges } from '../../store/pledges.js';
+import type { CellFile } from '../../store/cell-file.js';
+import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
+import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
+
+interface ImportFlags {
+  dryRun?: boolean;
+  update?: boolean;
+  map?: string;
+  year?: string;
+}
+
+/** The most bad rows one message lists; the rest are counted. */
+const MAX_LISTED = 50;
+
+/** Every bad row in one refusal: "row 7: …" per line. */
+function rowsRefusal(ctx: Ctx, problems: readonly RowProblem[]): UserError {
+  const lines = problems.slice(0, MAX_LISTED).map((p) => ctx.t('error.importRow', { row: p.row, problem: ctx.t(p.key, p.vars) }));
+  if (problems.length > MAX_LISTED) lines.push(ctx.t('error.importTooMany', { count: problems.length - MAX_LISTED }));
+  const rows = new Set(problems.map((p) => p.row)).size;
+  return new UserError('error.importRows', { count: rows, rows: lines.map((l) => `\n  - ${l}`).join('') });
+}
+
+async function readSheet<F extends string>(
+  ctx: Ctx,
+  file: string,
+  titles: Record<F, string[]>,
+  fields: readonly F[],
+  required: readonly F[],
+  mapText: string | undefined,
+): Promise<{ rows: SheetRow[]; header: Header<F>; source: string }> {
+  const map = parseMap(mapText, fields);
+  const source = path.resolve(ctx.io.cwd, file);
+  const { readRows } = await import('../../import/read.js');
+  const rows = await readRows(source);
+  const header = findHeader(rows, titles, required, map);
+  return { rows, header, source };
+}
+
+function describeHeader<F extends string>(ctx: Ctx, source: string, header: Header<F>): string {
+  const columns = Object.entries(header.titles as Record<string, string>)
+    .map(([field, title]) => `${title} → ${field}`)
+    .join(', ');
+  return ctx.t('import.header', { file: source, row: header.row, columns });
+}
+
+/** Writes after an automatic backup; returns the backup's file. */
+async function backupThenWrite(ctx: Ctx, cf: CellFile, write: () => void): Promise<string> {
+  const { autoBackup } = await import('../../store/backup.js');
+  const backup = await autoBackup(cf.db, cf.file, dataFolder(ctx.env));
+  write();
+  return backup;
+}
+
+async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
+  const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
+  const json = ctx.globals(cmd).json;
+  await ctx.withCell(
+    cmd,
+    async (cf) => {
+      requireCell(cf);
+      const plan = planMembers(rows, header, listMembers(cf.db), { today: ctx.today(), update: Boolean(flags.update), sinceEver: SINCE_EVER });
+      if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
+      const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
+      if (flags.dryRun) {
+        if (json) {
+          return ctx.printJson({
+            dryRun: true,
+            ...counts,
+            rows: [
+              ...plan.add.map((r) => ({ row: r.row, plan: 'add', ...r.fields })),
+              ...plan.update.map((r) => ({ row: r.row, plan: 'update', id: r.id, ...r.fields })),
+              ...plan.skip.map((r) => ({ row: r.row, plan: 'skip', id: r.id, ...r.fields })),
+            ].sort((a, b) => a.row - b.row),
+          });
+        }
+        ctx.print(describeHeader(ctx, source, header));
+        const { printTable } = await import('../output/table.js');
+        const line = (action: MessageKey) => (r: (typeof plan.add)[number]) => [r.row, ctx.t(action), r.fields.name, r.fields.birthYear, [r.fields.partyRole, r.fields.job].filter(Boolean).join(', ')];
+        const all = [...plan.add.map(line('import.do.add')), ...plan.update.map(line('import.do.update')), ...plan.skip.map(line('import.do.skip'))];
+        all.sort((a, b) => Number(a[0]) - Number(b[0]));
+        if (all.length > 0) {
+          await printTable(
+            ctx,
+            [
+              { title: ctx.t('import.col.row'), width: 2 },
+              { title: ctx.t('import.col.action'), width: 3 },
+              { title: ctx.t('import.col.name'), width: 7 },
+              { title: ctx.t('import.col.born'), width: 2 },
+              { title: ctx.t('import.col.role'), width: 5 },
+            ],
+            all,
+          );
+        }
+        ctx.print(ctx.t('import.member.counts', counts));
+        ctx.print(ctx.t('import.dryRun'));
+        return;
+      }
+      if (plan.add.length + plan.update.length === 0) {
+        if (json) return ctx.printJson({ dryRun: false, ...counts, added: [], updated: [] });
+        if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
+        return ctx.print(ctx.t('import.nothing'));
+      }
+      const now = ctx.now();
+      const added: number[] = [];
+      const backup = await backupThenWrite(ctx, cf, () =>
+        cf.write((db) => {
+          for (const r of plan.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
+          // An update takes what the sheet says; a blank cell keeps what the cell file knows.
+          for (const r of plan.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
+        }),
+      );
+      if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated: plan.update.map((r) => r.id), backup });
+      ctx.print(ctx.t('import.backupMade', { file: backup }));
+      if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
+      ctx.print(ctx.t('import.member.done', counts));
+    },
+    { readonly: Boolean(flags.dryRun) },
+  );
+}
+
+async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
+  const year = parseYear(flags.year ?? '');
+  const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
+  const json = ctx.globals(cmd).json;
+  await ctx.withCell(
+    cmd,
+    async (cf) => {
+      requireCell(cf);
+      const plan = planPledges(rows, header, listMembers(cf.db), listPledges(cf.db, { year }), year);
+      if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
+      const counts = { add: plan.add.length, skip: plan.skip.length, year };
+      if (flags.dryRun) {
+        if (json) {
+          return ctx.printJson({
+            dryRun: true,
+            ...counts,
+            rows: [...plan.add.map((r) => ({ row: r.row, plan: 'add', ...r.fields })), ...plan.skip.map((r) => ({ row: r.row, plan: 'skip', ...r.fields }))],
+          });
+        }
+        ctx.print(describeHeader(ctx, source, header));
+        const { printTable } = await import('../output/table.js');
+        const line = (action: MessageKey) => (r: (typeof plan.add)[number]) => [
+          r.row,
+          ctx.t(action),
+          r.memberName ?? ctx.t('import.collective'),
+          ctx.t(`import.kind.${r.fields.kind}` as MessageKey),
+          r.fields.content,
+          formatDate(r.fields.due),
+        ];
+        const all = [...plan.add.map(line('import.do.add')), ...plan.skip.map(line('import.do.skip'))];
+        all.sort((a, b) => Number(a[0]) - Number(b[0]));
+        if (all.length > 0) {
+          await printTable(
+            ctx,
+            [
+              { title: ctx.t('import.col.row'), width: 2 },
+              { title: ctx.t('import.col.action'), width: 3 },
+              { title: ctx.t('import.col.member'), width: 5 },
+              { title: ctx.t('import.col.kind'), width: 3 },
+              { title: ctx.t('import.col.content'), width: 9 },
+              { title: ctx.t('import.col.due'), width: 3 },
+            ],
+            all,
+          );
+        }
+        ctx.print(ctx.t('import.pledge.counts', counts));
+        ctx.print(ctx.t('import.dryRun'));
+        return;
+      }
+      if (plan.add.length === 0) {
+        if (json) return ctx.printJson({ dryRun: false, ...counts, added: [] });
+        return ctx.print(ctx.t('import.nothing'));
+      }
+      const now = ctx.now();
+      const added: number[] = [];
+      const backup = await backupThenWrite(ctx, cf, () =>
+        cf.write((db) => {
+          for (const r of plan.add) added.push(insertPledge(db, r.fields, now));
+        }),
+      );
+      if (json) return ctx.printJson({ dryRun: false, ...counts, added, backup });
+      ctx.print(ctx.t('import.backupMade', { file: backup }));
+      ctx.print(ctx.t('import.pledge.done', counts));
+    },
+    { readonly: Boolean(flags.dryRun) },
+  );
+}
+
+/** `member import FILE`: called from member.ts's register(). */
+export function registerMemberImport(memberGroup: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  examples(
+    memberGroup
+      .command('import')
+      .description(t('import.member.help'))
+      .argument('<file>', t('import.arg.file'))
+      .option('--dry-run', t('import.opt.dryRun'))
+      .option('--update', t('import.opt.update'))
+      .option('--map <columns>', t('import.opt.map')),
+    ctx,
+    'import.example.member',
+    'import.example.memberMap',
+  ).action(function (this: Command, file: string, flags: ImportFlags) {
+    return importMembers(ctx, this, file, flags);
+  });
+}
+
+/** `pledge import FILE --year Y`, under the pledge group. */
+export function registerPledgeImport(pledgeGroup: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  examples(
+    pledgeGroup
+      .command('import')
+      .description(t('import.pledge.help'))
+      .argument('<file>', t('import.arg.file'))
+      .requiredOption('--year <year>', t('import.opt.year'))
+      .option('--dry-run', t('import.opt.dryRun'))
+      .option('--map <columns>', t('import.opt.map')),
+    ctx,
+    'import.example.pledge',
+  ).action(function (this: Command, file: string, flags: ImportFlags) {
+    return importPledges(ctx, this, file, flags);
+  });
+}

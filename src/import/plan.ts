@@ -1,0 +1,275 @@
+// What an import would do, worked out before anything is written: the records to add,
+// update or skip, and every bad row with its number and problem. Pure: no file, no database.
+import { UserError } from '../domain/errors.js';
+import type { MessageKey, MessageVars } from '../i18n/index.js';
+import { isoDate, parseBirth, yearOf, type IsoDate } from '../domain/dates.js';
+import { fold, lowerLine } from '../domain/text.js';
+import {
+  isInForceDuring,
+  optionalText,
+  requiredText,
+  parseGender,
+  validateMemberDates,
+  validateName,
+  type Member,
+  type MemberFields,
+  type StatusChange,
+} from '../domain/members.js';
+import type { Pledge, PledgeFields, PledgeKind } from '../domain/pledges.js';
+import { cellDate, cellText, dataRows, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
+
+export interface RowProblem {
+  row: number;
+  key: MessageKey;
+  vars: MessageVars;
+}
+
+/** Runs a parser of one field; its refusal becomes a problem of the row. */
+function attempt<T>(problems: RowProblem[], row: number, parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof UserError) {
+      problems.push({ row, key: e.key, vars: e.vars });
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+function pick<F extends string>(row: SheetRow, header: Header<F>, field: F): Cell | undefined {
+  const index = header.columns[field];
+  return index === undefined ? undefined : row.cells[index];
+}
+
+// ---------------------------------------------------------------- members
+
+export interface MemberRecord {
+  row: number;
+  fields: MemberFields;
+  firstStatus: StatusChange;
+}
+
+export interface MemberPlan {
+  add: MemberRecord[];
+  update: Array<MemberRecord & { id: number }>;
+  skip: Array<MemberRecord & { id: number }>;
+  problems: RowProblem[];
+}
+
+/** The first status of a member read from a sheet: probationary if joined within the last year and not yet official. */
+export function firstStatusOf(fields: Pick<MemberFields, 'joined' | 'official'>, today: IsoDate, sinceEver: IsoDate): StatusChange {
+  const yearAgo = `${String(yearOf(today) - 1).padStart(4, '0')}${today.slice(4)}`;
+  if (fields.joined && !fields.official && fields.joined > yearAgo) return { status: 'du-bi', from: fields.joined };
+  return { status: 'chinh-thuc', from: fields.official ?? fields.joined ?? sinceEver };
+}
+
+function birthOf(cell: Cell | undefined, today: IsoDate): { date: IsoDate | null; year: number } | null {
+  if (!cell || cell.kind === 'empty') return null;
+  if (cell.kind === 'number' && cell.value > 2100) {
+    const date = cellDate(cell, 'born')!;
+    return parseBirth(date, today);
+  }
+  if (cell.kind === 'date') return parseBirth(cell.iso, today);
+  return parseBirth(cellText(cell), today);
+}
+
+export function planMembers(
+  rows: readonly SheetRow[],
+  header: Header<MemberField>,
+  existing: readonly Member[],
+  options: { today: IsoDate; update: boolean; sinceEver: IsoDate },
+): MemberPlan {
+  const plan: MemberPlan = { add: [], update: [], skip: [], problems: [] };
+  const seen = new Map<string, number>();
+  const title = (f: MemberField) => header.titles[f] ?? f;
+  for (const row of dataRows(rows, header)) {
+    const problems: RowProblem[] = [];
+    const n = row.number;
+    const text = (f: MemberField) => cellText(pick(row, header, f));
+    const name = attempt(problems, n, () => validateName(text('name')));
+    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today));
+    const genderText = text('gender').trim();
+    const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText));
+    const partyRole = attempt(problems, n, () => optionalText(text('partyRole'), title('partyRole'), 100));
+    const job = attempt(problems, n, () => optionalText(text('job'), title('job'), 100));
+    const unit = attempt(problems, n, () => optionalText(text('unit'), title('unit'), 150));
+    const card = attempt(problems, n, () => optionalText(text('card'), title('card'), 30));
+    const joined = attempt(problems, n, () => cellDate(pick(row, header, 'joined'), title('joined')));
+    const official = attempt(problems, n, () => cellDate(pick(row, header, 'official'), title('official')));
+    if (problems.length > 0 || name === undefined) {
+      plan.problems.push(...problems);
+      continue;
+    }
+    const fields: MemberFields = {
+      name,
+      birthDate: birth?.date ?? null,
+      birthYear: birth?.year ?? null,
+      gender: gender ?? null,
+      partyRole: partyRole ?? null,
+      job: job ?? null,
+      unit: unit ?? null,
+      joined: joined ?? null,
+      official: official ?? null,
+      card: card ?? null,
+    };
+    attempt(problems, n, () => validateMemberDates(fields, options.today));
+    if (problems.length > 0) {
+      plan.problems.push(...problems);
+      continue;
+    }
+    const key = `${lowerLine(name)}|${fields.birthYear ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      plan.problems.push({ row: n, key: 'error.importDuplicateRow', vars: { name, other: earlier } });
+      continue;
+    }
+    seen.set(key, n);
+    const record: MemberRecord = { row: n, fields, firstStatus: firstStatusOf(fields, options.today, options.sinceEver) };
+    const twin = existing.find((m) => lowerLine(m.name) === lowerLine(name) && m.birthYear === fields.birthYear);
+    if (!twin) plan.add.push(record);
+    else if (options.update) plan.update.push({ ...record, id: twin.id });
+    else plan.skip.push({ ...record, id: twin.id });
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------- pledges
+
+export interface PledgeRecord {
+  row: number;
+  memberName: string | null;
+  fields: PledgeFields;
+}
+
+export interface PledgePlan {
+  add: PledgeRecord[];
+  skip: PledgeRecord[];
+  problems: RowProblem[];
+}
+
+const KIND_WORDS: Array<[string, PledgeKind]> = [
+  ['hoc tap', 'hoc-tap'],
+  ['hoc-tap', 'hoc-tap'],
+  ['lam theo', 'lam-theo'],
+  ['lam-theo', 'lam-theo'],
+  ['neu guong', 'neu-guong'],
+  ['neu-guong', 'neu-guong'],
+  ['trong tam', 'trong-tam'],
+  ['trong-tam', 'trong-tam'],
+  ['viec trong tam', 'trong-tam'],
+  ['tap the', 'trong-tam'],
+];
+
+/** "Học tập", "hoc-tap", "Làm theo gương Bác" … → the pledge kind. */
+export function parseKind(text: string): PledgeKind {
+  const folded = fold(text);
+  const found = KIND_WORDS.find(([word]) => folded === word || folded.startsWith(word + ' '));
+  if (!found) throw new UserError('error.importKindUnknown', { value: text.trim().slice(0, 60) });
+  return found[1];
+}
+
+const COLLECTIVE_NAMES = ['tap the', 'chi bo', 'tap the chi bo', 'collective'];
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * A deadline as sheets write it: a date, "06/2026" or "tháng 6" (end of that month),
+ * "quý II" (end of the quarter), "cả năm", "thường xuyên", "năm 2026" (end of the year).
+ */
+export function parseDue(cell: Cell | undefined, year: number, what: string): IsoDate | null {
+  if (!cell || cell.kind === 'empty') return null;
+  if (cell.kind !== 'text') return cellDate(cell, what);
+  const folded = fold(cell.text).replace(/\s+/g, ' ');
+  const endOfMonth = (m: number, y: number) => isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  let m = /^(?:thang |t)?(\d{1,2})[/.-](\d{4})$/.exec(folded);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1900 && Number(m[2]) <= 2100) return endOfMonth(Number(m[1]), Number(m[2]));
+  m = /^thang (\d{1,2})(?: nam (\d{4}))?$/.exec(folded);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return endOfMonth(Number(m[1]), Number(m[2] ?? year));
+  m = /^quy (i{1,3}|iv|[1-4])(?:[/ -](?:nam )?(\d{4}))?$/.exec(folded);
+  if (m && ROMAN[m[1]!]) return endOfMonth(ROMAN[m[1]!]! * 3, Number(m[2] ?? year));
+  if (/^(ca nam|thuong xuyen|hang thang|hang nam|nam \d{4}|\d{4})$/.test(folded)) {
+    const y = /\d{4}/.exec(folded)?.[0];
+    return isoDate(Number(y ?? year), 12, 31);
+  }
+  if (/^6 thang dau nam$/.test(folded)) return isoDate(year, 6, 30);
+  return cellDate(cell, what);
+}
+
+export function planPledges(
+  rows: readonly SheetRow[],
+  header: Header<PledgeField>,
+  members: readonly Member[],
+  existing: readonly Pledge[],
+  year: number,
+): PledgePlan {
+  const plan: PledgePlan = { add: [], skip: [], problems: [] };
+  const title = (f: PledgeField) => header.titles[f] ?? f;
+  const known = new Set(existing.map((p) => `${p.memberId ?? ''}|${p.kind}|${lowerLine(p.content)}`));
+  const from = isoDate(year, 1, 1);
+  const to = isoDate(year, 12, 31);
+  for (const row of dataRows(rows, header)) {
+    const n = row.number;
+    const problems: RowProblem[] = [];
+    const text = (f: PledgeField) => cellText(pick(row, header, f));
+    // The items of the row: one per kind column that is filled, or one from kind + content.
+    const items: Array<{ kind: PledgeKind; content: string; field: PledgeField }> = [];
+    for (const [field, kind] of [['hocTap', 'hoc-tap'], ['lamTheo', 'lam-theo'], ['neuGuong', 'neu-guong'], ['trongTam', 'trong-tam']] as const) {
+      if (text(field).trim() !== '') items.push({ kind, content: text(field), field });
+    }
+    if (text('content').trim() !== '' || text('kind').trim() !== '') {
+      const kind = text('kind').trim() === '' ? undefined : attempt(problems, n, () => parseKind(text('kind')));
+      if (kind === undefined && text('kind').trim() === '' && items.length === 0) {
+        problems.push({ row: n, key: 'error.importKindMissing', vars: {} });
+      }
+      if (kind) items.push({ kind, content: text('content'), field: 'content' });
+    }
+    const who = text('member').trim();
+    const collective = who === '' || COLLECTIVE_NAMES.includes(fold(who));
+    let member: Member | undefined;
+    if (!collective) member = attempt(problems, n, () => findByName(who, text('born'), members));
+    if (member && !isInForceDuring(member, from, to)) problems.push({ row: n, key: 'error.importMemberNotInForce', vars: { name: member.name, year } });
+    if (items.length === 0 && problems.length === 0) problems.push({ row: n, key: 'error.importPledgeEmpty', vars: {} });
+    const action = attempt(problems, n, () => optionalText(text('action'), title('action'), 500));
+    const solution = attempt(problems, n, () => optionalText(text('solution'), title('solution'), 500));
+    const target = attempt(problems, n, () => optionalText(text('target'), title('target'), 500));
+    const owner = attempt(problems, n, () => optionalText(text('owner'), title('owner'), 100));
+    const due = attempt(problems, n, () => parseDue(pick(row, header, 'due'), year, title('due')));
+    for (const item of items) {
+      if (item.kind === 'trong-tam' && !collective) problems.push({ row: n, key: 'error.importCollectiveWithMember', vars: { name: who } });
+      if (item.kind !== 'trong-tam' && collective) problems.push({ row: n, key: 'error.importIndividualWithoutMember', vars: {} });
+      const content = attempt(problems, n, () => requiredText(item.content, title(item.field), 1000));
+      if (problems.length > 0 || content === undefined) continue;
+      const fields: PledgeFields = {
+        memberId: member?.id ?? null,
+        year,
+        kind: item.kind,
+        content,
+        action: action ?? null,
+        solution: solution ?? null,
+        due: due ?? null,
+        target: target ?? null,
+        owner: owner ?? null,
+      };
+      const key = `${fields.memberId ?? ''}|${fields.kind}|${lowerLine(content)}`;
+      const record = { row: n, memberName: member?.name ?? null, fields };
+      if (known.has(key)) plan.skip.push(record);
+      else {
+        known.add(key);
+        plan.add.push(record);
+      }
+    }
+    plan.problems.push(...problems);
+  }
+  return plan;
+}
+
+/** A member named in full (any case, with or without NFD); the birth year settles namesakes. */
+function findByName(name: string, born: string, members: readonly Member[]): Member {
+  const wanted = lowerLine(name);
+  let found = members.filter((m) => lowerLine(m.name) === wanted);
+  if (found.length > 1 && /\d{4}/.test(born)) found = found.filter((m) => String(m.birthYear) === /\d{4}/.exec(born)![0]);
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new UserError('error.importMemberUnknown', { name: name.slice(0, 100) });
+  throw new UserError('error.importMemberAmbiguous', { name, ids: found.map((m) => m.id).join(', ') });
+}

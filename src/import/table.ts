@@ -1,0 +1,169 @@
+// Rows of a sheet, and finding its header: which column holds which field, by the
+// Vietnamese titles people write (with or without diacritics, any case) or by --map.
+import { UserError } from '../domain/errors.js';
+import { fold } from '../domain/text.js';
+import { MAX_YEAR, isoDate, parseDate, type IsoDate } from '../domain/dates.js';
+
+export type Cell = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'date'; iso: IsoDate };
+
+export interface SheetRow {
+  /** The row's number in the sheet (or the line in the CSV file), as the person sees it. */
+  number: number;
+  cells: Cell[];
+}
+
+export const MEMBER_FIELDS = ['name', 'born', 'gender', 'partyRole', 'job', 'unit', 'joined', 'official', 'card'] as const;
+export const PLEDGE_FIELDS = ['member', 'born', 'kind', 'content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam', 'action', 'solution', 'due', 'target', 'owner'] as const;
+export type MemberField = (typeof MEMBER_FIELDS)[number];
+export type PledgeField = (typeof PLEDGE_FIELDS)[number];
+
+const NAME_TITLES = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
+const BORN_TITLES = ['nam sinh', 'ngay sinh', 'ngay thang nam sinh', 'sinh nam', 'born', 'birth', 'year of birth', 'date of birth'];
+
+/** Column titles, folded (no diacritics, lower case, words only), for each field. */
+export const MEMBER_TITLES: Record<MemberField, string[]> = {
+  name: NAME_TITLES,
+  born: BORN_TITLES,
+  gender: ['gioi tinh', 'nam nu', 'gender'],
+  partyRole: ['chuc vu', 'chuc vu dang', 'chuc vu trong dang', 'party role'],
+  job: ['chuc vu chinh quyen', 'chuc vu chinh quyen doan the', 'nghe nghiep', 'cong viec', 'job'],
+  unit: ['don vi', 'don vi cong tac', 'noi cong tac', 'co quan', 'unit'],
+  joined: ['ngay vao dang', 'ngay ket nap', 'ngay ket nap dang', 'vao dang', 'joined'],
+  official: ['ngay chinh thuc', 'chinh thuc', 'ngay cong nhan chinh thuc', 'official'],
+  card: ['so the', 'so the dang', 'so the dang vien', 'card'],
+};
+
+export const PLEDGE_TITLES: Record<PledgeField, string[]> = {
+  member: [...NAME_TITLES, 'dang vien', 'nguoi dang ky', 'member'],
+  born: BORN_TITLES,
+  kind: ['loai', 'nhom', 'linh vuc', 'noi dung dang ky loai', 'kind'],
+  content: ['noi dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'],
+  hocTap: ['hoc tap', 'noi dung hoc tap', 'dang ky hoc tap'],
+  lamTheo: ['lam theo', 'noi dung lam theo', 'dang ky lam theo'],
+  neuGuong: ['neu guong', 'noi dung neu guong', 'dang ky neu guong'],
+  trongTam: ['viec trong tam', 'trong tam', 'nhiem vu trong tam', 'van de trong tam'],
+  action: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'],
+  solution: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'],
+  due: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'],
+  target: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'],
+  owner: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'],
+};
+
+/** A title as it is compared: folded, punctuation and numbering gone ("1. Họ và tên (*)" → "ho va ten"). */
+export function titleKey(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/^\s*\d+\s+/, '')
+    .trim();
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.kind === 'empty') return '';
+  if (cell.kind === 'text') return cell.text;
+  if (cell.kind === 'number') return String(cell.value);
+  return cell.iso;
+}
+
+/**
+ * `--map "Cột X=name,Tên khác=born"`: sheet titles → field names. A field may be
+ * written as in the flags too (party-role for partyRole).
+ */
+export function parseMap<F extends string>(text: string | undefined, fields: readonly F[]): Map<string, F> {
+  const map = new Map<string, F>();
+  if (text === undefined) return map;
+  for (const part of text.split(/[,;]/)) {
+    if (part.trim() === '') continue;
+    const eq = part.lastIndexOf('=');
+    const title = titleKey(eq < 0 ? '' : part.slice(0, eq));
+    const wanted = (eq < 0 ? part : part.slice(eq + 1)).trim().replace(/-([a-z])/g, (_, l: string) => l.toUpperCase());
+    const field = fields.find((f) => f.toLowerCase() === wanted.toLowerCase());
+    if (eq < 0 || title === '' || !field) {
+      throw new UserError('error.importMapInvalid', { value: part.trim().slice(0, 80), fields: fields.join(', ') });
+    }
+    map.set(title, field);
+  }
+  return map;
+}
+
+export interface Header<F extends string> {
+  /** The header row's number. */
+  row: number;
+  /** Field → column index (0-based). */
+  columns: Partial<Record<F, number>>;
+  /** Field → the title as written in the sheet. */
+  titles: Partial<Record<F, string>>;
+}
+
+function headerOf<F extends string>(row: SheetRow, titles: Record<F, string[]>, map: Map<string, F>): Header<F> {
+  const columns: Partial<Record<F, number>> = {};
+  const written: Partial<Record<F, string>> = {};
+  row.cells.forEach((cell, index) => {
+    if (cell.kind !== 'text') return;
+    const key = titleKey(cell.text);
+    const field = map.get(key) ?? (Object.keys(titles) as F[]).find((f) => titles[f].includes(key));
+    // The first column of a field wins: a merged title repeats over the columns it covers.
+    if (field && columns[field] === undefined) {
+      columns[field] = index;
+      written[field] = cell.text.trim();
+    }
+  });
+  return { row: row.number, columns, titles: written };
+}
+
+/**
+ * The header row: among the first rows, the one naming most fields and at least one
+ * of `required`; title rows above it ("DANH SÁCH ĐẢNG VIÊN…") are passed over.
+ */
+export function findHeader<F extends string>(
+  rows: readonly SheetRow[],
+  titles: Record<F, string[]>,
+  required: readonly F[],
+  map: Map<string, F>,
+): Header<F> {
+  let best: Header<F> | null = null;
+  let bestCount = 0;
+  for (const row of rows.slice(0, 40)) {
+    const header = headerOf(row, titles, map);
+    const count = Object.keys(header.columns).length;
+    if (required.some((f) => header.columns[f] !== undefined) && count > bestCount) [best, bestCount] = [header, count];
+  }
+  const mappedTitles = new Set(map.keys());
+  if (best) {
+    const seen = new Set(rows.find((r) => r.number === best!.row)!.cells.map((c) => (c.kind === 'text' ? titleKey(c.text) : '')));
+    const missing = [...mappedTitles].find((t) => !seen.has(t));
+    if (missing) throw new UserError('error.importMapMissing', { title: missing });
+    return best;
+  }
+  throw new UserError('error.importNoHeader', { titles: required.map((f) => `"${titles[f][0]}"`).join(', ') });
+}
+
+/** The rows under the header that hold data: blank rows and column-numbering rows ("1 2 3…", "(1) (2)") are skipped. */
+export function dataRows<F extends string>(rows: readonly SheetRow[], header: Header<F>): SheetRow[] {
+  const used = Object.values(header.columns) as number[];
+  return rows.filter((r) => {
+    if (r.number <= header.row) return false;
+    const values = used.map((i) => cellText(r.cells[i]).trim()).filter((v) => v !== '');
+    if (values.length === 0) return false;
+    return !values.every((v) => /^\(?\d{1,2}\)?$/.test(v)) || values.length < Math.min(3, used.length);
+  });
+}
+
+/** Excel's day numbers: 1 is 1900-01-01 (with Excel's phantom 29/02/1900, so counted from 30/12/1899). */
+export function excelSerialToIso(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 73051 || Math.floor(serial) === 60) return null; // up to 31/12/2099
+  const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + Math.floor(serial) * 86400000);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** A date cell: a real date, an Excel day number, or text dd/mm/yyyy. Throws the parse error for text. */
+export function cellDate(cell: Cell | undefined, what: string): IsoDate | null {
+  if (!cell || cell.kind === 'empty') return null;
+  if (cell.kind === 'date') return parseDate(cell.iso, what);
+  if (cell.kind === 'number') {
+    const iso = excelSerialToIso(cell.value);
+    if (!iso || cell.value <= MAX_YEAR) throw new UserError('error.dateFormat', { value: String(cell.value), what });
+    return iso;
+  }
+  return parseDate(cell.text, what);
+}
