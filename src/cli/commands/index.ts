@@ -60,7 +60,10 @@ export function namedGroup(argv: readonly string[]): string | undefined {
 export async function registerCommands(program: Command, ctx: Ctx, argv: readonly string[], all = false): Promise<void> {
   const named = namedGroup(argv);
   const wanted = GROUPS.filter((g) => all || g.name === named);
-  const modules = new Set(await Promise.all(wanted.map((g) => g.load())));
+  // One after another: a module shared by several groups is loaded once, and Jest's ESM
+  // loader fails on parallel imports of the same files.
+  const modules = new Set<CommandModule>();
+  for (const g of wanted) modules.add(await g.load());
   for (const module of modules) module.register(program, ctx);
   for (const g of GROUPS) {
     if (!program.commands.some((c) => c.name() === g.name)) program.command(g.name).description(ctx.t(g.description));
