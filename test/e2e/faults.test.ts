@@ -5,21 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
-import { fingerprint } from '../helpers/files.js';
+import { fingerprint, memberCount } from '../helpers/files.js';
 
 function integrity(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
-
-function memberCount(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
   } finally {
     db.close();
   }

@@ -1,6 +1,7 @@
 // Files the data tests build: spreadsheets like the ones secretaries keep, and cell-file fingerprints.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 
 /** A fingerprint of a cell file's bytes (with its log, if one is left). */
@@ -43,4 +44,14 @@ export function day(iso: string): Date {
 /** Excel's day number of a date. */
 export function serial(iso: string): number {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/** How many members a cell file holds (read only). */
+export function memberCount(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
