@@ -93,7 +93,7 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
       } catch (e) {
         if (diskIsFull(file, e)) throw new UserError('error.diskFull');
         // SQLite's own errors (busy, full, read-only) do not say which file: the message should.
-        if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as { path?: string }).path === undefined) {
+        if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { path?: string }).path === undefined) {
           (e as { path?: string }).path = file;
         }
         throw e;

@@ -28,7 +28,9 @@ export interface CellFile {
 }
 
 function isSqliteError(e: unknown): e is Error & { code: string } {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && String((e as unknown as { code: string }).code).startsWith('SQLITE_');
+  // By shape, not instanceof: the native module's errors may come from another realm (test runners).
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 /** Reads the file's identity without writing a byte to it. */
