@@ -40,8 +40,15 @@ describe('another program holding the cell file', () => {
     const file = makeCell(home, env);
     const csv = path.join(home, 'ds.csv');
     fs.writeFileSync(csv, 'Họ và tên\nTrần Thị Bình\n');
+    const saved = path.join(home, 'saved.sqlite');
+    expect(runBin(['--db', file, 'backup', '--out', saved], { env }).code).toBe(0);
     const holder = await holdWriteLock(file);
     try {
+      const before = fingerprint(file);
+      const restore = runBin(['--db', file, '--yes', 'restore', saved], { env });
+      expect(restore.code).toBe(1);
+      expect(restore.stderr).toContain('đang được một chương trình khác dùng');
+      expect(fingerprint(file)).toBe(before);
       const started = Date.now();
       const r = runBin(['--db', file, 'member', 'add', '--name', 'Lê Văn Ba'], { env });
       const took = Date.now() - started;
