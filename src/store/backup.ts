@@ -232,12 +232,13 @@ export async function replaceCellFile(source: string, target: string): Promise<v
         try {
           const old = new Database(target, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
           try {
-            old.pragma('wal_checkpoint(TRUNCATE)');
+            const [result] = old.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+            if (result && result.busy !== 0) throw new UserError('error.fileBusy', { file: target });
           } finally {
             old.close();
           }
         } catch (e) {
-          if (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY')) throw e;
+          if (e instanceof UserError || (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY'))) throw e;
           // a damaged target is what restore is for: it is replaced as it stands
         }
         for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
-import { fingerprint } from '../helpers/files.js';
+import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
 import { APPLICATION_ID } from '../../src/store/migrations.js';
 
@@ -24,14 +24,7 @@ const run = (w: World, ...args: string[]) => runInProcess(['--db', w.db, ...args
 const backupsOf = (w: World) => (fs.existsSync(path.join(w.home, 'backups')) ? fs.readdirSync(path.join(w.home, 'backups')).sort() : []);
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
-function count(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const count = memberCount;
 
 function confirming(answer: boolean): Prompter {
   const fail = () => Promise.reject(new Error('not asked'));

@@ -5,21 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
-import { fingerprint } from '../helpers/files.js';
+import { fingerprint, memberCount } from '../helpers/files.js';
 
 function integrity(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
-
-function memberCount(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -49,8 +40,15 @@ describe('another program holding the cell file', () => {
     const file = makeCell(home, env);
     const csv = path.join(home, 'ds.csv');
     fs.writeFileSync(csv, 'Họ và tên\nTrần Thị Bình\n');
+    const saved = path.join(home, 'saved.sqlite');
+    expect(runBin(['--db', file, 'backup', '--out', saved], { env }).code).toBe(0);
     const holder = await holdWriteLock(file);
     try {
+      const before = fingerprint(file);
+      const restore = runBin(['--db', file, '--yes', 'restore', saved], { env });
+      expect(restore.code).toBe(1);
+      expect(restore.stderr).toContain('đang được một chương trình khác dùng');
+      expect(fingerprint(file)).toBe(before);
       const started = Date.now();
       const r = runBin(['--db', file, 'member', 'add', '--name', 'Lê Văn Ba'], { env });
       const took = Date.now() - started;
@@ -147,11 +145,16 @@ describe('outputs that cannot be written', () => {
 describe('a full disk', () => {
   // A small tmpfs filled to the brim; skipped where mounting is not allowed.
   const mnt = tempDir('htb-full-');
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mnt]).status === 0;
-  afterAll(() => {
-    if (mounted) spawnSync('umount', [mnt]);
+  const mount = () => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mnt]).status === 0;
+  // Probed at once and undone, so that a run that skips this test leaves no mount behind.
+  const canMount = mount() && spawnSync('umount', [mnt]).status === 0;
+  beforeAll(() => {
+    if (canMount) expect(mount()).toBe(true);
   });
-  (mounted ? it : it.skip)('refuses writes with one line, leaving the cell file and the folder as they were', async () => {
+  afterAll(() => {
+    if (canMount) spawnSync('umount', [mnt]);
+  });
+  (canMount ? it : it.skip)('refuses writes with one line, leaving the cell file and the folder as they were', async () => {
     const home = tempDir();
     const env = testEnv(home);
     const made = makeCell(home, env);

@@ -13,7 +13,7 @@ import { registerCommands } from '../../src/cli/commands/index.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260315);
 const CASES = Number(process.env.FUZZ_CASES ?? 10000);
-const SPAWNED = Number(process.env.FUZZ_SPAWNED ?? 200);
+const SPAWNED = Number(process.env.FUZZ_SPAWNED ?? 300);
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function prng(seed: number): () => number {

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { RunResult } from './cli.js';
 
 export interface FileState {
@@ -34,4 +35,14 @@ export function expectRefusal(r: RunResult, code: number, message: RegExp | stri
   expect(r.stderr).not.toMatch(/\n\s+at |Error: .*\n.*at /);
   if (typeof message === 'string') expect(r.stderr).toContain(message);
   else expect(r.stderr).toMatch(message);
+}
+
+/** How many members a cell file holds (read only). */
+export function memberCount(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }

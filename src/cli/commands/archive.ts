@@ -8,7 +8,6 @@ import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { dataFolder } from '../../store/data-folder.js';
-import { isSqliteError } from '../../store/cell-file.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../store/migrations.js';
 
 /** A file named by the person for writing: resolved from the working folder, never overwriting. */
@@ -58,6 +57,7 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   const source = inFile(ctx, fileArg);
   if (!source) throw new UserError('error.restoreMissing', { file: fileArg.replace(/[\0-\x1f]/g, '?').slice(0, 200) });
   const store = await import('../../store/backup.js');
+  const { isSqliteError } = await import('../../store/cell-file.js');
   // Checked before anything is touched: ours, a version this tool reads, sound.
   const check = store.checkRestorable(source, SCHEMA_VERSION, APPLICATION_ID);
   if (!check.ok) {
@@ -102,6 +102,7 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   const file = location.file;
   if (!fs.existsSync(file)) throw new UserError('error.cellFileMissing', { file });
   const { examineCellFile } = await import('../../store/doctor.js');
+  const { isSqliteError } = await import('../../store/cell-file.js');
   let findings: ReturnType<typeof examineCellFile>;
   try {
     findings = examineCellFile(file);

@@ -57,6 +57,24 @@ function describeHeader<F extends string>(ctx: Ctx, source: string, header: Head
   return ctx.t('import.header', { file: source, row: header.row, columns });
 }
 
+/** A line of the preview: the sheet's row number, what would be done, then the record's columns. */
+type PreviewLine = [number, MessageKey, ...Array<string | number | null>];
+
+/** The --dry-run preview: the header found, one line per record in the sheet's order, the counts. */
+async function printPreview(ctx: Ctx, headerLine: string, columns: Array<[MessageKey, number]>, lines: PreviewLine[], counts: string): Promise<void> {
+  ctx.print(headerLine);
+  if (lines.length > 0) {
+    const { printTable } = await import('../output/table.js');
+    await printTable(
+      ctx,
+      [{ title: ctx.t('import.col.row'), width: 2 }, { title: ctx.t('import.col.action'), width: 3 }, ...columns.map(([key, width]) => ({ title: ctx.t(key), width }))],
+      [...lines].sort((a, b) => a[0] - b[0]).map(([row, action, ...rest]) => [row, ctx.t(action), ...rest]),
+    );
+  }
+  ctx.print(counts);
+  ctx.print(ctx.t('import.dryRun'));
+}
+
 /** Writes after an automatic backup; returns the backup's file. */
 async function backupThenWrite(ctx: Ctx, cf: CellFile, write: () => void): Promise<string> {
   const { autoBackup } = await import('../../store/backup.js');
@@ -87,26 +105,14 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
             ].sort((a, b) => a.row - b.row),
           });
         }
-        ctx.print(describeHeader(ctx, source, header));
-        const { printTable } = await import('../output/table.js');
-        const line = (action: MessageKey) => (r: (typeof plan.add)[number]) => [r.row, ctx.t(action), r.fields.name, r.fields.birthYear, [r.fields.partyRole, r.fields.job].filter(Boolean).join(', ')];
-        const all = [...plan.add.map(line('import.do.add')), ...plan.update.map(line('import.do.update')), ...plan.skip.map(line('import.do.skip'))];
-        all.sort((a, b) => Number(a[0]) - Number(b[0]));
-        if (all.length > 0) {
-          await printTable(
-            ctx,
-            [
-              { title: ctx.t('import.col.row'), width: 2 },
-              { title: ctx.t('import.col.action'), width: 3 },
-              { title: ctx.t('import.col.name'), width: 7 },
-              { title: ctx.t('import.col.born'), width: 2 },
-              { title: ctx.t('import.col.role'), width: 5 },
-            ],
-            all,
-          );
-        }
-        ctx.print(ctx.t('import.member.counts', counts));
-        ctx.print(ctx.t('import.dryRun'));
+        const line = (action: MessageKey) => (r: (typeof plan.add)[number]): PreviewLine => [r.row, action, r.fields.name, r.fields.birthYear, [r.fields.partyRole, r.fields.job].filter(Boolean).join(', ')];
+        await printPreview(
+          ctx,
+          describeHeader(ctx, source, header),
+          [['import.col.name', 7], ['import.col.born', 2], ['import.col.role', 5]],
+          [...plan.add.map(line('import.do.add')), ...plan.update.map(line('import.do.update')), ...plan.skip.map(line('import.do.skip'))],
+          ctx.t('import.member.counts', counts),
+        );
         return;
       }
       if (plan.add.length + plan.update.length === 0) {
@@ -151,34 +157,21 @@ async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: Import
             rows: [...plan.add.map((r) => ({ row: r.row, plan: 'add', ...r.fields })), ...plan.skip.map((r) => ({ row: r.row, plan: 'skip', ...r.fields }))],
           });
         }
-        ctx.print(describeHeader(ctx, source, header));
-        const { printTable } = await import('../output/table.js');
-        const line = (action: MessageKey) => (r: (typeof plan.add)[number]) => [
+        const line = (action: MessageKey) => (r: (typeof plan.add)[number]): PreviewLine => [
           r.row,
-          ctx.t(action),
+          action,
           r.memberName ?? ctx.t('import.collective'),
           ctx.t(`import.kind.${r.fields.kind}` as MessageKey),
           r.fields.content,
           formatDate(r.fields.due),
         ];
-        const all = [...plan.add.map(line('import.do.add')), ...plan.skip.map(line('import.do.skip'))];
-        all.sort((a, b) => Number(a[0]) - Number(b[0]));
-        if (all.length > 0) {
-          await printTable(
-            ctx,
-            [
-              { title: ctx.t('import.col.row'), width: 2 },
-              { title: ctx.t('import.col.action'), width: 3 },
-              { title: ctx.t('import.col.member'), width: 5 },
-              { title: ctx.t('import.col.kind'), width: 3 },
-              { title: ctx.t('import.col.content'), width: 9 },
-              { title: ctx.t('import.col.due'), width: 3 },
-            ],
-            all,
-          );
-        }
-        ctx.print(ctx.t('import.pledge.counts', counts));
-        ctx.print(ctx.t('import.dryRun'));
+        await printPreview(
+          ctx,
+          describeHeader(ctx, source, header),
+          [['import.col.member', 5], ['import.col.kind', 3], ['import.col.content', 9], ['import.col.due', 3]],
+          [...plan.add.map(line('import.do.add')), ...plan.skip.map(line('import.do.skip'))],
+          ctx.t('import.pledge.counts', counts),
+        );
         return;
       }
       if (plan.add.length === 0) {
