@@ -46,3 +46,24 @@ export function memberCount(file: string): number {
     db.close();
   }
 }
+
+/**
+ * A digest of what a cell file holds (every row of every table, and the schema version), read
+ * as SQLite reads it: a write killed part-way may leave uncommitted bytes in the log that the
+ * next open discards, so bytes can differ while the content is exactly as before.
+ */
+export function contentDigest(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const hash = crypto.createHash('sha256');
+    hash.update(String(db.pragma('user_version', { simple: true })));
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    for (const t of tables) {
+      hash.update(t.sql);
+      for (const row of db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
