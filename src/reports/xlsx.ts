@@ -89,10 +89,16 @@ export function wrappedLines(text: string, pixels: number, size: number, bold = 
   return Math.max(1, lines);
 }
 
-/** Row height in points for a number of lines of a font size. */
-function heightFor(lines: number, size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.25 + 5));
+/**
+ * Row height in points for a number of lines of a font size. Excel on a 96-dpi screen spaces
+ * wrapped Times New Roman lines by ascent + descent rounded up to whole pixels (19 px = 14.25 pt
+ * at 12 pt, 1.19 of the size); LibreOffice by 1.15. So 1.2 of the size a line, and a few points
+ * for the cell's own padding: snug in both, never a line cut off in Excel.
+ */
+export function heightFor(lines: number, size: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * LINE_SPACING + size * 0.3));
 }
+const LINE_SPACING = 1.2;
 
 interface Style {
   size: number;
@@ -175,9 +181,49 @@ class SheetWriter {
   applyHeights(): void {
     for (const [row, height] of this.heights) this.ws.getRow(row).height = height;
   }
+
+  heightAt(row: number): number {
+    return this.heights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** The table's width in points, as Excel lays it out (7 px a width unit at 96 dpi). */
+  get widthPoints(): number {
+    return this.widths.reduce((s, w) => s + w * 7, 0) * 0.75;
+  }
 }
 
-function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'portrait' | 'landscape'): void {
+const DEFAULT_ROW_HEIGHT = 15;
+const POINTS_PER_MM = 72 / MM_PER_INCH;
+const A4_MM = { short: 210, long: 297 } as const;
+
+/** The printable area of an A4 page within the margins, in points. */
+export function printableArea(orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+  const [w, h] = orientation === 'portrait' ? [A4_MM.short, A4_MM.long] : [A4_MM.long, A4_MM.short];
+  return {
+    width: (w - MARGINS_MM.left - MARGINS_MM.right) * POINTS_PER_MM,
+    height: (h - MARGINS_MM.top - MARGINS_MM.bottom) * POINTS_PER_MM,
+  };
+}
+
+/**
+ * The first row of each printed page after the first, as a spreadsheet paginates rows of fixed
+ * heights: shrunk to one page wide, the header row repeated on top of each later page.
+ */
+export function pageStarts(heights: (row: number) => number, lastRow: number, headerRow: number, scale: number, pageHeight: number): number[] {
+  const starts: number[] = [];
+  let used = 0;
+  for (let r = 1; r <= lastRow; r++) {
+    const h = heights(r) * scale;
+    if (used > 0 && used + h > pageHeight) {
+      starts.push(r);
+      used = r > headerRow ? heights(headerRow) * scale : 0;
+    }
+    used += h;
+  }
+  return starts;
+}
+
+function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'portrait' | 'landscape', alone: boolean): void {
   const w = new SheetWriter(ws, sheet.columns.map((c) => c.width));
   const L = [1, w.split - 1] as const;
   const R = [w.split, w.last] as const;
@@ -191,14 +237,14 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   w.put(2, R[0], R[1], '', center(14));
   w.put(3, L[0], L[1], '*', center(14));
   w.put(3, R[0], R[1], h.dateLine, center(14, { italic: true }));
-  w.put(4, L[0], L[1], h.number ?? '', center(14));
-  let row = 5;
-  w.blank(row++, 10);
+  let row = 4;
+  if (h.number !== null) w.put(row++, L[0], L[1], h.number, center(14));
+  w.blank(row++, 8);
   w.put(row++, 1, w.last, sheet.title, center(16, { bold: true }));
   w.put(row++, 1, w.last, sheet.subject, center(14, { bold: true }));
-  w.blank(row++, 10);
+  w.blank(row++, 8);
   for (const line of sheet.intro) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
-  if (sheet.intro.length) w.blank(row++, 8);
+  if (sheet.intro.length) w.blank(row++, 6);
 
   // The table: bold header row repeated on every printed page, then the rows.
   const headerRow = row++;
@@ -231,12 +277,13 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
     w.needOver(firstData + m.first, firstData + m.last, w.heightOf(text, col, col, { size: TABLE_SIZE }));
   }
   row = firstData + sheet.rows.length;
+  const lastData = row - 1;
 
   // Summary and closing paragraphs.
-  if (sheet.summary.length || sheet.closing.length) w.blank(row++, 8);
+  if (sheet.summary.length || sheet.closing.length) w.blank(row++, 6);
   for (const line of sheet.summary) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
   for (const line of sheet.closing) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
-  w.blank(row++, 12);
+  w.blank(row++, 8);
 
   // "Nơi nhận:" on the left; "T/M CHI BỘ / BÍ THƯ", room to sign and the name on the right.
   const s = sheet.signature;
@@ -244,10 +291,12 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   w.put(top, L[0], L[1], s.leftTitle, s.leftUnderline ? { size: 12, bold: true, italic: true, underline: true } : center(14, { bold: true }));
   s.leftLines.forEach((line, i) => w.put(top + 1 + i, L[0], L[1], line, { size: 11, text: true }));
   s.rightTitle.forEach((line, i) => w.put(top + i, R[0], R[1], line, center(14, { bold: true })));
-  const nameRow = Math.max(top + s.rightTitle.length + 4, top + s.leftLines.length + 1);
-  for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, 20);
+  // Room to sign: about 25 mm under the title, more if the recipients run longer.
+  const nameRow = Math.max(top + s.rightTitle.length + SIGN_ROWS, top + s.leftLines.length + 1);
+  for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, SIGN_ROW_HEIGHT);
   w.put(nameRow, R[0], R[1], s.name, center(14, { bold: true }));
   w.applyHeights();
+  keepSignatureWithTable(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow });
 
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -266,7 +315,37 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
       footer: 0.3,
     },
   };
-  ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` };
+  // A workbook of several documents (the plan's forms) numbers each sheet's pages from 1;
+  // "of N" would count the whole workbook, so it is left out there.
+  if (alone) ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` };
+  else {
+    ws.pageSetup.firstPageNumber = 1;
+    ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P` };
+  }
+}
+
+const SIGN_ROWS = 3;
+const SIGN_ROW_HEIGHT = 20;
+
+/**
+ * Spreadsheets cannot keep rows together, so the signature block could print alone, under a
+ * repeated header row, or be cut in two. Where it would not fit on the page the table ends on,
+ * the page breaks before the table's last row instead, which then goes along with it.
+ */
+function keepSignatureWithTable(
+  ws: ExcelJS.Worksheet,
+  w: SheetWriter,
+  orientation: 'portrait' | 'landscape',
+  rows: { headerRow: number; firstData: number; lastData: number; tailFirst: number; tailLast: number },
+): void {
+  const area = printableArea(orientation);
+  const scale = Math.min(1, area.width / w.widthPoints);
+  const starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height);
+  const pageOf = (r: number) => starts.filter((s) => s <= r).length;
+  if (pageOf(rows.tailFirst) === pageOf(rows.tailLast) && pageOf(rows.tailFirst) === pageOf(rows.lastData)) return;
+  // Break before the last data row unless it already opens its page (then nothing would move).
+  const breakBefore = rows.lastData > rows.firstData && !starts.includes(rows.lastData) ? rows.lastData : null;
+  if (breakBefore !== null) ws.getRow(breakBefore - 1).addPageBreak();
 }
 
 /** Builds the workbook of a report model. */
@@ -276,7 +355,7 @@ export async function buildWorkbook(model: ReportModel): Promise<ExcelJS.Workboo
   wb.creator = 'hoc-theo-bac';
   for (const sheet of model.sheets) {
     const ws = wb.addWorksheet(sheet.name, { pageSetup: { paperSize: 9, orientation: model.orientation } });
-    layoutSheet(ws, sheet, model.orientation);
+    layoutSheet(ws, sheet, model.orientation, model.sheets.length === 1);
   }
   return wb;
 }
