@@ -230,15 +230,18 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   const center = (size: number, extra: Partial<Style> = {}): Style => ({ size, align: 'center', vertical: 'middle', ...extra });
 
   // The header block: committee, cell, "*", number on the left; party name and date line on the right.
+  // Top-aligned: a committee name that wraps pushes its row down, and the party's name stays
+  // level with its first line as on paper.
   const h = sheet.header;
-  w.put(1, L[0], L[1], h.committee, center(14));
-  w.put(1, R[0], R[1], PARTY_NAME, center(15, { bold: true, underline: true }));
-  w.put(2, L[0], L[1], h.cell, center(14, { bold: true }));
-  w.put(2, R[0], R[1], '', center(14));
-  w.put(3, L[0], L[1], '*', center(14));
-  w.put(3, R[0], R[1], h.dateLine, center(14, { italic: true }));
+  const head = (size: number, extra: Partial<Style> = {}): Style => center(size, { vertical: 'top', ...extra });
+  w.put(1, L[0], L[1], h.committee, head(14));
+  w.put(1, R[0], R[1], PARTY_NAME, head(15, { bold: true, underline: true }));
+  w.put(2, L[0], L[1], h.cell, head(14, { bold: true }));
+  w.put(2, R[0], R[1], '', head(14));
+  w.put(3, L[0], L[1], '*', head(14));
+  w.put(3, R[0], R[1], h.dateLine, head(14, { italic: true }));
   let row = 4;
-  if (h.number !== null) w.put(row++, L[0], L[1], h.number, center(14));
+  if (h.number !== null) w.put(row++, L[0], L[1], h.number, head(14));
   w.blank(row++, 8);
   w.put(row++, 1, w.last, sheet.title, center(16, { bold: true }));
   w.put(row++, 1, w.last, sheet.subject, center(14, { bold: true }));
@@ -271,7 +274,6 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   for (const m of sheet.merges) {
     const col = sheet.columns.findIndex((c) => c.key === m.column) + 1;
     if (col === 0 || m.last <= m.first) continue;
-    ws.mergeCells(firstData + m.first, col, firstData + m.last, col);
     const first = sheet.rows[m.first];
     const text = first && 'cells' in first ? first.cells[m.column] ?? '' : '';
     w.needOver(firstData + m.first, firstData + m.last, w.heightOf(text, col, col, { size: TABLE_SIZE }));
@@ -296,7 +298,8 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, SIGN_ROW_HEIGHT);
   w.put(nameRow, R[0], R[1], s.name, center(14, { bold: true }));
   w.applyHeights();
-  keepSignatureWithTable(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow });
+  const pages = paginate(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow });
+  mergeDown(ws, sheet, firstData, pages);
 
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -328,24 +331,56 @@ const SIGN_ROWS = 3;
 const SIGN_ROW_HEIGHT = 20;
 
 /**
+ * Sets the page breaks by hand where the rows' fixed heights put them, so that Excel and
+ * LibreOffice (whose columns come out wider, so that it shrinks the page) print the same rows
+ * on the same pages; a little short of the full page, in case a program's page is smaller.
  * Spreadsheets cannot keep rows together, so the signature block could print alone, under a
- * repeated header row, or be cut in two. Where it would not fit on the page the table ends on,
+ * repeated header row, or be cut in two: where it would not fit on the page the table ends on,
  * the page breaks before the table's last row instead, which then goes along with it.
+ * Returns the first row of each page after the first.
  */
-function keepSignatureWithTable(
+function paginate(
   ws: ExcelJS.Worksheet,
   w: SheetWriter,
   orientation: 'portrait' | 'landscape',
   rows: { headerRow: number; firstData: number; lastData: number; tailFirst: number; tailLast: number },
-): void {
+): number[] {
   const area = printableArea(orientation);
   const scale = Math.min(1, area.width / w.widthPoints);
-  const starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height);
+  let starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height * PAGE_FILL);
   const pageOf = (r: number) => starts.filter((s) => s <= r).length;
-  if (pageOf(rows.tailFirst) === pageOf(rows.tailLast) && pageOf(rows.tailFirst) === pageOf(rows.lastData)) return;
+  const tailApart = pageOf(rows.tailFirst) !== pageOf(rows.tailLast) || pageOf(rows.tailFirst) !== pageOf(rows.lastData);
   // Break before the last data row unless it already opens its page (then nothing would move).
-  const breakBefore = rows.lastData > rows.firstData && !starts.includes(rows.lastData) ? rows.lastData : null;
-  if (breakBefore !== null) ws.getRow(breakBefore - 1).addPageBreak();
+  if (tailApart && rows.lastData > rows.firstData && !starts.includes(rows.lastData)) {
+    starts = [...starts.filter((r) => r < rows.lastData), rows.lastData];
+  }
+  for (const r of starts) if (r <= rows.lastData) ws.getRow(r - 1).addPageBreak();
+  return starts;
+}
+
+/** The share of the page the rows are laid out in. */
+const PAGE_FILL = 0.97;
+
+/**
+ * Merges a column's cells down a member's rows (STT, name in results). A merge that a page
+ * break cuts is cut there too and its text written again on the new page, or the rows at the
+ * top of that page would belong to no one.
+ */
+function mergeDown(ws: ExcelJS.Worksheet, sheet: ReportSheet, firstData: number, pageStarts: number[]): void {
+  for (const m of sheet.merges) {
+    const col = sheet.columns.findIndex((c) => c.key === m.column) + 1;
+    if (col === 0 || m.last <= m.first) continue;
+    const first = sheet.rows[m.first];
+    const text = first && 'cells' in first ? first.cells[m.column] ?? '' : '';
+    const r1 = firstData + m.first;
+    const r2 = firstData + m.last;
+    const cuts = [r1, ...pageStarts.filter((r) => r > r1 && r <= r2), r2 + 1];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const [from, to] = [cuts[k]!, cuts[k + 1]! - 1];
+      if (to > from) ws.mergeCells(from, col, to, col);
+      if (k > 0 && text !== '') ws.getCell(from, col).value = text;
+    }
+  }
 }
 
 /** Builds the workbook of a report model. */
