@@ -15,7 +15,7 @@ const TEXT_SIZE = 13;
 const MM_PER_INCH = 25.4;
 /** Margins of DOMAIN.md, in mm: 25 top and bottom, 30 left, 15 right. */
 export const MARGINS_MM = { top: 25, bottom: 25, left: 30, right: 15 } as const;
-const MAX_ROW_HEIGHT = 409; // points: the largest row a spreadsheet allows
+const MAX_ROW_HEIGHT = 408.75; // points: the largest row a spreadsheet allows (409), in whole pixels
 
 /** Advance widths of Times New Roman (and its metric twin Liberation Serif), in thousandths of an em. */
 const LOWER: Record<string, number> = {
@@ -96,9 +96,14 @@ export function wrappedLines(text: string, pixels: number, size: number, bold = 
  * for the cell's own padding: snug in both, never a line cut off in Excel.
  */
 export function heightFor(lines: number, size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * LINE_SPACING + size * 0.3));
+  return Math.min(MAX_ROW_HEIGHT, wholePixels(lines * size * LINE_SPACING + size * 0.3));
 }
 const LINE_SPACING = 1.2;
+
+/** Heights in whole pixels (0.75 pt at 96 dpi), as a spreadsheet shows them: no rounding on the way. */
+function wholePixels(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
+}
 
 interface Style {
   size: number;
@@ -164,7 +169,7 @@ class SheetWriter {
   }
 
   need(row: number, points: number): void {
-    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, points));
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, Math.min(MAX_ROW_HEIGHT, wholePixels(points))));
   }
 
   /** A text cell merged down rows r1…r2: the rows together must be tall enough; the last grows. */
@@ -246,7 +251,14 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   w.put(row++, 1, w.last, sheet.title, center(16, { bold: true }));
   w.put(row++, 1, w.last, sheet.subject, center(14, { bold: true }));
   w.blank(row++, 8);
-  for (const line of sheet.intro) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
+  for (const line of sheet.intro) {
+    if (typeof line === 'string') w.put(row, 1, w.last, line, { size: TEXT_SIZE, text: true });
+    else {
+      w.put(row, L[0], L[1], line[0], { size: TEXT_SIZE, text: true });
+      w.put(row, R[0], R[1], line[1], { size: TEXT_SIZE, text: true });
+    }
+    row++;
+  }
   if (sheet.intro.length) w.blank(row++, 6);
 
   // The table: bold header row repeated on every printed page, then the rows.
@@ -359,7 +371,7 @@ function paginate(
 }
 
 /** The share of the page the rows are laid out in. */
-const PAGE_FILL = 0.97;
+const PAGE_FILL = 0.985;
 
 /**
  * Merges a column's cells down a member's rows (STT, name in results). A merge that a page

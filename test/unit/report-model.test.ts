@@ -144,10 +144,10 @@ describe('stats, exemplars, plan', () => {
     expect(model.sheets.map((s) => s.name)).toEqual(['Kế hoạch chi bộ', '1. Nguyễn Văn An', '2. Trần Thị Bình', '3. Lê Văn Dũng', '4. Phạm Thị Đào', '5. Bùi Văn Minh']);
     expect(model.sheets[0]!.header.number).toBe('Số 01-KH/CB');
     expect(model.sheets[1]!.header.number).toBeNull();
-    expect(model.sheets[1]!.intro).toContain('Họ và tên: Nguyễn Văn An');
+    expect(model.sheets[1]!.intro[0]).toEqual(['Họ và tên: Nguyễn Văn An', 'Ngày sinh: 1968']);
     expect(model.sheets[1]!.signature.rightTitle).toEqual(['NGƯỜI ĐĂNG KÝ']);
     expect(model.sheets[1]!.closing[1]).toBe('Đã ký cam kết ngày 10/01/2026.');
-    expect(model.sheets[2]!.intro).toContain('Ngày sinh: 12/05/1980');
+    expect(model.sheets[2]!.intro[0]).toContain('Ngày sinh: 12/05/1980');
   });
 });
 
