@@ -214,14 +214,26 @@ export function printableArea(orientation: 'portrait' | 'landscape'): { width: n
  * The first row of each printed page after the first, as a spreadsheet paginates rows of fixed
  * heights: shrunk to one page wide, the header row repeated on top of each later page.
  */
-export function pageStarts(heights: (row: number) => number, lastRow: number, headerRow: number, scale: number, pageHeight: number): number[] {
+export function pageStarts(
+  heights: (row: number) => number,
+  lastRow: number,
+  headerRow: number,
+  scale: number,
+  pageHeight: number,
+  keepWithNext: (row: number) => boolean = () => false,
+): number[] {
   const starts: number[] = [];
   let used = 0;
+  let pageFirst = 1;
   for (let r = 1; r <= lastRow; r++) {
     const h = heights(r) * scale;
     if (used > 0 && used + h > pageHeight) {
-      starts.push(r);
-      used = r > headerRow ? heights(headerRow) * scale : 0;
+      // A section's title goes over with its first row rather than end a page.
+      const start = keepWithNext(r - 1) && r - 1 > pageFirst ? r - 1 : r;
+      starts.push(start);
+      used = start > headerRow ? heights(headerRow) * scale : 0;
+      for (let k = start; k < r; k++) used += heights(k) * scale;
+      pageFirst = start;
     }
     used += h;
   }
@@ -310,7 +322,8 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, SIGN_ROW_HEIGHT);
   w.put(nameRow, R[0], R[1], s.name, center(14, { bold: true }));
   w.applyHeights();
-  const pages = paginate(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow });
+  const sections = new Set(sheet.rows.flatMap((r, i) => ('section' in r ? [firstData + i] : [])));
+  const pages = paginate(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow, sections });
   mergeDown(ws, sheet, firstData, pages);
 
   ws.pageSetup = {
@@ -355,16 +368,18 @@ function paginate(
   ws: ExcelJS.Worksheet,
   w: SheetWriter,
   orientation: 'portrait' | 'landscape',
-  rows: { headerRow: number; firstData: number; lastData: number; tailFirst: number; tailLast: number },
+  rows: { headerRow: number; firstData: number; lastData: number; tailFirst: number; tailLast: number; sections: Set<number> },
 ): number[] {
   const area = printableArea(orientation);
   const scale = Math.min(1, area.width / w.widthPoints);
-  let starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height * PAGE_FILL);
+  const section = (r: number) => rows.sections.has(r);
+  let starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height * PAGE_FILL, section);
   const pageOf = (r: number) => starts.filter((s) => s <= r).length;
   const tailApart = pageOf(rows.tailFirst) !== pageOf(rows.tailLast) || pageOf(rows.tailFirst) !== pageOf(rows.lastData);
   // Break before the last data row unless it already opens its page (then nothing would move).
-  if (tailApart && rows.lastData > rows.firstData && !starts.includes(rows.lastData)) {
-    starts = [...starts.filter((r) => r < rows.lastData), rows.lastData];
+  const moving = section(rows.lastData - 1) ? rows.lastData - 1 : rows.lastData;
+  if (tailApart && moving > rows.firstData && !starts.includes(moving)) {
+    starts = [...starts.filter((r) => r < moving), moving];
   }
   for (const r of starts) if (r <= rows.lastData) ws.getRow(r - 1).addPageBreak();
   return starts;

@@ -71,7 +71,7 @@ describe('the header block', () => {
 
 describe('row heights', () => {
   it('gives a row the height of its text’s lines, snug: 1.2 of the size a line and a few points', () => {
-    expect(heightFor(1, 12)) .toBeLessThanOrEqual(19);
+    expect(heightFor(1, 12)).toBeLessThanOrEqual(19);
     for (const lines of [1, 3, 8, 20]) {
       expect(heightFor(lines, 12)).toBeGreaterThanOrEqual(lines * 12 * 1.19);
       expect(heightFor(lines, 12)).toBeLessThanOrEqual(lines * 12 * 1.2 + 5);
@@ -108,6 +108,9 @@ describe('pages', () => {
     expect(pageStarts(heights, 12, 2, 1, 400)).toEqual([5, 8, 11]);
     // Shrunk to half, twice as many rows fit a page.
     expect(pageStarts(heights, 12, 2, 0.5, 400)).toEqual([9]);
+    // A section's title (row 4) does not end a page: it goes over with its first row.
+    expect(pageStarts(heights, 8, 2, 1, 400)).toEqual([5, 8]);
+    expect(pageStarts(heights, 8, 2, 1, 400, (r) => r === 4)).toEqual([4, 7]);
   });
 
   it('breaks pages by hand where the rows fill the page, each page within the printable height', async () => {
@@ -138,6 +141,16 @@ describe('pages', () => {
     }
     // For some of these lengths the signature would have printed apart: the last row went with it.
     expect(moved).toBeGreaterThan(0);
+  });
+
+  it('never ends a page on a section’s title', async () => {
+    for (const n of [2, 3, 4, 5, 6, 7, 8, 9]) {
+      const rows: ReportRow[] = [{ section: 'I. CÁ NHÂN' }, ...many(n), { section: 'II. TẬP THỂ CHI BỘ' }, row('1', 'Chi bộ Thôn Đông', LONG)];
+      const ws = (await buildWorkbook(model([sheet(rows)]))).worksheets[0]!;
+      const sectionRows = [headerRowOf(ws) + 1, headerRowOf(ws) + n + 2];
+      expect(ws.getCell(sectionRows[1]!, 1).value).toBe('II. TẬP THỂ CHI BỘ');
+      for (const r of sectionRows) expect(rowBreaks(ws)).not.toContain(r);
+    }
   });
 
   it('cuts a merged name at a page break and writes it again on the new page', async () => {
