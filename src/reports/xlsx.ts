@@ -381,9 +381,12 @@ function paginate(
   if (tailApart && moving > rows.firstData && !starts.includes(moving)) {
     starts = [...starts.filter((r) => r < moving), moving];
   }
-  for (const r of starts) if (r <= rows.lastData) ws.getRow(r - 1).addPageBreak();
+  // Across every column, as Excel writes it (max 16383; exceljs's own default is a typo, 16838).
+  for (const r of starts) if (r <= rows.lastData) ws.getRow(r - 1).addPageBreak(0, EXCEL_COLUMNS);
   return starts;
 }
+
+const EXCEL_COLUMNS = 16384;
 
 /** The share of the page the rows are laid out in. */
 const PAGE_FILL = 0.985;

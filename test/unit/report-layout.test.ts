@@ -117,6 +117,8 @@ describe('pages', () => {
     const ws = (await buildWorkbook(model([sheet(many(20))]))).worksheets[0]!;
     const breaks = rowBreaks(ws);
     expect(breaks.length).toBeGreaterThan(2);
+    // Across all of Excel's columns, as Excel itself writes a break.
+    expect((ws as unknown as { rowBreaks: Array<{ max: number; man: number }> }).rowBreaks[0]).toMatchObject({ max: 16383, man: 1 });
     const header = headerRowOf(ws);
     const area = printableArea('portrait');
     let from = 1;
