@@ -15,7 +15,7 @@ const TEXT_SIZE = 13;
 const MM_PER_INCH = 25.4;
 /** Margins of DOMAIN.md, in mm: 25 top and bottom, 30 left, 15 right. */
 export const MARGINS_MM = { top: 25, bottom: 25, left: 30, right: 15 } as const;
-const MAX_ROW_HEIGHT = 409; // points: the largest row a spreadsheet allows
+const MAX_ROW_HEIGHT = 408.75; // points: the largest row a spreadsheet allows (409), in whole pixels
 
 /** Advance widths of Times New Roman (and its metric twin Liberation Serif), in thousandths of an em. */
 const LOWER: Record<string, number> = {
@@ -89,9 +89,20 @@ export function wrappedLines(text: string, pixels: number, size: number, bold = 
   return Math.max(1, lines);
 }
 
-/** Row height in points for a number of lines of a font size. */
-function heightFor(lines: number, size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.25 + 5));
+/**
+ * Row height in points for a number of lines of a font size. Excel on a 96-dpi screen spaces
+ * wrapped Times New Roman lines by ascent + descent rounded up to whole pixels (19 px = 14.25 pt
+ * at 12 pt, 1.19 of the size); LibreOffice by 1.15. So 1.2 of the size a line, and a few points
+ * for the cell's own padding: snug in both, never a line cut off in Excel.
+ */
+export function heightFor(lines: number, size: number): number {
+  return Math.min(MAX_ROW_HEIGHT, wholePixels(lines * size * LINE_SPACING + size * 0.3));
+}
+const LINE_SPACING = 1.2;
+
+/** Heights in whole pixels (0.75 pt at 96 dpi), as a spreadsheet shows them: no rounding on the way. */
+function wholePixels(points: number): number {
+  return Math.ceil(points / 0.75 - 1e-9) * 0.75;
 }
 
 interface Style {
@@ -158,7 +169,7 @@ class SheetWriter {
   }
 
   need(row: number, points: number): void {
-    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, points));
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, Math.min(MAX_ROW_HEIGHT, wholePixels(points))));
   }
 
   /** A text cell merged down rows r1…r2: the rows together must be tall enough; the last grows. */
@@ -175,30 +186,92 @@ class SheetWriter {
   applyHeights(): void {
     for (const [row, height] of this.heights) this.ws.getRow(row).height = height;
   }
+
+  heightAt(row: number): number {
+    return this.heights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** The table's width in points, as Excel lays it out (7 px a width unit at 96 dpi). */
+  get widthPoints(): number {
+    return this.widths.reduce((s, w) => s + w * 7, 0) * 0.75;
+  }
 }
 
-function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'portrait' | 'landscape'): void {
+const DEFAULT_ROW_HEIGHT = 15;
+const POINTS_PER_MM = 72 / MM_PER_INCH;
+const A4_MM = { short: 210, long: 297 } as const;
+
+/** The printable area of an A4 page within the margins, in points. */
+export function printableArea(orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+  const [w, h] = orientation === 'portrait' ? [A4_MM.short, A4_MM.long] : [A4_MM.long, A4_MM.short];
+  return {
+    width: (w - MARGINS_MM.left - MARGINS_MM.right) * POINTS_PER_MM,
+    height: (h - MARGINS_MM.top - MARGINS_MM.bottom) * POINTS_PER_MM,
+  };
+}
+
+/**
+ * The first row of each printed page after the first, as a spreadsheet paginates rows of fixed
+ * heights: shrunk to one page wide, the header row repeated on top of each later page.
+ */
+export function pageStarts(
+  heights: (row: number) => number,
+  lastRow: number,
+  headerRow: number,
+  scale: number,
+  pageHeight: number,
+  keepWithNext: (row: number) => boolean = () => false,
+): number[] {
+  const starts: number[] = [];
+  let used = 0;
+  let pageFirst = 1;
+  for (let r = 1; r <= lastRow; r++) {
+    const h = heights(r) * scale;
+    if (used > 0 && used + h > pageHeight) {
+      // A section's title goes over with its first row rather than end a page.
+      const start = keepWithNext(r - 1) && r - 1 > pageFirst ? r - 1 : r;
+      starts.push(start);
+      used = start > headerRow ? heights(headerRow) * scale : 0;
+      for (let k = start; k < r; k++) used += heights(k) * scale;
+      pageFirst = start;
+    }
+    used += h;
+  }
+  return starts;
+}
+
+function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'portrait' | 'landscape', alone: boolean): void {
   const w = new SheetWriter(ws, sheet.columns.map((c) => c.width));
   const L = [1, w.split - 1] as const;
   const R = [w.split, w.last] as const;
   const center = (size: number, extra: Partial<Style> = {}): Style => ({ size, align: 'center', vertical: 'middle', ...extra });
 
   // The header block: committee, cell, "*", number on the left; party name and date line on the right.
+  // Top-aligned: a committee name that wraps pushes its row down, and the party's name stays
+  // level with its first line as on paper.
   const h = sheet.header;
-  w.put(1, L[0], L[1], h.committee, center(14));
-  w.put(1, R[0], R[1], PARTY_NAME, center(15, { bold: true, underline: true }));
-  w.put(2, L[0], L[1], h.cell, center(14, { bold: true }));
-  w.put(2, R[0], R[1], '', center(14));
-  w.put(3, L[0], L[1], '*', center(14));
-  w.put(3, R[0], R[1], h.dateLine, center(14, { italic: true }));
-  w.put(4, L[0], L[1], h.number ?? '', center(14));
-  let row = 5;
-  w.blank(row++, 10);
+  const head = (size: number, extra: Partial<Style> = {}): Style => center(size, { vertical: 'top', ...extra });
+  w.put(1, L[0], L[1], h.committee, head(14));
+  w.put(1, R[0], R[1], PARTY_NAME, head(15, { bold: true, underline: true }));
+  w.put(2, L[0], L[1], h.cell, head(14, { bold: true }));
+  w.put(2, R[0], R[1], '', head(14));
+  w.put(3, L[0], L[1], '*', head(14));
+  w.put(3, R[0], R[1], h.dateLine, head(14, { italic: true }));
+  let row = 4;
+  if (h.number !== null) w.put(row++, L[0], L[1], h.number, head(14));
+  w.blank(row++, 8);
   w.put(row++, 1, w.last, sheet.title, center(16, { bold: true }));
   w.put(row++, 1, w.last, sheet.subject, center(14, { bold: true }));
-  w.blank(row++, 10);
-  for (const line of sheet.intro) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
-  if (sheet.intro.length) w.blank(row++, 8);
+  w.blank(row++, 8);
+  for (const line of sheet.intro) {
+    if (typeof line === 'string') w.put(row, 1, w.last, line, { size: TEXT_SIZE, text: true });
+    else {
+      w.put(row, L[0], L[1], line[0], { size: TEXT_SIZE, text: true });
+      w.put(row, R[0], R[1], line[1], { size: TEXT_SIZE, text: true });
+    }
+    row++;
+  }
+  if (sheet.intro.length) w.blank(row++, 6);
 
   // The table: bold header row repeated on every printed page, then the rows.
   const headerRow = row++;
@@ -225,18 +298,18 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   for (const m of sheet.merges) {
     const col = sheet.columns.findIndex((c) => c.key === m.column) + 1;
     if (col === 0 || m.last <= m.first) continue;
-    ws.mergeCells(firstData + m.first, col, firstData + m.last, col);
     const first = sheet.rows[m.first];
     const text = first && 'cells' in first ? first.cells[m.column] ?? '' : '';
     w.needOver(firstData + m.first, firstData + m.last, w.heightOf(text, col, col, { size: TABLE_SIZE }));
   }
   row = firstData + sheet.rows.length;
+  const lastData = row - 1;
 
   // Summary and closing paragraphs.
-  if (sheet.summary.length || sheet.closing.length) w.blank(row++, 8);
+  if (sheet.summary.length || sheet.closing.length) w.blank(row++, 6);
   for (const line of sheet.summary) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
   for (const line of sheet.closing) w.put(row++, 1, w.last, line, { size: TEXT_SIZE, text: true });
-  w.blank(row++, 12);
+  w.blank(row++, 8);
 
   // "Nơi nhận:" on the left; "T/M CHI BỘ / BÍ THƯ", room to sign and the name on the right.
   const s = sheet.signature;
@@ -244,10 +317,14 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
   w.put(top, L[0], L[1], s.leftTitle, s.leftUnderline ? { size: 12, bold: true, italic: true, underline: true } : center(14, { bold: true }));
   s.leftLines.forEach((line, i) => w.put(top + 1 + i, L[0], L[1], line, { size: 11, text: true }));
   s.rightTitle.forEach((line, i) => w.put(top + i, R[0], R[1], line, center(14, { bold: true })));
-  const nameRow = Math.max(top + s.rightTitle.length + 4, top + s.leftLines.length + 1);
-  for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, 20);
+  // Room to sign: about 25 mm under the title, more if the recipients run longer.
+  const nameRow = Math.max(top + s.rightTitle.length + SIGN_ROWS, top + s.leftLines.length + 1);
+  for (let r = top + s.rightTitle.length; r < nameRow; r++) w.need(r, SIGN_ROW_HEIGHT);
   w.put(nameRow, R[0], R[1], s.name, center(14, { bold: true }));
   w.applyHeights();
+  const sections = new Set(sheet.rows.flatMap((r, i) => ('section' in r ? [firstData + i] : [])));
+  const pages = paginate(ws, w, orientation, { headerRow, firstData, lastData, tailFirst: top, tailLast: nameRow, sections });
+  mergeDown(ws, sheet, firstData, pages);
 
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -266,7 +343,74 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
       footer: 0.3,
     },
   };
-  ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` };
+  // A workbook of several documents (the plan's forms) numbers each sheet's pages from 1;
+  // "of N" would count the whole workbook, so it is left out there.
+  if (alone) ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P/&N` };
+  else {
+    ws.pageSetup.firstPageNumber = 1;
+    ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&11Trang &P` };
+  }
+}
+
+const SIGN_ROWS = 3;
+const SIGN_ROW_HEIGHT = 20;
+
+/**
+ * Sets the page breaks by hand where the rows' fixed heights put them, so that Excel and
+ * LibreOffice (whose columns come out wider, so that it shrinks the page) print the same rows
+ * on the same pages; a little short of the full page, in case a program's page is smaller.
+ * Spreadsheets cannot keep rows together, so the signature block could print alone, under a
+ * repeated header row, or be cut in two: where it would not fit on the page the table ends on,
+ * the page breaks before the table's last row instead, which then goes along with it.
+ * Returns the first row of each page after the first.
+ */
+function paginate(
+  ws: ExcelJS.Worksheet,
+  w: SheetWriter,
+  orientation: 'portrait' | 'landscape',
+  rows: { headerRow: number; firstData: number; lastData: number; tailFirst: number; tailLast: number; sections: Set<number> },
+): number[] {
+  const area = printableArea(orientation);
+  const scale = Math.min(1, area.width / w.widthPoints);
+  const section = (r: number) => rows.sections.has(r);
+  let starts = pageStarts((r) => w.heightAt(r), rows.tailLast, rows.headerRow, scale, area.height * PAGE_FILL, section);
+  const pageOf = (r: number) => starts.filter((s) => s <= r).length;
+  const tailApart = pageOf(rows.tailFirst) !== pageOf(rows.tailLast) || pageOf(rows.tailFirst) !== pageOf(rows.lastData);
+  // Break before the last data row unless it already opens its page (then nothing would move).
+  const moving = section(rows.lastData - 1) ? rows.lastData - 1 : rows.lastData;
+  if (tailApart && moving > rows.firstData && !starts.includes(moving)) {
+    starts = [...starts.filter((r) => r < moving), moving];
+  }
+  // Across every column, as Excel writes it (max 16383; exceljs's own default is a typo, 16838).
+  for (const r of starts) if (r <= rows.lastData) ws.getRow(r - 1).addPageBreak(0, EXCEL_COLUMNS);
+  return starts;
+}
+
+const EXCEL_COLUMNS = 16384;
+
+/** The share of the page the rows are laid out in. */
+const PAGE_FILL = 0.985;
+
+/**
+ * Merges a column's cells down a member's rows (STT, name in results). A merge that a page
+ * break cuts is cut there too and its text written again on the new page, or the rows at the
+ * top of that page would belong to no one.
+ */
+function mergeDown(ws: ExcelJS.Worksheet, sheet: ReportSheet, firstData: number, pageStarts: number[]): void {
+  for (const m of sheet.merges) {
+    const col = sheet.columns.findIndex((c) => c.key === m.column) + 1;
+    if (col === 0 || m.last <= m.first) continue;
+    const first = sheet.rows[m.first];
+    const text = first && 'cells' in first ? first.cells[m.column] ?? '' : '';
+    const r1 = firstData + m.first;
+    const r2 = firstData + m.last;
+    const cuts = [r1, ...pageStarts.filter((r) => r > r1 && r <= r2), r2 + 1];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const [from, to] = [cuts[k]!, cuts[k + 1]! - 1];
+      if (to > from) ws.mergeCells(from, col, to, col);
+      if (k > 0 && text !== '') ws.getCell(from, col).value = text;
+    }
+  }
 }
 
 /** Builds the workbook of a report model. */
@@ -276,7 +420,7 @@ export async function buildWorkbook(model: ReportModel): Promise<ExcelJS.Workboo
   wb.creator = 'hoc-theo-bac';
   for (const sheet of model.sheets) {
     const ws = wb.addWorksheet(sheet.name, { pageSetup: { paperSize: 9, orientation: model.orientation } });
-    layoutSheet(ws, sheet, model.orientation);
+    layoutSheet(ws, sheet, model.orientation, model.sheets.length === 1);
   }
   return wb;
 }

@@ -34,7 +34,7 @@ function setup() {
 describe('report: the workbook read back', () => {
   const s = setup();
   const kinds: Array<[string, string[], string]> = [
-    ['plan', ['--year', '2026'], 'landscape'],
+    ['plan', ['--year', '2026'], 'portrait'],
     ['registrations', ['--year', '2026'], 'landscape'],
     ['monthly', ['--month', '2026-03'], 'landscape'],
     ['results', ['--half', '2026-1'], 'landscape'],

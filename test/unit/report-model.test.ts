@@ -102,7 +102,7 @@ describe('registrations', () => {
     expect(rows[4]!.note).toBe('Chuyển đi từ 15/05/2026');
     expect(rows[5]!.note).toBe('Miễn sinh hoạt');
     expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; phải đăng ký: 5; đã đăng ký: 5 (100%).');
-    expect(sheet.summary[1]).toContain('Việc trọng tâm của tập thể: 2');
+    expect(sheet.summary[1]).toMatch(/^Việc trọng tâm của tập thể: 2 việc \(1\. .+; 2\. .+\)\.$/);
   });
 });
 
@@ -144,10 +144,10 @@ describe('stats, exemplars, plan', () => {
     expect(model.sheets.map((s) => s.name)).toEqual(['Kế hoạch chi bộ', '1. Nguyễn Văn An', '2. Trần Thị Bình', '3. Lê Văn Dũng', '4. Phạm Thị Đào', '5. Bùi Văn Minh']);
     expect(model.sheets[0]!.header.number).toBe('Số 01-KH/CB');
     expect(model.sheets[1]!.header.number).toBeNull();
-    expect(model.sheets[1]!.intro).toContain('Họ và tên: Nguyễn Văn An');
+    expect(model.sheets[1]!.intro[0]).toEqual(['Họ và tên: Nguyễn Văn An', 'Ngày sinh: 1968']);
     expect(model.sheets[1]!.signature.rightTitle).toEqual(['NGƯỜI ĐĂNG KÝ']);
     expect(model.sheets[1]!.closing[1]).toBe('Đã ký cam kết ngày 10/01/2026.');
-    expect(model.sheets[2]!.intro).toContain('Ngày sinh: 12/05/1980');
+    expect(model.sheets[2]!.intro[0]).toContain('Ngày sinh: 12/05/1980');
   });
 });
 

@@ -49,8 +49,7 @@ export function buildPlan(input: BuildInput): ReportModel {
       title: fillPlaceholders(template.title, vars),
       subject: fillPlaceholders(template.subject, vars),
       intro: [
-        `Họ và tên: ${member.name}`,
-        `Ngày sinh: ${birthOf(member)}`,
+        [`Họ và tên: ${member.name}`, `Ngày sinh: ${birthOf(member)}`],
         `Chức vụ đảng: ${member.partyRole ?? ''}`,
         `Chức vụ chính quyền, đoàn thể: ${member.job ?? ''}`,
         `Đơn vị công tác: ${member.unit ?? records.cell.name}`,

@@ -40,7 +40,7 @@ export function buildRegistrations(input: BuildInput): ReportModel {
   const summary = [
     `Tổng số đảng viên: ${members.length}; miễn sinh hoạt: ${exempt.length}; phải đăng ký: ${active.length}; ` +
       `đã đăng ký: ${registered} (${percent(registered, active.length)}).`,
-    `Việc trọng tâm của tập thể: ${collective.length}` + (collective.length ? `: ${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}.` : '.'),
+    `Việc trọng tâm của tập thể: ${collective.length} việc` + (collective.length ? ` (${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}).` : '.'),
   ];
   return { kind: 'registrations', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Danh sách đăng ký', rows, summary })] };
 }

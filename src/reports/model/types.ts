@@ -13,6 +13,8 @@ export interface HeaderBlock {
   dateLine: string;
 }
 
+export type IntroLine = string | readonly [left: string, right: string];
+
 /** A data row (cells by column key) or a section line across the whole table. */
 export type ReportRow = { cells: Record<string, string> } | { section: string };
 
@@ -38,8 +40,8 @@ export interface ReportSheet {
   header: HeaderBlock;
   title: string;
   subject: string;
-  /** Lines before the table (a member's details, the meeting's facts). */
-  intro: string[];
+  /** Lines before the table (a member's details, the meeting's facts); a pair shares a line, one in each half. */
+  intro: IntroLine[];
   columns: TemplateColumn[];
   rows: ReportRow[];
   merges: RowMerge[];
