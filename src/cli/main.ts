@@ -188,5 +188,9 @@ export async function runFromProcess(): Promise<void> {
     cwd: process.cwd(),
     columns: process.stdout.columns,
   };
-  process.exitCode = await runCli(process.argv.slice(2), io);
+  const code = await runCli(process.argv.slice(2), io);
+  // Everything written reaches its stream, then the process ends without a heap teardown,
+  // where better-sqlite3's native objects can abort on Node 24 (see src/store/sqlite.ts).
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))));
+  process.exit(code);
 }

@@ -2,7 +2,7 @@
 // use), written under a temporary name and renamed into place, readable by the owner only.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
 import { makeFolder } from './folders.js';
 import { slugify } from '../domain/text.js';
@@ -169,7 +169,7 @@ export async function autoBackup(db: Db, file: string, home: string, at = new Da
  * openCellFile; a read-only connection serialises the file as it stands.
  */
 export function backupBeforeMigration(file: string, home: string, at = new Date()): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
     const slug = slugOfFile(db, file);
     const target = freshBackupPath(home, slug, at);
@@ -195,7 +195,7 @@ export function backupBeforeMigration(file: string, home: string, at = new Date(
 export function checkRestorable(file: string, supported: number, appId: number): { ok: true; version: number } | { ok: false; key: 'error.notACellFile' | 'error.newerVersion' | 'error.damaged'; version?: number } {
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch {
     return { ok: false, key: 'error.notACellFile' };
   }
@@ -222,7 +222,7 @@ export function checkRestorable(file: string, supported: number, appId: number):
  * then renamed over it once the target's write-ahead log is folded in and removed.
  */
 export async function replaceCellFile(source: string, target: string): Promise<void> {
-  const src = new Database(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  const src = openDatabase(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
     await writeAtomically(target, async (tmp) => {
       await src.backup(tmp);
@@ -230,7 +230,7 @@ export async function replaceCellFile(source: string, target: string): Promise<v
         // Fold the old log into the old file and wait for anyone writing, so that no
         // stale log is ever read against the new file.
         try {
-          const old = new Database(target, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+          const old = openDatabase(target, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
           try {
             const [result] = old.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
             if (result && result.busy !== 0) throw new UserError('error.fileBusy', { file: target });

@@ -1,12 +1,12 @@
 // Opening a cell file: refuse what is not ours or is newer, then pragmas and migrations.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase, type Db } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
 import { makeFolder } from './folders.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
-export type Db = Database.Database;
+export type { Db };
 
 /** How long a command waits for another program holding the file before giving up. */
 export const BUSY_TIMEOUT_MS = 4000;
@@ -65,7 +65,7 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
   try {
     // Opened for writing even to read: a read-only SQLite connection leaves -wal and -shm
     // files behind, and a refused file must be left exactly as it was. query_only guards reads.
-    db = new Database(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = openDatabase(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (options.readonly) db.pragma('query_only = ON');
   } catch (e) {
     if (isSqliteError(e) && /CANTOPEN|PERM|READONLY/.test(e.code)) throw new UserError('error.cellFileCannotOpen', { file: resolved });
@@ -117,7 +117,7 @@ function migrate(db: Db, from: number): void {
 
 /** Version and identity of a file, without changing it (for restore and doctor). */
 export function inspectCellFile(file: string): { version: number; isCellFile: boolean } {
-  const db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  const db = openDatabase(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma('query_only = ON'); // see openCellFile: no side files left, nothing written
     const id = identify(db, file);

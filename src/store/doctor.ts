@@ -1,7 +1,7 @@
 // Checks of a cell file: SQLite's own (integrity, foreign keys), the schema version, and
 // records that break the domain's rules. Read only: nothing is repaired here.
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
 import { BUSY_TIMEOUT_MS, isSqliteError, type Db } from './cell-file.js';
@@ -49,7 +49,7 @@ export function examineCellFile(file: string): Finding[] {
   const findings: Finding[] = [];
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch {
     return [{ level: 'problem', key: 'doctor.cannotOpen', vars: { file } }];
   }
@@ -104,7 +104,7 @@ function safely<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: st
 /** Whether a backup file is sound enough to restore from (used to name the newest good one). */
 export function isSoundBackup(file: string): boolean {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
       return db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('quick_check', { simple: true }) === 'ok';
     } finally {

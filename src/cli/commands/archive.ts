@@ -1,5 +1,6 @@
 // backup, restore, doctor and export json: the cell file kept safe and readable elsewhere.
 import fs from 'node:fs';
+import { openDatabase } from '../../store/sqlite.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
@@ -75,10 +76,9 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   let saved: string | null = null;
   if (fs.existsSync(target)) {
     // The current state first: through SQLite when it opens, byte for byte when it is too damaged to.
-    const Database = (await import('better-sqlite3')).default;
     const slug = store.slugOfFile(null, target);
     try {
-      const db = new Database(target, { readonly: true, fileMustExist: true });
+      const db = openDatabase(target, { readonly: true, fileMustExist: true });
       try {
         saved = await store.autoBackup(db, target, home);
       } finally {
@@ -138,8 +138,7 @@ async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, 
     let candidates: string[] = [];
     const home = dataFolder(ctx.env);
     try {
-      const Database = (await import('better-sqlite3')).default;
-      const db = new Database(file, { readonly: true, fileMustExist: true });
+      const db = openDatabase(file, { readonly: true, fileMustExist: true });
       try {
         candidates = store.listBackups(home, store.slugOfFile(db, file));
       } finally {
