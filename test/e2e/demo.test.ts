@@ -25,6 +25,10 @@ describe('demo', () => {
     expect(runBin(['--db', file, 'member', 'show', 'lan'], { env }).stdout).toMatch(/Họ và tên: +Ngô Thị Lan/);
     expect(runBin(['--db', file, 'cell', 'show'], { env }).stdout).toMatch(/Tên chi bộ: +Chi bộ Thôn Đông \(mẫu\)/);
     expect(runBin(['--db', file, 'programme', 'show'], { env }).stdout).toMatch(/Năm: +2026/);
+    // The sample keeps every rule doctor checks (key tasks reported in a member's review included).
+    const doctor = runBin(['--db', file, 'doctor'], { env });
+    expect({ code: doctor.code, stderr: doctor.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(doctor.stdout).toContain('không thấy vấn đề nào');
   });
 
   it('makes the sample anew each time, in the folder given, touching nothing else there', () => {
