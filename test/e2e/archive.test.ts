@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
@@ -69,14 +69,14 @@ describe('backup', () => {
     const home = tempDir();
     const env = testEnv(home);
     const file = path.join(home, 'old.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec('CREATE TABLE note (text TEXT)');
     db.close();
     runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
     const backups = fs.readdirSync(path.join(home, 'backups'));
     expect(backups).toHaveLength(1);
-    const copy = new Database(path.join(home, 'backups', backups[0]!), { readonly: true });
+    const copy = openDatabase(path.join(home, 'backups', backups[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(0);
     expect(copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()).toEqual([{ name: 'note' }]);
     copy.close();
@@ -116,10 +116,10 @@ describe('restore', () => {
     const text = path.join(w.home, 'notes.txt');
     fs.writeFileSync(text, 'không phải tệp dữ liệu');
     const foreign = path.join(w.home, 'other.sqlite');
-    new Database(foreign).exec('CREATE TABLE t (x)');
+    openDatabase(foreign).exec('CREATE TABLE t (x)');
     const newer = path.join(w.home, 'newer.sqlite');
     expect((await run(w, 'backup', '--out', newer)).code).toBe(0);
-    const n = new Database(newer);
+    const n = openDatabase(newer);
     n.pragma('user_version = 99');
     n.close();
     const damaged = path.join(w.home, 'damaged.sqlite');
@@ -160,7 +160,7 @@ describe('doctor', () => {
 
   it('names records that break the rules, and exits 1', async () => {
     const w = await world();
-    const db = new Database(w.db);
+    const db = openDatabase(w.db);
     db.pragma('ignore_check_constraints = ON');
     const now = '2026-01-01T00:00:00Z';
     db.prepare("INSERT INTO pledge (id, member_id, year, kind, content, created_at) VALUES (1, 1, 2026, 'hoc-tap', 'Đọc sách', ?)").run(now);
@@ -206,7 +206,7 @@ describe('doctor', () => {
     expect(perm.stdout).toContain('0644');
     expect(perm.stdout).toContain(`chmod 600 "${w.db}"`);
     fs.chmodSync(w.db, 0o600);
-    const db = new Database(w.db);
+    const db = openDatabase(w.db);
     db.pragma('user_version = 7');
     db.close();
     const newer = await run(w, 'doctor');

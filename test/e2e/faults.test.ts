@@ -3,12 +3,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { BIN, ROOT, makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { contentDigest, fingerprint, memberCount } from '../helpers/files.js';
 
 function integrity(file: string): string {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   try {
     return db.pragma('integrity_check', { simple: true }) as string;
   } finally {

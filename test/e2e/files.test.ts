@@ -1,7 +1,7 @@
 // Files that are not cell files, damaged, or from a newer version: one clear line, left untouched.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
 import { expectRefusal, fileState } from '../helpers/files.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -38,7 +38,7 @@ describe('a file that is not a cell file', () => {
 
   it('refuses a SQLite file of another program, untouched', () => {
     const file = path.join(tempDir(), 'other.db');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')");
     db.close();
     const before = fileState(file);
@@ -95,7 +95,7 @@ describe('a damaged cell file', () => {
 describe('a cell file from a newer version', () => {
   it('is refused with a message saying so, untouched', () => {
     const file = copyOfCell();
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
     const before = fileState(file);
@@ -111,7 +111,7 @@ describe('a cell file from a newer version', () => {
     const e = testEnv(h);
     expect(runBin(['cell', 'init', '--name', 'Chi bộ Mới', '--committee', 'Đảng bộ B', '--place', 'B', '--secretary', 'Nguyễn Văn An'], { env: e }).code).toBe(0);
     const file = path.join(h, 'cells', 'chi-bo-moi.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fileState(file);

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/sqlite.js';
 import type { RunResult } from './cli.js';
 
 export interface FileState {
@@ -39,7 +39,7 @@ export function expectRefusal(r: RunResult, code: number, message: RegExp | stri
 
 /** How many members a cell file holds (read only). */
 export function memberCount(file: string): number {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   try {
     return (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
   } finally {
@@ -53,7 +53,7 @@ export function memberCount(file: string): number {
  * next open discards, so bytes can differ while the content is exactly as before.
  */
 export function contentDigest(file: string): string {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   try {
     const hash = crypto.createHash('sha256');
     hash.update(String(db.pragma('user_version', { simple: true })));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { openCellFile, inspectCellFile, BUSY_TIMEOUT_MS } from '../../src/store/cell-file.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { getCell, insertCell } from '../../src/store/cell.js';
@@ -36,7 +36,7 @@ function snapshot(file: string) {
 describe('a new cell file', () => {
   it('gets the whole schema: application id, user_version, tables', () => {
     const file = newCellFile(tempDir());
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readonly: true });
     try {
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -82,7 +82,7 @@ describe('a new cell file', () => {
   it('brings an older file up to the current version, calling beforeMigrate first', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.exec(MIGRATIONS[0]!);
     db.pragma('user_version = 1');
     db.close();
@@ -125,7 +125,7 @@ describe('a write transaction', () => {
 describe('refused files are left untouched', () => {
   it('refuses a file written by a newer version', () => {
     const file = newCellFile(tempDir());
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = snapshot(file);
@@ -146,7 +146,7 @@ describe('refused files are left untouched', () => {
 
   it('refuses a SQLite file of another program', () => {
     const file = path.join(tempDir(), 'other.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.exec('CREATE TABLE t (x)');
     db.close();
     const before = snapshot(file);
