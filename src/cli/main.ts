@@ -65,9 +65,27 @@ function configureTree(cmd: Command, ctx: Ctx): void {
     })
     .configureHelp({ showGlobalOptions: true, styleTitle: (s: string) => titles[s] ?? s });
   if (cmd.parent) cmd.helpOption('-h, --help', ctx.t('help.helpOption'));
+  normaliseValues(cmd);
   for (const sub of cmd.commands) {
     if (sub.commands.length > 0) sub.helpCommand(false);
     configureTree(sub, ctx);
+  }
+}
+
+/** Values that name files or folders: `--db <file>`, `--out <file>`, `--dir <folder>`, `--template <name>` (NAME|FILE), FILE arguments. */
+const PATH_VALUE = /<(file|folder)>|^--template\b/;
+const nfc = (value: string) => value.normalize('NFC');
+
+/**
+ * Text typed in NFD (some keyboards, copy-paste) is made NFC before any command sees it;
+ * file names are left as typed, since the file system may hold them in either form.
+ */
+function normaliseValues(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if ((opt.required || opt.optional) && !PATH_VALUE.test(opt.flags)) opt.argParser(nfc);
+  }
+  for (const arg of cmd.registeredArguments) {
+    if (arg.name() !== 'file') arg.argParser(nfc);
   }
 }
 
@@ -149,18 +167,17 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   }
   const lang = picked;
   const ctx = createContext(io, lang, options.prompter);
-  const args = argv.map((a) => a.normalize('NFC'));
   let program: Command | undefined;
   try {
-    program = await buildProgram(ctx, args);
-    await program.parseAsync(args as string[], { from: 'user' });
+    program = await buildProgram(ctx, argv);
+    await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       // Commander prints help for a group with no subcommand and exits 1: that is not an error here.
       if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, args, program!)}\n`);
+      io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, argv, program!)}\n`);
       return EXIT.usage;
     }
     const { code, message } = describeError(e, lang);

@@ -21,7 +21,7 @@ const RULES: Array<{ key: MessageKey; sql: string }> = [
     key: 'doctor.progressOtherMember',
     sql: `SELECT rp.review_id AS review, rp.pledge_id AS pledge FROM review_progress rp
           JOIN review r ON r.id = rp.review_id JOIN pledge p ON p.id = rp.pledge_id
-          WHERE p.member_id IS NOT r.member_id`,
+          WHERE p.member_id IS NOT NULL AND p.member_id <> r.member_id`, // the cell's key tasks are everyone's
   },
   { key: 'doctor.meetingOutsideMonth', sql: `SELECT id, month, date FROM meeting WHERE date IS NOT NULL AND substr(date, 1, 7) <> month` },
   { key: 'doctor.reviewOtherMonth', sql: `SELECT r.id, r.month, m.month AS meetingMonth FROM review r JOIN meeting m ON m.id = r.meeting_id WHERE r.month <> m.month` },

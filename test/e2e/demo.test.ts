@@ -25,6 +25,8 @@ describe('demo', () => {
     expect(runBin(['--db', file, 'member', 'show', 'lan'], { env }).stdout).toMatch(/Họ và tên: +Ngô Thị Lan/);
     expect(runBin(['--db', file, 'cell', 'show'], { env }).stdout).toMatch(/Tên chi bộ: +Chi bộ Thôn Đông \(mẫu\)/);
     expect(runBin(['--db', file, 'programme', 'show'], { env }).stdout).toMatch(/Năm: +2026/);
+    // Progress on the cell's key tasks, recorded in members' reviews, is sound data.
+    expect(runBin(['--db', file, 'doctor'], { env })).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('makes the sample anew each time, in the folder given, touching nothing else there', () => {
