@@ -43,7 +43,7 @@ export const vi = {
   'error.textTooLong': '{flag} dài quá {max} ký tự; hãy viết ngắn gọn hơn.',
   'error.fileBusy': 'Tệp dữ liệu đang được một chương trình khác dùng ({file}). Hãy đóng chương trình đó rồi chạy lại.',
   'error.damaged': 'Tệp dữ liệu bị hỏng ({file}). Không có gì được ghi thêm; hãy chạy "hoc-theo-bac doctor" và khôi phục từ bản sao lưu gần nhất.',
-  'error.readOnly': 'Không ghi được vào tệp dữ liệu ({file}): tệp hoặc thư mục chỉ cho đọc. Hãy kiểm tra quyền ghi.',
+  'error.readOnly': 'Không ghi được vào tệp dữ liệu ({file}): tệp hoặc thư mục chỉ cho đọc; không có gì bị thay đổi. Hãy kiểm tra quyền ghi (các lệnh chỉ xem vẫn dùng được).',
   'error.diskFull': 'Ổ đĩa đã đầy nên không ghi được; không có gì bị thay đổi. Hãy giải phóng dung lượng rồi chạy lại.',
   'error.noPermission': 'Không có quyền ghi hoặc đọc "{file}". Hãy chọn chỗ khác hoặc kiểm tra quyền.',
   'error.folderMissing': 'Thư mục "{file}" không có. Hãy tạo thư mục hoặc chọn chỗ khác.',
@@ -52,6 +52,7 @@ export const vi = {
   'error.cellFileExists': 'Tệp "{file}" đã có; không ghi đè. Hãy chọn tên tệp khác.',
   'error.cellFileMissing': 'Không có tệp dữ liệu "{file}". Hãy kiểm tra đường dẫn, hoặc tạo chi bộ bằng "hoc-theo-bac cell init".',
   'error.cellFileCannotOpen': 'Không mở được tệp dữ liệu "{file}". Hãy kiểm tra quyền đọc, ghi.',
+  'error.cellFolderReadOnly': 'Không đọc được tệp dữ liệu "{file}" vì thư mục chứa tệp chỉ cho đọc. Hãy chép tệp sang một thư mục ghi được rồi chạy lại với --db.',
   'error.newerVersion':
     'Tệp "{file}" được ghi bởi phiên bản mới hơn của hoc-theo-bac (lược đồ {version}, bản này đọc được đến {supported}). Tệp được giữ nguyên; hãy cập nhật chương trình.',
 
@@ -106,7 +107,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.textTooLong': '{flag} is longer than {max} characters; write it shorter.',
   'error.fileBusy': 'The data file is in use by another program ({file}). Close that program and run again.',
   'error.damaged': 'The data file is damaged ({file}). Nothing more was written; run "hoc-theo-bac doctor" and restore the newest backup.',
-  'error.readOnly': 'Cannot write the data file ({file}): the file or its folder is read-only. Check the write permission.',
+  'error.readOnly': 'Cannot write the data file ({file}): the file or its folder is read-only; nothing was changed. Check the write permission (commands that only show still work).',
   'error.diskFull': 'The disk is full, so nothing could be written; nothing was changed. Free some space and run again.',
   'error.noPermission': 'No permission to read or write "{file}". Choose another place or check the permissions.',
   'error.folderMissing': 'The folder "{file}" does not exist. Create it or choose another place.',
@@ -115,6 +116,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.cellFileExists': 'The file "{file}" exists already; it is not overwritten. Choose another file name.',
   'error.cellFileMissing': 'There is no data file "{file}". Check the path, or create a cell with "hoc-theo-bac cell init".',
   'error.cellFileCannotOpen': 'Cannot open the data file "{file}". Check the read and write permissions.',
+  'error.cellFolderReadOnly': 'Cannot read the data file "{file}": its folder is read-only. Copy the file to a folder you can write to and run again with --db.',
   'error.newerVersion':
     'The file "{file}" was written by a newer hoc-theo-bac (schema {version}; this one reads up to {supported}). It was left untouched; update the program.',
 
