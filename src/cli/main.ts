@@ -1,6 +1,6 @@
 // The program: global flags, language, help in the person's language, and the one place
 // where errors become a one-line message and an exit code.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
@@ -29,7 +29,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .description(t('help.program'))
     .version(VERSION, '-V, --version', t('help.version'))
     .helpOption('-h, --help', t('help.helpOption'))
-    .helpCommand('help [command]', t('help.helpCommand'))
+    .helpCommand(`help ${t('help.commandTerm')}`, t('help.helpCommand'))
     .addOption(new Option('--db <file>', t('opt.db')))
     .addOption(new Option('--cell <slug>', t('opt.cell')))
     .addOption(new Option('--json', t('opt.json')))
@@ -52,6 +52,7 @@ function configureTree(cmd: Command, ctx: Ctx): void {
     'Commands:': ctx.t('help.commands'),
     'Arguments:': ctx.t('help.arguments'),
   };
+  const terms = (s: string) => s.replace('[options]', ctx.t('help.optionsTerm')).replace('[command]', ctx.t('help.commandTerm'));
   cmd
     .exitOverride()
     .configureOutput({
@@ -63,7 +64,17 @@ function configureTree(cmd: Command, ctx: Ctx): void {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .configureHelp({ showGlobalOptions: true, styleTitle: (s: string) => titles[s] ?? s });
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (s: string) => titles[s] ?? s,
+      // Commander's "[options]" and "[command]" in usage lines, in the person's language.
+      commandUsage(this: Help, c: Command) {
+        return terms(Help.prototype.commandUsage.call(this, c));
+      },
+      subcommandTerm(this: Help, c: Command) {
+        return terms(Help.prototype.subcommandTerm.call(this, c));
+      },
+    });
   if (cmd.parent) cmd.helpOption('-h, --help', ctx.t('help.helpOption'));
   normaliseValues(cmd);
   for (const sub of cmd.commands) {

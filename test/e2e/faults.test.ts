@@ -95,10 +95,11 @@ describe('a kill in the middle of an import', () => {
     expect(memberCount(copy)).toBe(10000);
 
     let killed = 0;
-    for (const share of [0.6, 0.8, 0.95]) {
+    for (const share of [0.3, 0.6, 0.8, 0.95]) {
       const r = spawnSync(process.execPath, [BIN, '--db', file, 'member', 'import', csv], { env, encoding: 'utf8', timeout: Math.round(took * share), killSignal: 'SIGKILL' });
       expect(integrity(file)).toBe('ok');
-      if (r.signal === 'SIGKILL') {
+      // A kill that lands after the commit (while the process exits) finds it all saved.
+      if (r.signal === 'SIGKILL' && memberCount(file) !== 10000) {
         killed++;
         expect(memberCount(file)).toBe(0);
         expect(fingerprint(file)).toBe(before);

@@ -94,7 +94,7 @@ describe('pledge edit, remove, commit, grade', () => {
     expect(run('pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh').stdout).toBe(
       'Đã ghi đánh giá sơ kết 6 tháng của mục số 1: tự đánh giá Hoàn thành; chi bộ đánh giá (chưa có).\n',
     );
-    const again = run('--lang', 'en', 'pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh', '--note', 'Bài viết tốt');
+    const again = run('--lang', 'en', 'pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell-grade', 'hoan-thanh', '--note', 'Bài viết tốt');
     expect(again.stdout).toBe('Recorded the six-month review grade of item 1: own grade Done well; cell grade Done.\n(Replaces the six-month review grade recorded before.)\n');
     run('pledge', 'grade', '1', '--period', 'year', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh-tot');
     expect(JSON.parse(run('pledge', 'show', '1', '--json').stdout).grades).toEqual([

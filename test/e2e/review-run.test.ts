@@ -68,7 +68,7 @@ describe('review run', () => {
     ]);
     const meeting = JSON.parse((await runInProcess(['--db', file, 'meeting', 'show', '2026-03', '--json'], { env })).stdout);
     expect(meeting).toEqual(expect.objectContaining({ date: '2026-03-05', kind: 'thuong-ky', score: 92, grade: 'tot', absent: [{ memberId: 3, name: 'Lê Văn Dũng', reason: 'ốm' }] }));
-    expect(meeting.attendance).toEqual({ expected: 3, present: 2, absentWithReason: 1, absentWithoutReason: 0, exempt: 1 });
+    expect(meeting.attendance).toEqual({ expected: 3, present: 2, absentWithReason: 1, absentWithoutReason: 0, exempt: 1, suspended: 0 });
   });
 
   it('keeps the members done at Ctrl-C, nothing of the current one, and resumes with those left', async () => {

@@ -20,8 +20,8 @@ import {
 import { statusDate, statusFindings } from '../../src/domain/status.js';
 import { sampleMeetings } from '../../src/domain/sample.js';
 import { errorKey as keyOf } from '../helpers/errors.js';
-import type { Member, StatusChange } from '../../src/domain/members.js';
-import type { Pledge } from '../../src/domain/pledges.js';
+import { canTakePledges, isInForce, type Member, type StatusChange } from '../../src/domain/members.js';
+import { checkCanTakePledges, type Pledge } from '../../src/domain/pledges.js';
 
 
 const blank = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
@@ -104,7 +104,7 @@ describe('meetings', () => {
 
   it('counts attendance with exempt members apart', () => {
     const a = attendance({ month: '2026-03', date: '2026-03-05', absences: [{ memberId: 2, reason: 'ốm' }, { memberId: 6, reason: null }] }, all);
-    expect(a).toEqual({ expected: 3, present: 1, absentWithReason: 1, absentWithoutReason: 1, exempt: 1 });
+    expect(a).toEqual({ expected: 3, present: 1, absentWithReason: 1, absentWithoutReason: 1, exempt: 1, suspended: 0 });
     expect(expectedMembers(all, { month: '2026-03', date: null }).map((m) => m.id)).toEqual([1, 2, 6]);
   });
 });
@@ -218,6 +218,37 @@ describe('status findings', () => {
     expect(f.collective.map((x) => [x.pledge.id, x.progress])).toEqual([[5, 'dang']]);
     expect(f.meetingMissing).toBe(true);
     expect(statusFindings({ ...f, today: '2026-03-15', members: all, pledges: [], progress: [], reviewed: new Set(), regularMeeting: { id: 1, date: null, score: null } }).meetingMissing).toBe(false);
+  });
+});
+
+describe('a suspended member (đình chỉ sinh hoạt)', () => {
+  // Suspended from March 2026: on the cell's lists, out of its work, like an exempt member.
+  const thu = member(7, 'Phan Văn Thu', [
+    { status: 'chinh-thuc', from: '1900-01-01' },
+    { status: 'dinh-chi', from: '2026-03-01' },
+  ]);
+  const cell = [an, thu];
+
+  it('takes no new pledges while suspended, with the reason', () => {
+    expect(canTakePledges(thu, '2026-02-28')).toBe(true);
+    expect(canTakePledges(thu, '2026-03-15')).toBe(false);
+    expect(isInForce(thu, '2026-03-15')).toBe(true);
+    expect(keyOf(() => checkCanTakePledges(thu, 2026, '2026-03-15'))).toBe('error.pledgeMemberSuspended');
+  });
+
+  it('is not required to register, be reviewed or attend, and is counted apart', () => {
+    const f = statusFindings({ month: '2026-03', today: '2026-03-15', members: cell, pledges: [pledge(1, 7, 'hoc-tap', { due: '2026-03-01' })], progress: [], reviewed: new Set(), regularMeeting: null });
+    expect(f.notRegistered.map((m) => m.id)).toEqual([1]);
+    expect(f.notReviewed.map((m) => m.id)).toEqual([1]);
+    expect(f.overdue).toEqual([]);
+    expect(mustBeReviewed(cell, '2026-02').map((m) => m.id)).toEqual([1, 7]);
+    expect(mustBeReviewed(cell, '2026-03').map((m) => m.id)).toEqual([1]);
+    const meeting = { month: '2026-03', date: '2026-03-05', absences: [] };
+    expect(attendance(meeting, cell)).toEqual({ expected: 1, present: 1, absentWithReason: 0, absentWithoutReason: 0, exempt: 0, suspended: 1 });
+    expect(expectedMembers(cell, meeting).map((m) => m.id)).toEqual([1]);
+    expect(keyOf(() => resolveAbsences([{ ref: 'Thu', reason: null }], cell, meeting))).toBe('error.absentSuspended');
+    // A review may still be recorded, as for an exempt member: not required, not refused.
+    expect(() => checkReviewable(thu, '2026-03')).not.toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 // pledge add | list | show | edit | remove | commit | grade.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { registerPledgeImport } from './import.js';
@@ -356,6 +356,7 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
 interface GradeFlags {
   period?: string;
   self?: string;
+  cellGrade?: string;
   cell?: string;
   note?: string;
 }
@@ -386,11 +387,11 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
     '--self',
   );
-  let cellText = flags.cell ?? cellFlag.grade;
+  let cellText = flags.cellGrade ?? flags.cell ?? cellFlag.grade;
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell-grade');
   const note = optionalText(flags.note, '--note', 300);
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
@@ -481,7 +482,9 @@ export function register(program: Command, ctx: Ctx): void {
       .argument('<id>', t('pledge.arg.id'))
       .option('--period <6m|year>', t('pledge.opt.period'))
       .option('--self <grade>', t('pledge.opt.self'))
-      .option('--cell <grade>', t('pledge.opt.cell'))
+      .option('--cell-grade <grade>', t('pledge.opt.cell'))
+      // CLI.md's spelling, still taken; it clashes with the global --cell SLUG (see cellGradeFlag).
+      .addOption(new Option('--cell <grade>').hideHelp())
       .option('--note <text>', t('pledge.opt.note')),
     ctx,
     'pledge.example.grade',
