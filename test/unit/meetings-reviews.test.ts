@@ -265,9 +265,19 @@ describe('sample meetings of the demo', () => {
       expect(m.fields.date!.slice(0, 7)).toBe(m.fields.month);
       expect(m.reviews.map((r) => r.fields.memberId)).toEqual(mustBeReviewed(all, m.fields.month).map((x) => x.id));
       expect(m.absences.every((a) => m.reviews.some((r) => r.fields.memberId === a.memberId))).toBe(true);
+      // Who chairs or keeps the minutes is there.
+      const names = m.absences.map((a) => all.find((x) => x.id === a.memberId)!.name);
+      expect(names).not.toContain(m.fields.chair);
+      expect(names).not.toContain(m.fields.minutesBy);
     }
     const binhInApril = meetings[2]!.reviews.find((r) => r.fields.memberId === 2)!;
     expect(binhInApril.progress.map((p) => p.pledgeId)).toEqual([2, 3]); // her item and the key task she is in charge of
+    // As in the demo's seven: the one away is never the chair (An) nor the minutes-taker (Bình).
+    const seven = [an, binh, dung, member(7, 'Phạm Thị Đào'), member(8, 'Hoàng Văn Đức'), member(9, 'Vũ Thị Hạnh'), member(10, 'Ngô Thị Lan')];
+    const away = sampleMeetings(2026, '2026-11-20', seven, []).flatMap((m) => m.absences.map((a) => a.memberId));
+    expect(away).toHaveLength(3);
+    expect(away).not.toContain(an.id);
+    expect(away).not.toContain(binh.id);
     expect(sampleMeetings(2026, '2026-01-10', all, pledges)).toEqual([]);
     expect(sampleMeetings(2026, '2026-03-15', all, [])[0]!.reviews.every((r) => r.progress.length === 0)).toBe(true);
   });
