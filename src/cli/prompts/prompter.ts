@@ -24,10 +24,30 @@ export function validateWith(t: Translate, parse: (value: string) => unknown): (
       parse(value);
       return true;
     } catch (e) {
-      if (e instanceof UserError) return t(e.key, e.vars);
+      if (e instanceof UserError) return promptMessage(t, e);
       throw e;
     }
   };
+}
+
+/**
+ * A refusal as said to someone answering a question: "the answer", not the flag that the
+ * same refusal names on the command line ("--committee không được để trống").
+ */
+function promptMessage(t: Translate, e: UserError): string {
+  const MARK = '\u0000';
+  let flag = '';
+  const vars = Object.fromEntries(
+    Object.entries(e.vars).map(([k, v]) => {
+      if (typeof v !== 'string' || !/^--[a-z][a-z-]*$/.test(v)) return [k, v];
+      flag = v;
+      return [k, MARK];
+    }),
+  );
+  const text = t(e.key, vars);
+  // As the subject it becomes "the answer"; in brackets it goes; elsewhere the flag stays.
+  const subject = text.startsWith(MARK) ? t('prompt.answer') + text.slice(1) : text;
+  return subject.split(` (${MARK})`).join('').split(MARK).join(flag);
 }
 
 function isExitPrompt(e: unknown): boolean {
