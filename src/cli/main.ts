@@ -192,7 +192,8 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
       return EXIT.usage;
     }
     const { code, message } = describeError(e, lang);
-    io.stderr(`${ctx.t('error.prefix')}: ${message}\n`);
+    // Stopping on purpose (Ctrl-C) is not an error: the line says what became of the work.
+    io.stderr(e instanceof Cancelled ? `${message}\n` : `${ctx.t('error.prefix')}: ${message}\n`);
     if (io.env.HOC_THEO_BAC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return code;
   }

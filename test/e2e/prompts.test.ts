@@ -132,7 +132,7 @@ describe('cell init on a terminal', () => {
     const p = person(['Chi bộ A', 'Đảng bộ B']);
     const r = await runInProcess(['cell', 'init'], { env: testEnv(home), tty: true, prompter: p.prompter });
     expect(r.code).toBe(130);
-    expect(r.stderr).toBe('Lỗi: Đã dừng. Không có gì dang dở được lưu.\n');
+    expect(r.stderr).toBe('Đã dừng. Không có gì dang dở được lưu.\n');
     expect(p.asked).toHaveLength(3);
     expect(fs.readdirSync(home)).toEqual([]);
   });

@@ -79,7 +79,7 @@ describe('review run', () => {
     ]);
     const r1 = await runInProcess(['--db', file, 'review', 'run', '--month', '2026-03'], { env, tty: true, prompter: first });
     expect(r1.code).toBe(130);
-    expect(r1.stderr.trim()).toBe('Lỗi: Đã dừng. Không có gì dang dở được lưu.');
+    expect(r1.stderr.trim()).toBe('Đã dừng. Không có gì dang dở được lưu.');
     let saved = await reviews(file, env);
     expect(saved.map((x) => x.memberId)).toEqual([1]);
     expect(saved[0]!.meetingId).toBeNull();
