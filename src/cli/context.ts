@@ -100,7 +100,7 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     async prompter() {
       if (prompterOverride) return prompterOverride;
       const { inquirerPrompter } = await import('./prompts/prompter.js');
-      return inquirerPrompter();
+      return inquirerPrompter(t);
     },
   };
   return ctx;

@@ -2,6 +2,7 @@
 // driven by tests, and @inquirer/prompts is loaded only when a question is really asked.
 import { Cancelled, UserError } from '../../domain/errors.js';
 import type { Translate } from '../../i18n/index.js';
+import { fold } from '../../domain/text.js';
 
 export interface Choice<T> {
   name: string;
@@ -50,12 +51,28 @@ function promptMessage(t: Translate, e: UserError): string {
   return subject.split(` (${MARK})`).join('').split(MARK).join(flag);
 }
 
+/**
+ * A yes or no typed at a confirmation, in Vietnamese or English (inquirer's own confirm
+ * takes only y/n and reads anything else, "k" for không included, as the default):
+ * null for Enter alone (the default), undefined for an answer that is neither.
+ */
+export function parseYesNo(text: string): boolean | null | undefined {
+  const word = fold(text);
+  if (word === '') return null;
+  if (['c', 'co', 'y', 'yes', 'dong y', 'ok'].includes(word)) return true;
+  if (['k', 'khong', 'n', 'no'].includes(word)) return false;
+  return undefined;
+}
+
 function isExitPrompt(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-export async function inquirerPrompter(): Promise<Prompter> {
+export async function inquirerPrompter(t: Translate): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
+  // The key hints under a list ("↑↓ navigate • ⏎ select"), in the person's language.
+  const actions: Record<string, string> = { navigate: t('prompt.keyNavigate'), select: t('prompt.keySelect') };
+  const theme = { style: { keysHelpTip: (keys: Array<[string, string]>) => keys.map(([key, action]) => `${key} ${actions[action] ?? action}`).join(' • ') } };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -66,8 +83,16 @@ export async function inquirerPrompter(): Promise<Prompter> {
   };
   return {
     input: (o) => guard(() => inquirer.input({ message: o.message, default: o.default, prefill: o.prefill, validate: o.validate })),
-    select: (o) => guard(() => inquirer.select({ message: o.message, choices: o.choices, default: o.default, loop: false })),
-    search: (o) => guard(() => inquirer.search({ message: o.message, source: (term) => o.source(term ?? '') })),
-    confirm: (o) => guard(() => inquirer.confirm({ message: o.message, default: o.default })),
+    select: (o) => guard(() => inquirer.select({ message: o.message, choices: o.choices, default: o.default, loop: false, theme })),
+    search: (o) => guard(() => inquirer.search({ message: o.message, source: (term) => o.source(term ?? ''), theme })),
+    confirm: (o) =>
+      guard(async () => {
+        const byDefault = o.default ?? true;
+        const answer = await inquirer.input({
+          message: `${o.message} ${t(byDefault ? 'prompt.yesNoYes' : 'prompt.yesNoNo')}`,
+          validate: (v) => parseYesNo(v) !== undefined || t('prompt.yesNoAgain'),
+        });
+        return parseYesNo(answer) ?? byDefault;
+      }),
   };
 }
