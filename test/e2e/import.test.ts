@@ -111,7 +111,7 @@ describe('member import', () => {
     expect(fingerprint(w.db)).toBe(before);
     expect(backups(w)).toEqual([]);
     const en = await run(w, '--lang', 'en', 'member', 'import', file);
-    expect(en.stderr).toContain('The file has 5 bad rows, so nothing was imported');
+    expect(en.stderr).toContain('Bad rows in the file: 5, so nothing was imported');
     expect(en.stderr).toContain('row 5:');
   });
 

@@ -104,7 +104,7 @@ describe('the list of members', () => {
     const en = run('member', 'list', '--lang', 'en');
     expect(en.stdout).toMatch(/│ Id +│ Full name +│/);
     expect(en.stdout).toContain('Exempt');
-    expect(en.stdout).toContain('In all: 10 members.');
+    expect(en.stdout).toContain('Members in all: 10.');
   });
 
   it('shows everyone with --all, transferred members too, with their status', () => {

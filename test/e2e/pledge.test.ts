@@ -50,7 +50,7 @@ describe('pledge add, list, show', () => {
     const order = ['Tập thể chi', 'Trần Thị', 'Lê Văn Dũng'].map((w) => vi.stdout.indexOf(w));
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(vi.stdout).toContain('Tổng số: 7 mục; 2 đảng viên đã đăng ký; 3 việc trọng tâm của tập thể.');
-    expect(run('--lang', 'en', 'pledge', 'list').stdout).toContain('In all: 7 items; 2 members registered; 3 key tasks of the cell.');
+    expect(run('--lang', 'en', 'pledge', 'list').stdout).toContain('Items in all: 7; members registered: 2; key tasks of the cell: 3.');
     const mine = JSON.parse(run('pledge', 'list', '--member', 'binh', '--json').stdout);
     expect(mine.map((p: { id: number }) => p.id)).toEqual([1, 2, 3]);
     const cell = JSON.parse(run('pledge', 'list', '--collective', '--json').stdout);
@@ -167,7 +167,7 @@ describe('exemplar add and list', () => {
     expect(vi.stdout).toContain('Vận động 30 hộ hiến đất');
     expect(vi.stdout).toContain('Tổng số: 2 điển hình.');
     expect(vi.stdout.indexOf('Tập thể chi bộ')).toBeLessThan(vi.stdout.indexOf('Trần Thị Bình'));
-    expect(run('--lang', 'en', 'exemplar', 'list', '--year', '2026').stdout).toContain('In all: 1 exemplars.');
+    expect(run('--lang', 'en', 'exemplar', 'list', '--year', '2026').stdout).toContain('Exemplars in all: 1.');
     expect(JSON.parse(run('exemplar', 'list', '--year', '2025', '--json').stdout)).toEqual([
       { id: 2, year: 2025, memberId: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
     ]);

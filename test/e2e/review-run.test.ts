@@ -94,7 +94,7 @@ describe('review run', () => {
     expect(r2.stderr).toBe('');
     expect(r2.code).toBe(0);
     expect(second.asked[0]).toBe('Review Trần Thị Bình?');
-    expect(r2.stdout).toContain('Reviews of 03/2026: 2 members not yet reviewed (1 done).');
+    expect(r2.stdout).toContain('Reviews of 03/2026: still to do 2, done 1.');
     saved = await reviews(file, env);
     expect(saved.map((x) => x.memberId).sort()).toEqual([1, 2, 3]);
     expect(saved.every((x) => x.meetingId === 1)).toBe(true);

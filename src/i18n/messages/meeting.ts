@@ -79,7 +79,7 @@ export const en: Record<keyof typeof vi, string> = {
   'meeting.ask.month': 'Month of the meeting (e.g. 2026-03):',
   'meeting.added': 'Recorded the {kind} meeting of {month}, id {id}.',
   'meeting.none': 'No meetings recorded in {year}. Record one with: hoc-theo-bac meeting add --month {year}-01',
-  'meeting.count': '{year}: {count} meetings.',
+  'meeting.count': 'Meetings in {year}: {count}.',
   'meeting.noReason': 'no reason',
   'meeting.attendanceLine': 'present {present}/{expected}; absent with reason {absentWithReason}, without reason {absentWithoutReason}; exempt {exempt}',
   'meeting.attendanceSuspended': '; suspended {suspended}',

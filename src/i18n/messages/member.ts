@@ -106,7 +106,7 @@ export const en: Record<keyof typeof vi, string> = {
   'member.updated': 'Updated member {name} (id {id}).',
   'member.statusSaved': 'Recorded: {name} (id {id}) {status} from {from}.',
   'member.none': 'No members yet. Add one with: hoc-theo-bac member add --name "Full name"',
-  'member.count': 'In all: {count} members.',
+  'member.count': 'Members in all: {count}.',
   'member.col.id': 'Id',
   'member.col.name': 'Full name',
   'member.col.born': 'Born',
