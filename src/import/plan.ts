@@ -64,14 +64,14 @@ export function firstStatusOf(fields: Pick<MemberFields, 'joined' | 'official'>,
   return { status: 'chinh-thuc', from: fields.official ?? fields.joined ?? sinceEver };
 }
 
-function birthOf(cell: Cell | undefined, today: IsoDate): { date: IsoDate | null; year: number } | null {
+function birthOf(cell: Cell | undefined, today: IsoDate, title: string): { date: IsoDate | null; year: number } | null {
   if (!cell || cell.kind === 'empty') return null;
   if (cell.kind === 'number' && cell.value > 2100) {
     const date = cellDate(cell, 'born')!;
-    return parseBirth(date, today);
+    return parseBirth(date, today, title);
   }
-  if (cell.kind === 'date') return parseBirth(cell.iso, today);
-  return parseBirth(cellText(cell), today);
+  if (cell.kind === 'date') return parseBirth(cell.iso, today, title);
+  return parseBirth(cellText(cell), today, title);
 }
 
 export function planMembers(
@@ -88,7 +88,7 @@ export function planMembers(
     const n = row.number;
     const text = (f: MemberField) => cellText(pick(row, header, f));
     const name = attempt(problems, n, () => validateName(text('name')));
-    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today));
+    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today, title('born')));
     const genderText = text('gender').trim();
     const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText));
     const partyRole = attempt(problems, n, () => optionalText(text('partyRole'), title('partyRole'), 100));
