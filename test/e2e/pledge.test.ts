@@ -88,6 +88,11 @@ describe('pledge edit, remove, commit, grade', () => {
     expect(en.stdout).toBe('Recorded the 2026 commitment of Lê Văn Dũng (id 2), signed on 15/03/2026.\n');
     expect(en.stderr).toBe("Note: Lê Văn Dũng's pledges for 2026 do not cover Follow, Set an example yet.\n");
     expect(run('pledge', 'show', '1').stdout).toMatch(/^Cam kết đã ký: +10\/01\/2026$/m);
+    // Signing again says which date it replaces; the same date again says nothing more.
+    expect(run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026').stdout).toBe(
+      'Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 12/01/2026.\n(Thay ngày ký 10/01/2026 đã ghi trước đó.)\n',
+    );
+    expect(run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026').stdout).not.toContain('Thay');
   });
 
   it('grades an item, self and cell, and replaces a second grade of the same period', () => {

@@ -43,6 +43,7 @@ import {
   listPledges,
   markPledgeRemoved,
   saveCommitment,
+  listRegistrations,
   savePledgeGrade,
   updatePledge,
   type PledgeGradeRecord,
@@ -346,9 +347,11 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
     requireCell(cf);
     const member = findMember(cf, ref);
     checkCanTakePledges(member, year, today);
+    const before = listRegistrations(cf.db, year).find((r) => r.memberId === member.id)?.committedOn ?? null;
     cf.write((db) => saveCommitment(db, member.id, year, date));
     if (ctx.globals(cmd).json) return ctx.printJson({ memberId: member.id, year, committedOn: date });
     ctx.print(ctx.t('pledge.committed', { name: member.name, id: member.id, year, date: formatDate(date) }));
+    if (before !== null && before !== date) ctx.print(ctx.t('pledge.commitReplaced', { date: formatDate(before) }));
     printWarnings(ctx, memberWarnings(member.id, listPledges(cf.db, { year })), [member], year);
   });
 }
