@@ -122,8 +122,12 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
   switch (e.code) {
     case 'commander.unknownCommand':
       return translate(lang, 'error.unknownCommand', { name: quoted });
-    case 'commander.unknownOption':
+    case 'commander.unknownOption': {
+      // "report bogus --year 2026": the word that names no command is the mistake, not the flag.
+      const after = argv[argv.indexOf(cmd.name()) + 1];
+      if (cmd.commands.length > 0 && after !== undefined && !after.startsWith('-')) return translate(lang, 'error.unknownCommand', { name: after });
       return translate(lang, 'error.unknownOption', { name: quoted, command });
+    }
     case 'commander.missingArgument':
       return translate(lang, 'error.missingArgument', { name: quoted, command });
     case 'commander.missingMandatoryOptionValue':

@@ -132,6 +132,8 @@ describe('a wrong command line', () => {
   it.each([
     [['bogus'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
     [['member', 'bogus'], 'Không có lệnh "bogus"'],
+    [['report', 'bogus', '--year', '2026'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
+    [['report', '--year', '2026'], 'Không có tùy chọn "--year". Xem các tùy chọn: hoc-theo-bac report --help'],
     [['--db', file, 'member', 'list', '--bogus'], 'Không có tùy chọn "--bogus". Xem các tùy chọn: hoc-theo-bac member list --help'],
     [['--bogus', 'member', 'list'], 'Không có tùy chọn "--bogus"'],
     [['--db', file, 'member', 'show', 'a', 'b'], 'Thừa tham số "b"'],
