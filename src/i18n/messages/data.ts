@@ -106,7 +106,7 @@ export const vi = {
   'error.outIsFolder': '"{file}" là một thư mục; hãy ghi tên tệp.',
   'error.restoreMissing': 'Không có tệp sao lưu "{file}".',
   'error.restoreSame': 'Tệp sao lưu "{file}" chính là tệp dữ liệu đang dùng.',
-  'error.restoreBad': 'Không khôi phục: {reason}',
+  'error.restoreBad': 'Không khôi phục. {reason}',
   'error.doctorFound': 'Kiểm tra thấy {count} vấn đề; cách xử lý ở trên.',
 } as const;
 
@@ -217,6 +217,6 @@ export const en: Record<keyof typeof vi, string> = {
   'error.outIsFolder': '"{file}" is a folder; give a file name.',
   'error.restoreMissing': 'There is no backup file "{file}".',
   'error.restoreSame': 'The backup file "{file}" is the data file in use.',
-  'error.restoreBad': 'Not restored: {reason}',
+  'error.restoreBad': 'Not restored. {reason}',
   'error.doctorFound': 'Problems found: {count}; what to do is above.',
 };
