@@ -246,6 +246,8 @@ describe('a suspended member (đình chỉ sinh hoạt)', () => {
     const meeting = { month: '2026-03', date: '2026-03-05', absences: [] };
     expect(attendance(meeting, cell)).toEqual({ expected: 1, present: 1, absentWithReason: 0, absentWithoutReason: 0, exempt: 0, suspended: 1 });
     expect(expectedMembers(cell, meeting).map((m) => m.id)).toEqual([1]);
+    // Recorded absent before the suspension was entered: not counted against the meeting.
+    expect(attendance({ ...meeting, absences: [{ memberId: 7, reason: 'ốm' }] }, cell)).toMatchObject({ expected: 1, present: 1, absentWithReason: 0 });
     expect(keyOf(() => resolveAbsences([{ ref: 'Thu', reason: null }], cell, meeting))).toBe('error.absentSuspended');
     // A review may still be recorded, as for an exempt member: not required, not refused.
     expect(() => checkReviewable(thu, '2026-03')).not.toThrow();
