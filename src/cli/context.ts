@@ -131,6 +131,6 @@ export async function valueOrAsk(
   ask: (p: Prompter) => Promise<string>,
 ): Promise<string> {
   if (given !== undefined) return given;
-  if (!ctx.canAsk(cmd)) throw new UserError('error.missingFlag', { flag });
+  if (!ctx.canAsk(cmd)) throw new UserError('error.missingFlag', { flag }, 2);
   return ask(await ctx.prompter());
 }

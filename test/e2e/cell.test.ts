@@ -142,8 +142,8 @@ describe('cell init without a terminal', () => {
   ])('refuses %j, naming the first missing flag %s, and creates nothing', (given, flag) => {
     const home = tempDir();
     const env = testEnv(home);
-    expectRefusal(runBin(['cell', 'init', ...given], { env }), 1, `Thiếu ${flag}.`);
-    expectRefusal(runBin(['cell', 'init', '--no-input', ...given, '--lang', 'en'], { env }), 1, `Missing ${flag}.`);
+    expectRefusal(runBin(['cell', 'init', ...given], { env }), 2, `Thiếu ${flag}.`);
+    expectRefusal(runBin(['cell', 'init', '--no-input', ...given, '--lang', 'en'], { env }), 2, `Missing ${flag}.`);
     expect(fs.readdirSync(home)).toEqual([]);
   });
 

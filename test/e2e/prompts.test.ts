@@ -141,7 +141,7 @@ describe('cell init on a terminal', () => {
     const home = tempDir();
     const p = person(['Chi bộ A']);
     const r = await runInProcess(['--no-input', 'cell', 'init'], { env: testEnv(home), tty: true, prompter: p.prompter });
-    expectRefusal(r, 1, 'Lỗi: Thiếu --name.');
+    expectRefusal(r, 2, 'Lỗi: Thiếu --name.');
     expect(p.asked).toEqual([]);
   });
 });

@@ -173,9 +173,9 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   const complete = whoGiven && kindGiven && flags.content !== undefined && flags.year !== undefined;
   if (!complete && !ctx.canAsk(cmd)) {
     if (!whoGiven) throw new UserError('error.memberOrCollective');
-    if (flags.year === undefined) throw new UserError('error.missingFlag', { flag: '--year' });
-    if (!kindGiven) throw new UserError('error.missingFlag', { flag: '--kind' });
-    throw new UserError('error.missingFlag', { flag: '--content' });
+    if (flags.year === undefined) throw new UserError('error.missingFlag', { flag: '--year' }, 2);
+    if (!kindGiven) throw new UserError('error.missingFlag', { flag: '--kind' }, 2);
+    throw new UserError('error.missingFlag', { flag: '--content' }, 2);
   }
   const year = flags.year === undefined ? yearOf(today) : parsePledgeYear(flags.year, today);
   const given = changesFromFlags(flags, year);
