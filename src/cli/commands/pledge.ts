@@ -302,7 +302,10 @@ async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFla
       changes = await askPledgeEdits(ctx.t, await ctx.prompter(), current);
     }
     const next = applyPledgeChanges(current, changes);
-    cf.write((db) => updatePledge(db, current.id, next));
+    // Every prompt answered with Enter: nothing to save, and the person is told so.
+    const same = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === current[k]);
+    if (same && !ctx.globals(cmd).json) return ctx.print(ctx.t('pledge.unchanged', { id: current.id }));
+    if (!same) cf.write((db) => updatePledge(db, current.id, next));
     const updated = getPledge(cf.db, current.id)!;
     if (ctx.globals(cmd).json) ctx.printJson(pledgeJson(updated));
     else ctx.print(ctx.t('pledge.updated', { id: updated.id }));
