@@ -189,6 +189,14 @@ describe('members on a terminal', () => {
     });
   });
 
+  it('says so when `member edit` is answered with Enter only, writing nothing', async () => {
+    const before = fileState(file);
+    const p = person(Array(9).fill(KEEP));
+    const r = await runInProcess(['--db', file, 'member', 'edit', 'binh'], { env, tty: true, prompter: p.prompter });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'Thông tin đảng viên Trần Thị Bình (mã số 1) không có gì thay đổi; không ghi gì.\n' });
+    expect(fileState(file)).toEqual(before);
+  });
+
   it('refuses an impossible date typed in `member edit` until it is right', async () => {
     const p = person([KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, '31/02/2010', '03/02/2010', KEEP]);
     const r = await runInProcess(['--db', file, 'member', 'edit', '1'], { env, tty: true, prompter: p.prompter });
