@@ -15,7 +15,7 @@ import {
   type MemberFields,
   type StatusChange,
 } from '../domain/members.js';
-import type { Pledge, PledgeFields, PledgeKind } from '../domain/pledges.js';
+import { checkCanTakePledges, type Pledge, type PledgeFields, type PledgeKind } from '../domain/pledges.js';
 import { cellDate, cellText, dataRows, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
 
 export interface RowProblem {
@@ -202,6 +202,7 @@ export function planPledges(
   members: readonly Member[],
   existing: readonly Pledge[],
   year: number,
+  today: IsoDate,
 ): PledgePlan {
   const plan: PledgePlan = { add: [], skip: [], problems: [] };
   const title = (f: PledgeField) => header.titles[f] ?? f;
@@ -229,6 +230,8 @@ export function planPledges(
     let member: Member | undefined;
     if (!collective) member = attempt(problems, n, () => findByName(who, text('born'), members));
     if (member && !isInForceDuring(member, from, to)) problems.push({ row: n, key: 'error.importMemberNotInForce', vars: { name: member.name, year } });
+    // The rules of `pledge add`: no items for a member exempt or suspended (or gone) then.
+    else if (member) attempt(problems, n, () => checkCanTakePledges(member!, year, today));
     if (items.length === 0 && problems.length === 0) problems.push({ row: n, key: 'error.importPledgeEmpty', vars: {} });
     const action = attempt(problems, n, () => optionalText(text('action'), title('action'), 500));
     const solution = attempt(problems, n, () => optionalText(text('solution'), title('solution'), 500));
