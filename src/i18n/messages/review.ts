@@ -23,7 +23,7 @@ export const vi = {
   'review.ask.comment': 'Góp ý của tập thể (để trống nếu không có):',
   'review.ask.result': 'Kết quả:',
   'review.ask.recognition': 'Biểu dương hay nhắc nhở?',
-  'review.ask.meetingDate': 'Ngày sinh hoạt (dd/mm/yyyy):',
+  'review.ask.meetingDate': 'Ngày sinh hoạt (ngày/tháng/năm):',
   'review.ask.absent': 'Người vắng (mã hoặc tên[:lý do], cách nhau dấu phẩy; để trống nếu đủ):',
   'review.ask.score': 'Điểm chất lượng buổi sinh hoạt 0–100 (để trống nếu chưa chấm):',
   'review.added': 'Đã ghi kiểm điểm tháng {month} của {name}, mã số {id}.',
