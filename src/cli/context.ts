@@ -100,7 +100,7 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     async prompter() {
       if (prompterOverride) return prompterOverride;
       const { inquirerPrompter } = await import('./prompts/prompter.js');
-      return inquirerPrompter();
+      return inquirerPrompter(t);
     },
   };
   return ctx;
@@ -131,6 +131,6 @@ export async function valueOrAsk(
   ask: (p: Prompter) => Promise<string>,
 ): Promise<string> {
   if (given !== undefined) return given;
-  if (!ctx.canAsk(cmd)) throw new UserError('error.missingFlag', { flag });
+  if (!ctx.canAsk(cmd)) throw new UserError('error.missingFlag', { flag }, 2);
   return ask(await ctx.prompter());
 }

@@ -1,6 +1,6 @@
 // The program: global flags, language, help in the person's language, and the one place
 // where errors become a one-line message and an exit code.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
@@ -29,7 +29,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .description(t('help.program'))
     .version(VERSION, '-V, --version', t('help.version'))
     .helpOption('-h, --help', t('help.helpOption'))
-    .helpCommand('help [command]', t('help.helpCommand'))
+    .helpCommand(`help ${t('help.commandTerm')}`, t('help.helpCommand'))
     .addOption(new Option('--db <file>', t('opt.db')))
     .addOption(new Option('--cell <slug>', t('opt.cell')))
     .addOption(new Option('--json', t('opt.json')))
@@ -52,6 +52,7 @@ function configureTree(cmd: Command, ctx: Ctx): void {
     'Commands:': ctx.t('help.commands'),
     'Arguments:': ctx.t('help.arguments'),
   };
+  const terms = (s: string) => s.replace('[options]', ctx.t('help.optionsTerm')).replace('[command]', ctx.t('help.commandTerm'));
   cmd
     .exitOverride()
     .configureOutput({
@@ -63,11 +64,39 @@ function configureTree(cmd: Command, ctx: Ctx): void {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .configureHelp({ showGlobalOptions: true, styleTitle: (s: string) => titles[s] ?? s });
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (s: string) => titles[s] ?? s,
+      // Commander's "[options]" and "[command]" in usage lines, in the person's language.
+      commandUsage(this: Help, c: Command) {
+        return terms(Help.prototype.commandUsage.call(this, c));
+      },
+      subcommandTerm(this: Help, c: Command) {
+        return terms(Help.prototype.subcommandTerm.call(this, c));
+      },
+    });
   if (cmd.parent) cmd.helpOption('-h, --help', ctx.t('help.helpOption'));
+  normaliseValues(cmd);
   for (const sub of cmd.commands) {
     if (sub.commands.length > 0) sub.helpCommand(false);
     configureTree(sub, ctx);
+  }
+}
+
+/** Values that name files or folders: `--db <file>`, `--out <file>`, `--dir <folder>`, `--template <name>` (NAME|FILE), FILE arguments. */
+const PATH_VALUE = /<(file|folder)>|^--template\b/;
+const nfc = (value: string) => value.normalize('NFC');
+
+/**
+ * Text typed in NFD (some keyboards, copy-paste) is made NFC before any command sees it;
+ * file names are left as typed, since the file system may hold them in either form.
+ */
+function normaliseValues(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if ((opt.required || opt.optional) && !PATH_VALUE.test(opt.flags)) opt.argParser(nfc);
+  }
+  for (const arg of cmd.registeredArguments) {
+    if (arg.name() !== 'file') arg.argParser(nfc);
   }
 }
 
@@ -93,8 +122,12 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
   switch (e.code) {
     case 'commander.unknownCommand':
       return translate(lang, 'error.unknownCommand', { name: quoted });
-    case 'commander.unknownOption':
+    case 'commander.unknownOption': {
+      // "report bogus --year 2026": the word that names no command is the mistake, not the flag.
+      const after = argv[argv.indexOf(cmd.name()) + 1];
+      if (cmd.commands.length > 0 && after !== undefined && !after.startsWith('-')) return translate(lang, 'error.unknownCommand', { name: after });
       return translate(lang, 'error.unknownOption', { name: quoted, command });
+    }
     case 'commander.missingArgument':
       return translate(lang, 'error.missingArgument', { name: quoted, command });
     case 'commander.missingMandatoryOptionValue':
@@ -149,22 +182,22 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   }
   const lang = picked;
   const ctx = createContext(io, lang, options.prompter);
-  const args = argv.map((a) => a.normalize('NFC'));
   let program: Command | undefined;
   try {
-    program = await buildProgram(ctx, args);
-    await program.parseAsync(args as string[], { from: 'user' });
+    program = await buildProgram(ctx, argv);
+    await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       // Commander prints help for a group with no subcommand and exits 1: that is not an error here.
       if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, args, program!)}\n`);
+      io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, argv, program!)}\n`);
       return EXIT.usage;
     }
     const { code, message } = describeError(e, lang);
-    io.stderr(`${ctx.t('error.prefix')}: ${message}\n`);
+    // Stopping on purpose (Ctrl-C) is not an error: the line says what became of the work.
+    io.stderr(e instanceof Cancelled ? `${message}\n` : `${ctx.t('error.prefix')}: ${message}\n`);
     if (io.env.HOC_THEO_BAC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return code;
   }

@@ -101,14 +101,14 @@ export function parseYear(text: string | number, min = MIN_YEAR, max = MAX_YEAR)
 }
 
 /** Birth: a year ("1980") or a full date ("12/05/1980"). */
-export function parseBirth(text: string, today: IsoDate): { date: IsoDate | null; year: number } {
+export function parseBirth(text: string, today: IsoDate, what = '--born'): { date: IsoDate | null; year: number } {
   const value = cleanLine(text);
   const thisYear = yearOf(today);
   if (/^\d{4}$/.test(value)) {
     const year = parseYear(value, MIN_YEAR, thisYear - 16);
     return { date: null, year };
   }
-  const date = parseDate(value, '--born');
+  const date = parseDate(value, what);
   const year = yearOf(date);
   if (year > thisYear - 16) throw new UserError('error.yearRange', { value, min: MIN_YEAR, max: thisYear - 16 });
   return { date, year };

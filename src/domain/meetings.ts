@@ -3,7 +3,7 @@
 import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
 import { firstDayOf, formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
-import { isExempt, isInForceDuring, resolveMember, type Member } from './members.js';
+import { isApart, isExempt, isInForceDuring, isSuspended, resolveMember, type Member } from './members.js';
 import { sortByName } from './names.js';
 import { parseOneOf } from './scales.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -85,6 +85,7 @@ export function resolveAbsences(list: Array<{ ref: string; reason: string | null
       throw new UserError('error.absentNotInForce', { name: m.name, month: formatMonth(meeting.month) });
     }
     if (isExempt(m, on)) throw new UserError('error.absentExempt', { name: m.name });
+    if (isSuspended(m, on)) throw new UserError('error.absentSuspended', { name: m.name });
     if (seen.has(m.id)) throw new UserError('error.absentTwice', { name: m.name });
     seen.add(m.id);
     return { memberId: m.id, reason };
@@ -99,6 +100,8 @@ export interface Attendance {
   absentWithoutReason: number;
   /** Exempt members, counted apart. */
   exempt: number;
+  /** Suspended members, counted apart too. */
+  suspended: number;
 }
 
 /** Attendance of a meeting over the cell's members. */
@@ -106,17 +109,21 @@ export function attendance(meeting: Pick<Meeting, 'month' | 'date' | 'absences'>
   const on = attendanceDate(meeting);
   const inMonth = members.filter((m) => isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month)));
   const exempt = inMonth.filter((m) => isExempt(m, on)).length;
-  const expected = inMonth.length - exempt;
-  const withReason = meeting.absences.filter((a) => a.reason !== null).length;
-  const without = meeting.absences.length - withReason;
-  return { expected, present: expected - meeting.absences.length, absentWithReason: withReason, absentWithoutReason: without, exempt };
+  const suspended = inMonth.filter((m) => isSuspended(m, on)).length;
+  const expected = inMonth.length - exempt - suspended;
+  // An absence recorded before the member was exempted or suspended no longer counts.
+  const apart = new Set(inMonth.filter((m) => isApart(m, on)).map((m) => m.id));
+  const absences = meeting.absences.filter((a) => !apart.has(a.memberId));
+  const withReason = absences.filter((a) => a.reason !== null).length;
+  const without = absences.length - withReason;
+  return { expected, present: expected - absences.length, absentWithReason: withReason, absentWithoutReason: without, exempt, suspended };
 }
 
 /** Members who are expected at a meeting of the month, in Vietnamese name order (for prompts). */
 export function expectedMembers(members: readonly Member[], meeting: Pick<MeetingFields, 'month' | 'date'>): Member[] {
   const on = attendanceDate(meeting);
   return sortByName(
-    members.filter((m) => isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month)) && !isExempt(m, on)),
+    members.filter((m) => isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month)) && !isApart(m, on)),
     (m) => m.name,
     (a, b) => a.id - b.id,
   );

@@ -96,9 +96,22 @@ export function isExempt(member: Pick<Member, 'history'>, date: IsoDate): boolea
   return statusOn(member.history, date) === 'mien';
 }
 
+/** Suspended (đình chỉ sinh hoạt): still on the cell's lists, but out of its work until the suspension ends. */
+export function isSuspended(member: Pick<Member, 'history'>, date: IsoDate): boolean {
+  return statusOn(member.history, date) === 'dinh-chi';
+}
+
+/**
+ * Exempt or suspended on a date: in the cell but not held to its work, so not required to
+ * register, be reviewed or attend, and counted apart.
+ */
+export function isApart(member: Pick<Member, 'history'>, date: IsoDate): boolean {
+  return isExempt(member, date) || isSuspended(member, date);
+}
+
+/** Held to the cell's work on a date (in force, neither exempt nor suspended): such a member registers pledges. */
 export function canTakePledges(member: Pick<Member, 'history'>, date: IsoDate): boolean {
-  const status = statusOn(member.history, date);
-  return status !== null && !GONE_STATUSES.includes(status) && status !== 'mien';
+  return isInForce(member, date) && !isApart(member, date);
 }
 
 /** A person's name: at least two words of letters, as on a Party card; no digits. */

@@ -106,7 +106,7 @@ function judgedOn(year: number, today: IsoDate): IsoDate {
   return year < yearOf(today) ? defaultDue(year) : today;
 }
 
-/** May the member be given new items for that year? Not when exempt, transferred or deceased (canTakePledges). */
+/** May the member be given new items for that year? Not when exempt, suspended, transferred or deceased (canTakePledges). */
 export function mayPledgeFor(member: Pick<Member, 'history'>, year: number, today: IsoDate): boolean {
   return canTakePledges(member, judgedOn(year, today));
 }
@@ -118,6 +118,7 @@ export function checkCanTakePledges(member: Pick<Member, 'name' | 'history'>, ye
   const status = statusOn(member.history, date);
   const key: Record<string, MessageKey> = {
     mien: 'error.pledgeMemberExempt',
+    'dinh-chi': 'error.pledgeMemberSuspended',
     'chuyen-di': 'error.pledgeMemberTransferred',
     'tu-tran': 'error.pledgeMemberDeceased',
   };

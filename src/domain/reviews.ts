@@ -3,7 +3,7 @@
 import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
 import { firstDayOf, formatMonth, lastDayOf, yearOf, type Month } from './dates.js';
-import { isExempt, isInForceDuring, type Member } from './members.js';
+import { isApart, isInForceDuring, type Member } from './members.js';
 import { sortByName } from './names.js';
 import type { Pledge } from './pledges.js';
 import { parseProgress, type Progress, type ReviewResult } from './scales.js';
@@ -76,17 +76,17 @@ export function checkNoReview(existing: Pick<Review, 'id'> | null, member: Pick<
   if (existing && !replace) throw new UserError('error.reviewExists', { name: member.name, month: formatMonth(month), id: existing.id });
 }
 
-/** A review is for a member of the cell in that month (exempt members may be reviewed, not required). */
+/** A review is for a member of the cell in that month (exempt and suspended members may be reviewed, not required). */
 export function checkReviewable(member: Member, month: Month): void {
   if (!isInForceDuring(member, firstDayOf(month), lastDayOf(month))) {
     throw new UserError('error.reviewNotInForce', { name: member.name, month: formatMonth(month) });
   }
 }
 
-/** Must be reviewed in a month: in force that month and not exempt (at the month's end), in Vietnamese name order. */
+/** Must be reviewed in a month: in force that month and neither exempt nor suspended (at the month's end), in Vietnamese name order. */
 export function mustBeReviewed(members: readonly Member[], month: Month): Member[] {
   return sortByName(
-    members.filter((m) => isInForceDuring(m, firstDayOf(month), lastDayOf(month)) && !isExempt(m, lastDayOf(month))),
+    members.filter((m) => isInForceDuring(m, firstDayOf(month), lastDayOf(month)) && !isApart(m, lastDayOf(month))),
     (m) => m.name,
     (a, b) => a.id - b.id,
   );

@@ -186,15 +186,19 @@ export function sampleMeetings(
     const mm = `${year}-${String(month).padStart(2, '0')}`;
     const step = month - first; // 0, 1, 2: progress grows month by month
     const reviewed = mustBeReviewed(members, mm);
-    const absent = reviewed[(step * 3 + 2) % reviewed.length];
+    const chair = 'Nguyễn Văn An';
+    const minutesBy = 'Trần Thị Bình';
+    // Someone away on business, never the one chairing or keeping the minutes.
+    const mayBeAway = reviewed.filter((m) => m.name !== chair && m.name !== minutesBy);
+    const absent = mayBeAway[(step * 3 + 2) % mayBeAway.length];
     meetings.push({
       fields: {
         month: mm,
         date: `${mm}-0${3 + step}`,
         kind: 'thuong-ky',
         topic: 'Kiểm điểm việc thực hiện đăng ký học tập và làm theo Bác',
-        chair: 'Nguyễn Văn An',
-        minutesBy: 'Trần Thị Bình',
+        chair,
+        minutesBy,
         score: [88, 92, 85][step]!,
         conclusion: 'Các đồng chí tiếp tục thực hiện đúng nội dung đã đăng ký; hoàn thành sản phẩm đúng hạn.',
       },

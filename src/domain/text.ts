@@ -62,3 +62,17 @@ export function slugify(text: string): string {
     .slice(0, 60)
     .replace(/-+$/g, '');
 }
+
+/** Text broken at spaces into lines of at most `width` characters (a longer word stands alone). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}

@@ -15,7 +15,7 @@ import {
   type MemberFields,
   type StatusChange,
 } from '../domain/members.js';
-import type { Pledge, PledgeFields, PledgeKind } from '../domain/pledges.js';
+import { checkCanTakePledges, type Pledge, type PledgeFields, type PledgeKind } from '../domain/pledges.js';
 import { cellDate, cellText, dataRows, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
 
 export interface RowProblem {
@@ -64,14 +64,14 @@ export function firstStatusOf(fields: Pick<MemberFields, 'joined' | 'official'>,
   return { status: 'chinh-thuc', from: fields.official ?? fields.joined ?? sinceEver };
 }
 
-function birthOf(cell: Cell | undefined, today: IsoDate): { date: IsoDate | null; year: number } | null {
+function birthOf(cell: Cell | undefined, today: IsoDate, title: string): { date: IsoDate | null; year: number } | null {
   if (!cell || cell.kind === 'empty') return null;
   if (cell.kind === 'number' && cell.value > 2100) {
     const date = cellDate(cell, 'born')!;
-    return parseBirth(date, today);
+    return parseBirth(date, today, title);
   }
-  if (cell.kind === 'date') return parseBirth(cell.iso, today);
-  return parseBirth(cellText(cell), today);
+  if (cell.kind === 'date') return parseBirth(cell.iso, today, title);
+  return parseBirth(cellText(cell), today, title);
 }
 
 export function planMembers(
@@ -88,7 +88,7 @@ export function planMembers(
     const n = row.number;
     const text = (f: MemberField) => cellText(pick(row, header, f));
     const name = attempt(problems, n, () => validateName(text('name')));
-    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today));
+    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today, title('born')));
     const genderText = text('gender').trim();
     const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText));
     const partyRole = attempt(problems, n, () => optionalText(text('partyRole'), title('partyRole'), 100));
@@ -202,6 +202,7 @@ export function planPledges(
   members: readonly Member[],
   existing: readonly Pledge[],
   year: number,
+  today: IsoDate,
 ): PledgePlan {
   const plan: PledgePlan = { add: [], skip: [], problems: [] };
   const title = (f: PledgeField) => header.titles[f] ?? f;
@@ -229,6 +230,8 @@ export function planPledges(
     let member: Member | undefined;
     if (!collective) member = attempt(problems, n, () => findByName(who, text('born'), members));
     if (member && !isInForceDuring(member, from, to)) problems.push({ row: n, key: 'error.importMemberNotInForce', vars: { name: member.name, year } });
+    // The rules of `pledge add`: no items for a member exempt or suspended (or gone) then.
+    else if (member) attempt(problems, n, () => checkCanTakePledges(member!, year, today));
     if (items.length === 0 && problems.length === 0) problems.push({ row: n, key: 'error.importPledgeEmpty', vars: {} });
     const action = attempt(problems, n, () => optionalText(text('action'), title('action'), 500));
     const solution = attempt(problems, n, () => optionalText(text('solution'), title('solution'), 500));

@@ -26,6 +26,8 @@ export async function readRows(file: string): Promise<SheetRow[]> {
   if (bytes.length === 0) throw new UserError('error.importEmpty', { file });
   let rows: SheetRow[];
   if (startsWith(bytes, ZIP)) rows = await readXlsx(bytes, file);
+  // Named .xlsx but neither a workbook nor an old or protected one: not a spreadsheet at all.
+  else if (/\.xls[xm]$/i.test(file) && !startsWith(bytes, OLE)) throw new UserError('error.importNotSpreadsheet', { file });
   else if (startsWith(bytes, OLE)) {
     // An encrypted .xlsx is an OLE compound file holding an "EncryptionInfo" stream.
     const encrypted = bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'));

@@ -17,10 +17,10 @@ export const PLEDGE_FIELDS = ['member', 'born', 'kind', 'content', 'hocTap', 'la
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 export type PledgeField = (typeof PLEDGE_FIELDS)[number];
 
-const NAME_TITLES = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
+const NAME_TITLES = ['Họ và tên', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
 const BORN_TITLES = ['nam sinh', 'ngay sinh', 'ngay thang nam sinh', 'sinh nam', 'born', 'birth', 'year of birth', 'date of birth'];
 
-/** Column titles, folded (no diacritics, lower case, words only), for each field. */
+/** Column titles for each field, compared folded (titleKey); the first is written as a person would, for messages. */
 export const MEMBER_TITLES: Record<MemberField, string[]> = {
   name: NAME_TITLES,
   born: BORN_TITLES,
@@ -37,11 +37,11 @@ export const PLEDGE_TITLES: Record<PledgeField, string[]> = {
   member: [...NAME_TITLES, 'dang vien', 'nguoi dang ky', 'member'],
   born: BORN_TITLES,
   kind: ['loai', 'nhom', 'linh vuc', 'noi dung dang ky loai', 'kind'],
-  content: ['noi dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'],
-  hocTap: ['hoc tap', 'noi dung hoc tap', 'dang ky hoc tap'],
-  lamTheo: ['lam theo', 'noi dung lam theo', 'dang ky lam theo'],
-  neuGuong: ['neu guong', 'noi dung neu guong', 'dang ky neu guong'],
-  trongTam: ['viec trong tam', 'trong tam', 'nhiem vu trong tam', 'van de trong tam'],
+  content: ['Nội dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'],
+  hocTap: ['Học tập', 'noi dung hoc tap', 'dang ky hoc tap'],
+  lamTheo: ['Làm theo', 'noi dung lam theo', 'dang ky lam theo'],
+  neuGuong: ['Nêu gương', 'noi dung neu guong', 'dang ky neu guong'],
+  trongTam: ['Việc trọng tâm', 'trong tam', 'nhiem vu trong tam', 'van de trong tam'],
   action: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'],
   solution: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'],
   due: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'],
@@ -100,7 +100,7 @@ function headerOf<F extends string>(row: SheetRow, titles: Record<F, string[]>, 
   row.cells.forEach((cell, index) => {
     if (cell.kind !== 'text') return;
     const key = titleKey(cell.text);
-    const field = map.get(key) ?? (Object.keys(titles) as F[]).find((f) => titles[f].includes(key));
+    const field = map.get(key) ?? (Object.keys(titles) as F[]).find((f) => titles[f].some((t) => titleKey(t) === key));
     // The first column of a field wins: a merged title repeats over the columns it covers.
     if (field && columns[field] === undefined) {
       columns[field] = index;

@@ -33,6 +33,16 @@ function isSqliteError(e: unknown): e is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
+/** Can this process write the file? (A file it can only read is still opened for reading.) */
+function canWrite(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the file's identity without writing a byte to it. */
 function identify(db: Db, file: string): { appId: number; version: number; tables: number } {
   try {
@@ -42,6 +52,8 @@ function identify(db: Db, file: string): { appId: number; version: number; table
     return { appId, version, tables };
   } catch (e) {
     if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) throw new UserError('error.notACellFile', { file });
+    // A WAL file needs its -shm beside it even to be read: a read-only folder cannot hold one.
+    if (isSqliteError(e) && e.code === 'SQLITE_READONLY_DIRECTORY') throw new UserError('error.cellFolderReadOnly', { file });
     throw e;
   }
 }
@@ -80,7 +92,9 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
       throw new UserError('error.newerVersion', { file: resolved, version: id.version, supported: SCHEMA_VERSION });
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) {
+    // A file this process may only read (SQLite then opens it read-only by itself) still
+    // serves the commands that only read; a command that writes is refused by SQLite, in one line.
+    if (!options.readonly && (options.create || canWrite(resolved))) {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       if (id.version < SCHEMA_VERSION) {
         if (!fresh) options.beforeMigrate?.(resolved, id.version);

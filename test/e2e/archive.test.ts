@@ -95,7 +95,8 @@ describe('restore', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--yes');
     const declined = await runInProcess(['--db', w.db, 'restore', out], { env: w.env, tty: true, prompter: confirming(false) });
-    expect(declined.code).toBe(1);
+    // Answering no is a choice: exit 0, said in one line, nothing changed.
+    expect(declined).toMatchObject({ code: 0, stdout: 'Không khôi phục; tệp dữ liệu giữ nguyên.\n', stderr: '' });
     expect(count(w.db)).toBe(3);
 
     const ok = await runInProcess(['--db', w.db, 'restore', out], { env: w.env, tty: true, prompter: confirming(true) });

@@ -19,6 +19,8 @@ describe('cells in the data folder', () => {
     const r = init(env, 'Chi bộ Văn phòng');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('Đã tạo Chi bộ Văn phòng (mã: chi-bo-van-phong).');
+    // The next step is a command that works as printed in cmd, PowerShell and sh (double quotes).
+    expect(r.stdout).toContain('hoc-theo-bac member add --name "Họ và tên"');
     const file = path.join(cells, 'chi-bo-van-phong.sqlite');
     expect(r.stdout).toContain(`Tệp dữ liệu: ${file}`);
     expect(r.stdout).toContain('member add');
@@ -142,8 +144,8 @@ describe('cell init without a terminal', () => {
   ])('refuses %j, naming the first missing flag %s, and creates nothing', (given, flag) => {
     const home = tempDir();
     const env = testEnv(home);
-    expectRefusal(runBin(['cell', 'init', ...given], { env }), 1, `Thiếu ${flag}.`);
-    expectRefusal(runBin(['cell', 'init', '--no-input', ...given, '--lang', 'en'], { env }), 1, `Missing ${flag}.`);
+    expectRefusal(runBin(['cell', 'init', ...given], { env }), 2, `Thiếu ${flag}.`);
+    expectRefusal(runBin(['cell', 'init', '--no-input', ...given, '--lang', 'en'], { env }), 2, `Missing ${flag}.`);
     expect(fs.readdirSync(home)).toEqual([]);
   });
 

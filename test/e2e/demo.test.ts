@@ -57,4 +57,16 @@ describe('demo', () => {
     const later = runBin(['--db', made.file, '--json', 'member', 'list'], { env: { ...env, HOC_THEO_BAC_TODAY: '2026-06-01' } });
     expect(JSON.parse(later.stdout)).toHaveLength(8);
   });
+
+  it('shows late in the year a status whose long items wrap within 80 columns', () => {
+    const dir = tempDir();
+    const env = testEnv(tempDir(), { HOC_THEO_BAC_TODAY: '2026-11-20' });
+    const made = JSON.parse(runBin(['--json', 'demo', '--dir', dir], { env }).stdout);
+    const r = runBin(['--db', made.file, 'status'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    [1] Tập thể: Bê tông hóa 1,2 km đường trục thôn Đông theo phương châm\n        "Nhà nước và nhân dân cùng làm" (hạn 31/10/2026, Đang thực hiện)');
+    // Every line fits, but the one that gives a command to copy whole.
+    const long = r.stdout.split('\n').filter((l) => [...l].length > 80);
+    expect(long.every((l) => l.includes('hoc-theo-bac meeting add'))).toBe(true);
+  });
 });

@@ -132,6 +132,8 @@ describe('a wrong command line', () => {
   it.each([
     [['bogus'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
     [['member', 'bogus'], 'Không có lệnh "bogus"'],
+    [['report', 'bogus', '--year', '2026'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
+    [['report', '--year', '2026'], 'Không có tùy chọn "--year". Xem các tùy chọn: hoc-theo-bac report --help'],
     [['--db', file, 'member', 'list', '--bogus'], 'Không có tùy chọn "--bogus". Xem các tùy chọn: hoc-theo-bac member list --help'],
     [['--bogus', 'member', 'list'], 'Không có tùy chọn "--bogus"'],
     [['--db', file, 'member', 'show', 'a', 'b'], 'Thừa tham số "b"'],
@@ -151,5 +153,26 @@ describe('a wrong command line', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^Lỗi: /);
     expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('file names typed in NFD (as some keyboards and file managers give them)', () => {
+  it('are used exactly as typed, while the values of other flags become NFC', async () => {
+    const dir = tempDir();
+    const nfd = (s: string) => s.normalize('NFD');
+    const db = path.join(dir, nfd('Chi bộ Đông.sqlite'));
+    const r = runBin(['--db', db, '--no-input', 'cell', 'init', '--name', nfd('Chi bộ Đông'), '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env });
+    expect(r.code).toBe(0);
+    // The file is where the name as typed says, not at its NFC twin.
+    expect(fs.readdirSync(dir)).toEqual([nfd('Chi bộ Đông.sqlite')]);
+    const csv = path.join(dir, nfd('Danh sách đảng viên.csv'));
+    fs.writeFileSync(csv, 'Họ và tên,Năm sinh\nTrần Thị Bình,1980\n');
+    expect(runBin(['--db', db, 'member', 'import', csv], { env }).code).toBe(0);
+    const out = path.join(dir, nfd('Xuất dữ liệu.json'));
+    expect(runBin(['--db', db, 'export', 'json', '--out', out], { env }).code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(fs.existsSync(out.normalize('NFC'))).toBe(false);
+    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(data.cell.name).toBe('Chi bộ Đông'.normalize('NFC'));
   });
 });

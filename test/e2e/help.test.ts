@@ -33,6 +33,14 @@ describe('help', () => {
     expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:/);
   });
 
+  it('says "[tùy chọn]" and "[lệnh]" in Vietnamese usage lines, "[options]" in English', () => {
+    const vi = runBin(['member', '--help'], { env }).stdout;
+    expect(vi).toMatch(/^Cách dùng: hoc-theo-bac member \[tùy chọn\] \[lệnh\]\n/);
+    expect(vi).toMatch(/^ {2}add \[tùy chọn\] /m);
+    expect(vi).not.toMatch(/\[options\]|\[command\]/);
+    expect(runBin(['--lang', 'en', 'member', '--help'], { env }).stdout).toMatch(/^Usage: hoc-theo-bac member \[options\] \[command\]\n/);
+  });
+
   it('lists them in English with --lang en (before or after the command)', () => {
     for (const args of [['--lang', 'en', '--help'], ['--help', '--lang=en']]) {
       const r = runBin(args, { env });

@@ -111,7 +111,7 @@ describe('member import', () => {
     expect(fingerprint(w.db)).toBe(before);
     expect(backups(w)).toEqual([]);
     const en = await run(w, '--lang', 'en', 'member', 'import', file);
-    expect(en.stderr).toContain('The file has 5 bad rows, so nothing was imported');
+    expect(en.stderr).toContain('Bad rows in the file: 5, so nothing was imported');
     expect(en.stderr).toContain('row 5:');
   });
 
@@ -171,7 +171,7 @@ describe('member import', () => {
     ['a password-protected workbook', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(512)]), 'có mật khẩu'],
     ['an old .xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from('Workbook', 'utf16le')]), 'dạng Excel cũ'],
     ['an empty file', Buffer.alloc(0), 'không có dữ liệu'],
-    ['blank lines only', Buffer.from('\n\n ,, \n'), 'không có dữ liệu'],
+    ['blank lines named .xlsx', Buffer.from('\n\n ,, \n'), 'không phải bảng tính'],
   ])('refuses %s with a clear message', async (_, bytes, words) => {
     const w = world();
     const file = path.join(w.home, 'tep.xlsx');
@@ -188,6 +188,27 @@ describe('member import', () => {
     const w = world();
     expect((await run(w, 'member', 'import', path.join(w.home, 'khong-co.xlsx'))).stderr).toContain('Không có tệp');
     expect((await run(w, 'member', 'import', w.home)).stderr).toContain('không phải bảng tính');
+  });
+
+  it('names the sheet\'s column, not a flag, and the titles it looks for as written', async () => {
+    const w = world();
+    fs.writeFileSync(path.join(w.home, 'x.csv'), 'Họ và tên,Ngày sinh\nTrần Thị Bình,abc\n');
+    const bad = await run(w, 'member', 'import', 'x.csv');
+    expect(bad.stderr).toContain('dòng 2: Ngày "abc" (Ngày sinh) không đúng dạng');
+    expect(bad.stderr).not.toContain('--born');
+    fs.writeFileSync(path.join(w.home, 'y.csv'), 'abc,def\n1,2\n');
+    expect((await run(w, 'member', 'import', 'y.csv')).stderr).toContain('cần có cột như "Họ và tên".');
+    expect((await run(w, 'pledge', 'import', 'y.csv', '--year', '2026')).stderr).toContain('"Nội dung", "Học tập", "Làm theo", "Nêu gương", "Việc trọng tâm"');
+  });
+
+  it('says a file named .xlsx that holds no workbook is not a spreadsheet', async () => {
+    const w = world();
+    fs.writeFileSync(path.join(w.home, 'ds.xlsx'), 'Họ và tên\nTrần Thị Bình\n');
+    const r = await run(w, 'member', 'import', 'ds.xlsx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Lỗi: Tệp "${path.join(w.home, 'ds.xlsx')}" không phải bảng tính Excel (.xlsx) hay CSV. Hãy mở bằng Excel và lưu lại dạng .xlsx.\n`);
+    fs.writeFileSync(path.join(w.home, 'ds.csv'), '\n\n ,, \n');
+    expect((await run(w, 'member', 'import', 'ds.csv')).stderr).toContain('không có dữ liệu');
   });
 
   it('works the same from the built executable', async () => {

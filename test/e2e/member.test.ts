@@ -104,7 +104,7 @@ describe('the list of members', () => {
     const en = run('member', 'list', '--lang', 'en');
     expect(en.stdout).toMatch(/│ Id +│ Full name +│/);
     expect(en.stdout).toContain('Exempt');
-    expect(en.stdout).toContain('In all: 10 members.');
+    expect(en.stdout).toContain('Members in all: 10.');
   });
 
   it('shows everyone with --all, transferred members too, with their status', () => {
@@ -176,8 +176,8 @@ describe('refusals change nothing', () => {
     ['an unknown gender', ['member', 'add', '--name', 'Lê Văn Tám', '--gender', 'x'], 1, 'Giới tính "x"'],
     ['a first status other than chinh-thuc or du-bi', ['member', 'add', '--name', 'Lê Văn Tám', '--status', 'mien'], 1, 'chỉ là chinh-thuc hoặc du-bi'],
     ['a member twice', ['member', 'add', '--name', 'lê thị bính', '--born', '1985'], 1, 'Đã có đảng viên Lê Thị Bính sinh năm 1985'],
-    ['a missing name with --no-input', ['--no-input', 'member', 'add', '--born', '1980'], 1, 'Lỗi: Thiếu --name.'],
-    ['a missing name without a terminal', ['member', 'add'], 1, 'Thiếu --name'],
+    ['a missing name with --no-input', ['--no-input', 'member', 'add', '--born', '1980'], 2, 'Lỗi: Thiếu --name.'],
+    ['a missing name without a terminal', ['member', 'add'], 2, 'Thiếu --name'],
     ['an unknown member', ['member', 'show', 'Xuân'], 1, 'Không tìm thấy đảng viên "Xuân"'],
     ['an unknown id', ['member', 'edit', '99', '--job', 'x'], 1, 'Không tìm thấy đảng viên "99"'],
     ['an ambiguous member, listing the candidates', ['member', 'show', 'binh'], 1, /"binh" trùng với nhiều người: Trần Thị Thanh Bình \(1\); Lê Thị Bính \(\d+\)\. Hãy ghi rõ hơn hoặc dùng mã số\./],
@@ -201,6 +201,6 @@ describe('refusals change nothing', () => {
     [['member', 'show', 'binh', '--lang', 'en'], /"binh" matches several people: Trần Thị Thanh Bình \(1\); Lê Thị Bính \(\d+\)/],
     [['--no-input', 'member', 'add', '--lang', 'en'], 'Error: Missing --name.'],
   ])('refuses in English: %j', (args, message) => {
-    expectRefusal(run(...args), 1, message);
+    expectRefusal(run(...args), /Missing --/.test(String(message)) ? 2 : 1, message);
   });
 });

@@ -144,6 +144,14 @@ describe('pledge add, interactive', () => {
     expect(await items()).toEqual([expect.objectContaining({ content: 'Hướng dẫn 25 hộ làm hồ sơ trực tuyến', due: '2026-09-30', target: '20 hộ' })]);
   });
 
+  it('edit answered with the current values says nothing changed and saves nothing', async () => {
+    await run(['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'lam-theo', '--content', 'Hướng dẫn 20 hộ', '--target', '20 hộ', '--due', '30/09/2026'], undefined, false);
+    const before = await items();
+    const r = await run(['pledge', 'edit', '1'], scripted(['lam-theo', 'Hướng dẫn 20 hộ', '', '', '30/09/2026', '20 hộ']).prompter);
+    expect(r).toMatchObject({ code: 0, stdout: 'Mục đăng ký số 1 không có gì thay đổi; không ghi gì.\n' });
+    expect(await items()).toEqual(before);
+  });
+
   it('remove asks on a terminal: "no" keeps the item, "yes" marks it removed', async () => {
     await run(['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc sách về Bác', '--target', '2 cuốn'], undefined, false);
     const no = await run(['pledge', 'remove', '1'], scripted([false]).prompter);

@@ -104,7 +104,7 @@ describe('cell init on a terminal', () => {
     const p = person(['   ', 'Chi bộ A', 'Đảng bộ B', 'B', 'Nguyễn Văn An']);
     const r = await runInProcess(['cell', 'init'], { env: testEnv(home), tty: true, prompter: p.prompter });
     expect(r.code).toBe(0);
-    expect(p.refused).toEqual(['--name không được để trống.']);
+    expect(p.refused).toEqual(['Câu trả lời không được để trống.']);
   });
 
   it('shows the validation message of an empty answer on the terminal (inquirer)', async () => {
@@ -114,7 +114,8 @@ describe('cell init on a terminal', () => {
     const r = await runInProcess(['cell', 'init'], { env: testEnv(home), tty: true, prompter: terminal(keys, screens) });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(screens[0]).toContain('Tên chi bộ (ví dụ: Chi bộ Văn phòng):');
-    expect(screens[1]).toContain('--name không được để trống.');
+    expect(screens[1]).toContain('Câu trả lời không được để trống.');
+    expect(screens[1]).not.toContain('--name');
     expect(r.stdout).toContain('Đã tạo Chi bộ Văn phòng');
   });
 
@@ -123,7 +124,7 @@ describe('cell init on a terminal', () => {
     const keys = [['', 'Chi bộ A'], ['Đảng bộ B'], ['B'], ['Nguyễn Văn An']];
     const r = await runInProcess(['--lang', 'en', 'cell', 'init'], { env: testEnv(tempDir()), tty: true, prompter: terminal(keys, screens) });
     expect(r.code).toBe(0);
-    expect(screens[1]).toContain('--name must not be empty.');
+    expect(screens[1]).toContain('The answer must not be empty.');
   });
 
   it('stops on Ctrl-C with exit 130, creating nothing', async () => {
@@ -131,7 +132,7 @@ describe('cell init on a terminal', () => {
     const p = person(['Chi bộ A', 'Đảng bộ B']);
     const r = await runInProcess(['cell', 'init'], { env: testEnv(home), tty: true, prompter: p.prompter });
     expect(r.code).toBe(130);
-    expect(r.stderr).toBe('Lỗi: Đã dừng. Không có gì dang dở được lưu.\n');
+    expect(r.stderr).toBe('Đã dừng. Không có gì dang dở được lưu.\n');
     expect(p.asked).toHaveLength(3);
     expect(fs.readdirSync(home)).toEqual([]);
   });
@@ -140,7 +141,7 @@ describe('cell init on a terminal', () => {
     const home = tempDir();
     const p = person(['Chi bộ A']);
     const r = await runInProcess(['--no-input', 'cell', 'init'], { env: testEnv(home), tty: true, prompter: p.prompter });
-    expectRefusal(r, 1, 'Lỗi: Thiếu --name.');
+    expectRefusal(r, 2, 'Lỗi: Thiếu --name.');
     expect(p.asked).toEqual([]);
   });
 });
@@ -188,11 +189,19 @@ describe('members on a terminal', () => {
     });
   });
 
+  it('says so when `member edit` is answered with Enter only, writing nothing', async () => {
+    const before = fileState(file);
+    const p = person(Array(9).fill(KEEP));
+    const r = await runInProcess(['--db', file, 'member', 'edit', 'binh'], { env, tty: true, prompter: p.prompter });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'Thông tin đảng viên Trần Thị Bình (mã số 1) không có gì thay đổi; không ghi gì.\n' });
+    expect(fileState(file)).toEqual(before);
+  });
+
   it('refuses an impossible date typed in `member edit` until it is right', async () => {
     const p = person([KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, '31/02/2010', '03/02/2010', KEEP]);
     const r = await runInProcess(['--db', file, 'member', 'edit', '1'], { env, tty: true, prompter: p.prompter });
     expect(r.code).toBe(0);
-    expect(p.refused).toEqual(['Ngày "31/02/2010" (--joined) không có trên lịch; hãy kiểm tra lại ngày và tháng.']);
+    expect(p.refused).toEqual(['Ngày "31/02/2010" không có trên lịch; hãy kiểm tra lại ngày và tháng.']);
   });
 
   it('saves nothing when `member edit` is stopped half-way', async () => {

@@ -68,7 +68,7 @@ describe('review run', () => {
     ]);
     const meeting = JSON.parse((await runInProcess(['--db', file, 'meeting', 'show', '2026-03', '--json'], { env })).stdout);
     expect(meeting).toEqual(expect.objectContaining({ date: '2026-03-05', kind: 'thuong-ky', score: 92, grade: 'tot', absent: [{ memberId: 3, name: 'Lê Văn Dũng', reason: 'ốm' }] }));
-    expect(meeting.attendance).toEqual({ expected: 3, present: 2, absentWithReason: 1, absentWithoutReason: 0, exempt: 1 });
+    expect(meeting.attendance).toEqual({ expected: 3, present: 2, absentWithReason: 1, absentWithoutReason: 0, exempt: 1, suspended: 0 });
   });
 
   it('keeps the members done at Ctrl-C, nothing of the current one, and resumes with those left', async () => {
@@ -79,7 +79,7 @@ describe('review run', () => {
     ]);
     const r1 = await runInProcess(['--db', file, 'review', 'run', '--month', '2026-03'], { env, tty: true, prompter: first });
     expect(r1.code).toBe(130);
-    expect(r1.stderr.trim()).toBe('Lỗi: Đã dừng. Không có gì dang dở được lưu.');
+    expect(r1.stderr.trim()).toBe('Đã dừng. Không có gì dang dở được lưu.');
     let saved = await reviews(file, env);
     expect(saved.map((x) => x.memberId)).toEqual([1]);
     expect(saved[0]!.meetingId).toBeNull();
@@ -94,7 +94,7 @@ describe('review run', () => {
     expect(r2.stderr).toBe('');
     expect(r2.code).toBe(0);
     expect(second.asked[0]).toBe('Review Trần Thị Bình?');
-    expect(r2.stdout).toContain('Reviews of 03/2026: 2 members not yet reviewed (1 done).');
+    expect(r2.stdout).toContain('Reviews of 03/2026: still to do 2, done 1.');
     saved = await reviews(file, env);
     expect(saved.map((x) => x.memberId).sort()).toEqual([1, 2, 3]);
     expect(saved.every((x) => x.meetingId === 1)).toBe(true);

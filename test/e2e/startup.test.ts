@@ -36,7 +36,7 @@ describe('start-up', () => {
 
   it('a refused command without a terminal does not load inquirer either', () => {
     const { code, modules } = modulesLoaded(['cell', 'init']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(heavy(modules)).toEqual([]);
   });
 });

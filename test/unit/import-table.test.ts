@@ -146,7 +146,7 @@ describe('planning a pledge import', () => {
   it('takes one item per filled kind column, and collective key tasks', () => {
     const rows = [row(1, 'Họ và tên', 'Học tập', 'Làm theo', 'Nêu gương', 'Việc trọng tâm', 'Thời gian'), row(2, 'Trần Thị Bình', 'Đọc sách', 'Làm đúng giờ', '', '', 'Quý II'), row(3, 'Tập thể', '', '', '', 'Sửa đường', 'Cả năm')];
     const header = findHeader(rows, PLEDGE_TITLES, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], parseMap(undefined, PLEDGE_FIELDS));
-    const plan = planPledges(rows, header, members, [], 2026);
+    const plan = planPledges(rows, header, members, [], 2026, '2026-03-15');
     expect(plan.problems).toEqual([]);
     expect(plan.add.map((r) => [r.row, r.fields.memberId, r.fields.kind, r.fields.content, r.fields.due])).toEqual([
       [2, 1, 'hoc-tap', 'Đọc sách', '2026-06-30'],
@@ -164,12 +164,23 @@ describe('planning a pledge import', () => {
       row(5, 'Trần Thị Bình', 'w', 'Làm theo', '32/01/2026'),
     ];
     const header = findHeader(rows, PLEDGE_TITLES, ['content'], new Map());
-    const plan = planPledges(rows, header, members, [], 2026);
+    const plan = planPledges(rows, header, members, [], 2026, '2026-03-15');
     expect(plan.problems.map((p) => [p.row, p.key])).toEqual([
       [2, 'error.importMemberUnknown'],
       [3, 'error.importMemberAmbiguous'],
       [4, 'error.importKindUnknown'],
       [5, 'error.dateImpossible'],
+    ]);
+  });
+
+  it('follows the rules of pledge add: no items for an exempt or suspended member', () => {
+    const apart = (id: number, name: string, status: 'mien' | 'dinh-chi') => ({ ...member(id, name, 1960), history: [{ status: 'chinh-thuc' as const, from: '1900-01-01' }, { status, from: '2026-01-01' }] });
+    const cell = [...members, apart(4, 'Đặng Văn Khoa', 'mien'), apart(5, 'Phan Văn Thu', 'dinh-chi')];
+    const rows = [row(1, 'Đảng viên', 'Nội dung', 'Loại'), row(2, 'Đặng Văn Khoa', 'x', 'Học tập'), row(3, 'Phan Văn Thu', 'y', 'Học tập'), row(4, 'Trần Thị Bình', 'z', 'Học tập')];
+    const plan = planPledges(rows, findHeader(rows, PLEDGE_TITLES, ['content'], new Map()), cell, [], 2026, '2026-03-15');
+    expect(plan.problems.map((p) => [p.row, p.key])).toEqual([
+      [2, 'error.pledgeMemberExempt'],
+      [3, 'error.pledgeMemberSuspended'],
     ]);
   });
 });

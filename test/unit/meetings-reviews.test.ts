@@ -20,8 +20,8 @@ import {
 import { statusDate, statusFindings } from '../../src/domain/status.js';
 import { sampleMeetings } from '../../src/domain/sample.js';
 import { errorKey as keyOf } from '../helpers/errors.js';
-import type { Member, StatusChange } from '../../src/domain/members.js';
-import type { Pledge } from '../../src/domain/pledges.js';
+import { canTakePledges, isInForce, type Member, type StatusChange } from '../../src/domain/members.js';
+import { checkCanTakePledges, type Pledge } from '../../src/domain/pledges.js';
 
 
 const blank = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
@@ -104,7 +104,7 @@ describe('meetings', () => {
 
   it('counts attendance with exempt members apart', () => {
     const a = attendance({ month: '2026-03', date: '2026-03-05', absences: [{ memberId: 2, reason: 'ốm' }, { memberId: 6, reason: null }] }, all);
-    expect(a).toEqual({ expected: 3, present: 1, absentWithReason: 1, absentWithoutReason: 1, exempt: 1 });
+    expect(a).toEqual({ expected: 3, present: 1, absentWithReason: 1, absentWithoutReason: 1, exempt: 1, suspended: 0 });
     expect(expectedMembers(all, { month: '2026-03', date: null }).map((m) => m.id)).toEqual([1, 2, 6]);
   });
 });
@@ -221,6 +221,39 @@ describe('status findings', () => {
   });
 });
 
+describe('a suspended member (đình chỉ sinh hoạt)', () => {
+  // Suspended from March 2026: on the cell's lists, out of its work, like an exempt member.
+  const thu = member(7, 'Phan Văn Thu', [
+    { status: 'chinh-thuc', from: '1900-01-01' },
+    { status: 'dinh-chi', from: '2026-03-01' },
+  ]);
+  const cell = [an, thu];
+
+  it('takes no new pledges while suspended, with the reason', () => {
+    expect(canTakePledges(thu, '2026-02-28')).toBe(true);
+    expect(canTakePledges(thu, '2026-03-15')).toBe(false);
+    expect(isInForce(thu, '2026-03-15')).toBe(true);
+    expect(keyOf(() => checkCanTakePledges(thu, 2026, '2026-03-15'))).toBe('error.pledgeMemberSuspended');
+  });
+
+  it('is not required to register, be reviewed or attend, and is counted apart', () => {
+    const f = statusFindings({ month: '2026-03', today: '2026-03-15', members: cell, pledges: [pledge(1, 7, 'hoc-tap', { due: '2026-03-01' })], progress: [], reviewed: new Set(), regularMeeting: null });
+    expect(f.notRegistered.map((m) => m.id)).toEqual([1]);
+    expect(f.notReviewed.map((m) => m.id)).toEqual([1]);
+    expect(f.overdue).toEqual([]);
+    expect(mustBeReviewed(cell, '2026-02').map((m) => m.id)).toEqual([1, 7]);
+    expect(mustBeReviewed(cell, '2026-03').map((m) => m.id)).toEqual([1]);
+    const meeting = { month: '2026-03', date: '2026-03-05', absences: [] };
+    expect(attendance(meeting, cell)).toEqual({ expected: 1, present: 1, absentWithReason: 0, absentWithoutReason: 0, exempt: 0, suspended: 1 });
+    expect(expectedMembers(cell, meeting).map((m) => m.id)).toEqual([1]);
+    // Recorded absent before the suspension was entered: not counted against the meeting.
+    expect(attendance({ ...meeting, absences: [{ memberId: 7, reason: 'ốm' }] }, cell)).toMatchObject({ expected: 1, present: 1, absentWithReason: 0 });
+    expect(keyOf(() => resolveAbsences([{ ref: 'Thu', reason: null }], cell, meeting))).toBe('error.absentSuspended');
+    // A review may still be recorded, as for an exempt member: not required, not refused.
+    expect(() => checkReviewable(thu, '2026-03')).not.toThrow();
+  });
+});
+
 describe('sample meetings of the demo', () => {
   it('makes a regular meeting for each month before today (at most three) with a review of everyone who must be reviewed', () => {
     const pledges = [
@@ -234,9 +267,19 @@ describe('sample meetings of the demo', () => {
       expect(m.fields.date!.slice(0, 7)).toBe(m.fields.month);
       expect(m.reviews.map((r) => r.fields.memberId)).toEqual(mustBeReviewed(all, m.fields.month).map((x) => x.id));
       expect(m.absences.every((a) => m.reviews.some((r) => r.fields.memberId === a.memberId))).toBe(true);
+      // Who chairs or keeps the minutes is there.
+      const names = m.absences.map((a) => all.find((x) => x.id === a.memberId)!.name);
+      expect(names).not.toContain(m.fields.chair);
+      expect(names).not.toContain(m.fields.minutesBy);
     }
     const binhInApril = meetings[2]!.reviews.find((r) => r.fields.memberId === 2)!;
     expect(binhInApril.progress.map((p) => p.pledgeId)).toEqual([2, 3]); // her item and the key task she is in charge of
+    // As in the demo's seven: the one away is never the chair (An) nor the minutes-taker (Bình).
+    const seven = [an, binh, dung, member(7, 'Phạm Thị Đào'), member(8, 'Hoàng Văn Đức'), member(9, 'Vũ Thị Hạnh'), member(10, 'Ngô Thị Lan')];
+    const away = sampleMeetings(2026, '2026-11-20', seven, []).flatMap((m) => m.absences.map((a) => a.memberId));
+    expect(away).toHaveLength(3);
+    expect(away).not.toContain(an.id);
+    expect(away).not.toContain(binh.id);
     expect(sampleMeetings(2026, '2026-01-10', all, pledges)).toEqual([]);
     expect(sampleMeetings(2026, '2026-03-15', all, [])[0]!.reviews.every((r) => r.progress.length === 0)).toBe(true);
   });

@@ -120,11 +120,10 @@ describe('who can take pledges', () => {
   it('a full or probationary member can', () => {
     expect(() => checkCanTakePledges(member([{ status: 'chinh-thuc', from: '2000-01-01' }]), 2026, TODAY)).not.toThrow();
     expect(() => checkCanTakePledges(member([{ status: 'du-bi', from: '2025-12-20' }]), 2026, TODAY)).not.toThrow();
-    // Suspension is not a reason to stop registering (canTakePledges of the members' rules).
-    expect(() => checkCanTakePledges(member([{ status: 'dinh-chi', from: '2026-01-01' }]), 2026, TODAY)).not.toThrow();
   });
   it.each([
     ['mien', 'error.pledgeMemberExempt'],
+    ['dinh-chi', 'error.pledgeMemberSuspended'],
     ['chuyen-di', 'error.pledgeMemberTransferred'],
     ['tu-tran', 'error.pledgeMemberDeceased'],
   ] as const)('a member with status %s cannot', (status, key) => {

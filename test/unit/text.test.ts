@@ -1,4 +1,4 @@
-import { cleanLine, cleanParagraph, fold, hasWords, lowerLine, nfc, optionalLine, slugify } from '../../src/domain/text.js';
+import { cleanLine, cleanParagraph, fold, hasWords, lowerLine, nfc, optionalLine, slugify, wrapWords } from '../../src/domain/text.js';
 
 describe('text as people type and paste it', () => {
   const nfdName = 'Nguyễn Thị Ánh Tuyết'.normalize('NFD');
@@ -46,5 +46,16 @@ describe('text as people type and paste it', () => {
     expect(slugify('***')).toBe('');
     expect(slugify('a'.repeat(59) + ' b c').length).toBeLessThanOrEqual(60);
     expect(slugify('a'.repeat(59) + ' b c')).not.toMatch(/-$/);
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks at spaces within the width, keeping every word whole', () => {
+    const text = 'Bê tông hóa 1,2 km đường trục thôn Đông theo phương châm "Nhà nước và nhân dân cùng làm"';
+    const lines = wrapWords(text, 30);
+    expect(lines.every((l) => [...l].length <= 30)).toBe(true);
+    expect(lines.join(' ')).toBe(text);
+    expect(wrapWords('một-từ-dài-hơn-bề-rộng', 5)).toEqual(['một-từ-dài-hơn-bề-rộng']);
+    expect(wrapWords('', 10)).toEqual(['']);
   });
 });

@@ -70,7 +70,8 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   if (!ctx.globals(cmd).yes) {
     if (!ctx.canAsk(cmd)) throw new UserError('error.confirmNeeded');
     const ok = await (await ctx.prompter()).confirm({ message: ctx.t('archive.restoreConfirm', { target, file: source }), default: false });
-    if (!ok) throw new UserError('error.notConfirmed');
+    // Answering no is a choice, not an error (as for `pledge remove`).
+    if (!ok) return ctx.print(ctx.t('archive.notRestored'));
   }
   const home = dataFolder(ctx.env);
   let saved: string | null = null;

@@ -146,7 +146,7 @@ async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: Import
     cmd,
     async (cf) => {
       requireCell(cf);
-      const plan = planPledges(rows, header, listMembers(cf.db), listPledges(cf.db, { year }), year);
+      const plan = planPledges(rows, header, listMembers(cf.db), listPledges(cf.db, { year }), year, ctx.today());
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, skip: plan.skip.length, year };
       if (flags.dryRun) {

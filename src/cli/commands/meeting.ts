@@ -153,7 +153,7 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
       [ctx.t('meeting.field.topic'), m.topic],
       [ctx.t('meeting.field.chair'), m.chair],
       [ctx.t('meeting.field.minutesBy'), m.minutesBy],
-      [ctx.t('meeting.field.attendance'), ctx.t('meeting.attendanceLine', { ...a })],
+      [ctx.t('meeting.field.attendance'), ctx.t('meeting.attendanceLine', { ...a }) + (a.suspended > 0 ? ctx.t('meeting.attendanceSuspended', { ...a }) : '')],
       [ctx.t('meeting.field.absent'), absent.join('; ')],
       [ctx.t('meeting.field.score'), scoreText(ctx, m.score)],
       [ctx.t('meeting.field.conclusion'), m.conclusion],

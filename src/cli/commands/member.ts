@@ -212,7 +212,9 @@ async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Pr
       changes = await askEdits(ctx, m);
     }
     validateMemberDates({ ...m, ...changes }, ctx.today());
-    cf.write((db) => updateMember(db, m.id, changes));
+    const changed = (Object.keys(changes) as Array<keyof MemberFields>).some((k) => changes[k] !== m[k]);
+    if (!changed && !ctx.globals(cmd).json) return ctx.print(ctx.t('member.unchanged', { name: m.name, id: m.id }));
+    if (changed) cf.write((db) => updateMember(db, m.id, changes));
     const updated = getMember(cf.db, m.id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
     ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id }));

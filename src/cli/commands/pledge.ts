@@ -1,5 +1,5 @@
 // pledge add | list | show | edit | remove | commit | grade.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { registerPledgeImport } from './import.js';
@@ -43,6 +43,7 @@ import {
   listPledges,
   markPledgeRemoved,
   saveCommitment,
+  listRegistrations,
   savePledgeGrade,
   updatePledge,
   type PledgeGradeRecord,
@@ -172,9 +173,9 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   const complete = whoGiven && kindGiven && flags.content !== undefined && flags.year !== undefined;
   if (!complete && !ctx.canAsk(cmd)) {
     if (!whoGiven) throw new UserError('error.memberOrCollective');
-    if (flags.year === undefined) throw new UserError('error.missingFlag', { flag: '--year' });
-    if (!kindGiven) throw new UserError('error.missingFlag', { flag: '--kind' });
-    throw new UserError('error.missingFlag', { flag: '--content' });
+    if (flags.year === undefined) throw new UserError('error.missingFlag', { flag: '--year' }, 2);
+    if (!kindGiven) throw new UserError('error.missingFlag', { flag: '--kind' }, 2);
+    throw new UserError('error.missingFlag', { flag: '--content' }, 2);
   }
   const year = flags.year === undefined ? yearOf(today) : parsePledgeYear(flags.year, today);
   const given = changesFromFlags(flags, year);
@@ -301,7 +302,10 @@ async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFla
       changes = await askPledgeEdits(ctx.t, await ctx.prompter(), current);
     }
     const next = applyPledgeChanges(current, changes);
-    cf.write((db) => updatePledge(db, current.id, next));
+    // Every prompt answered with Enter: nothing to save, and the person is told so.
+    const same = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === current[k]);
+    if (same && !ctx.globals(cmd).json) return ctx.print(ctx.t('pledge.unchanged', { id: current.id }));
+    if (!same) cf.write((db) => updatePledge(db, current.id, next));
     const updated = getPledge(cf.db, current.id)!;
     if (ctx.globals(cmd).json) ctx.printJson(pledgeJson(updated));
     else ctx.print(ctx.t('pledge.updated', { id: updated.id }));
@@ -346,9 +350,11 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
     requireCell(cf);
     const member = findMember(cf, ref);
     checkCanTakePledges(member, year, today);
+    const before = listRegistrations(cf.db, year).find((r) => r.memberId === member.id)?.committedOn ?? null;
     cf.write((db) => saveCommitment(db, member.id, year, date));
     if (ctx.globals(cmd).json) return ctx.printJson({ memberId: member.id, year, committedOn: date });
     ctx.print(ctx.t('pledge.committed', { name: member.name, id: member.id, year, date: formatDate(date) }));
+    if (before !== null && before !== date) ctx.print(ctx.t('pledge.commitReplaced', { date: formatDate(before) }));
     printWarnings(ctx, memberWarnings(member.id, listPledges(cf.db, { year })), [member], year);
   });
 }
@@ -356,6 +362,7 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
 interface GradeFlags {
   period?: string;
   self?: string;
+  cellGrade?: string;
   cell?: string;
   note?: string;
 }
@@ -386,11 +393,11 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
     '--self',
   );
-  let cellText = flags.cell ?? cellFlag.grade;
+  let cellText = flags.cellGrade ?? flags.cell ?? cellFlag.grade;
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell-grade');
   const note = optionalText(flags.note, '--note', 300);
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
@@ -481,7 +488,9 @@ export function register(program: Command, ctx: Ctx): void {
       .argument('<id>', t('pledge.arg.id'))
       .option('--period <6m|year>', t('pledge.opt.period'))
       .option('--self <grade>', t('pledge.opt.self'))
-      .option('--cell <grade>', t('pledge.opt.cell'))
+      .option('--cell-grade <grade>', t('pledge.opt.cell'))
+      // CLI.md's spelling, still taken; it clashes with the global --cell SLUG (see cellGradeFlag).
+      .addOption(new Option('--cell <grade>').hideHelp())
       .option('--note <text>', t('pledge.opt.note')),
     ctx,
     'pledge.example.grade',

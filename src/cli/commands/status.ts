@@ -12,6 +12,7 @@ import { regularMeeting } from '../../store/meetings.js';
 import { progressRecords, reviewedMembers } from '../../store/reviews.js';
 import type { Member } from '../../domain/members.js';
 import { pledgeKindKey } from '../../domain/pledges.js';
+import { wrapWords } from '../../domain/text.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 /**
@@ -45,9 +46,12 @@ function print(ctx: Ctx, f: StatusFindings): void {
   const section = (key: MessageKey, lines: string[], goodKey: MessageKey) => {
     if (lines.length === 0) return ctx.print(colour.green('✓ ' + t(goodKey)));
     ctx.print(colour.yellow.bold(`! ${t(key, { count: lines.length })}`));
-    for (const line of lines) ctx.print('    ' + line);
+    for (const line of lines) ctx.print('    ' + wrapped(line));
   };
   const progressWord = (p: Parameters<typeof progressLabelKey>[0] | null) => (p ? t(progressLabelKey(p)) : t('status.noProgress'));
+  // Long items wrap within the terminal, under their own first line.
+  const width = Math.max(40, ctx.io.columns ?? 80);
+  const wrapped = (text: string) => wrapWords(text, width - 9).join('\n        ');
   ctx.print(colour.bold(t('status.title', { month: formatMonth(f.month), date: formatDate(f.asOf) })));
   section('status.notRegistered', f.notRegistered.map((m) => `${m.name} (${m.id})`), 'status.allRegistered');
   section(
@@ -64,7 +68,7 @@ function print(ctx: Ctx, f: StatusFindings): void {
   if (f.collective.length === 0) ctx.print(colour.yellow.bold('! ' + t('status.noCollective')));
   else {
     ctx.print(colour.bold(t('status.collective', { count: f.collective.length })));
-    for (const x of f.collective) ctx.print(`    [${x.pledge.id}] ${x.pledge.content}: ${progressWord(x.progress)}`);
+    for (const x of f.collective) ctx.print('    ' + wrapped(`[${x.pledge.id}] ${x.pledge.content}: ${progressWord(x.progress)}`));
   }
   if (f.meetingMissing) ctx.print(colour.red.bold('! ' + t('status.meetingMissing', { month: formatMonth(f.month), monthIso: f.month })));
   else ctx.print(colour.green('✓ ' + t('status.meetingRecorded', { month: formatMonth(f.month) })));

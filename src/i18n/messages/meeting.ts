@@ -21,6 +21,7 @@ export const vi = {
   'meeting.count': 'Năm {year}: {count} kỳ sinh hoạt.',
   'meeting.noReason': 'không lý do',
   'meeting.attendanceLine': 'có mặt {present}/{expected}; vắng có lý do {absentWithReason}, vắng không lý do {absentWithoutReason}; miễn sinh hoạt {exempt}',
+  'meeting.attendanceSuspended': '; đình chỉ sinh hoạt {suspended}',
   'meeting.col.id': 'Mã',
   'meeting.col.month': 'Tháng',
   'meeting.col.date': 'Ngày',
@@ -55,6 +56,7 @@ export const vi = {
   'error.meetingNoneInMonth': 'Tháng {month} chưa ghi kỳ sinh hoạt nào.',
   'error.absentNotInForce': '{name} không sinh hoạt ở chi bộ trong tháng {month}, không thể ghi vắng mặt.',
   'error.absentExempt': '{name} được miễn sinh hoạt nên không tính vắng mặt.',
+  'error.absentSuspended': '{name} đang bị đình chỉ sinh hoạt nên không tính vắng mặt.',
   'error.absentTwice': '{name} được ghi vắng hai lần; hãy ghi mỗi người một lần.',
 } as const;
 
@@ -77,9 +79,10 @@ export const en: Record<keyof typeof vi, string> = {
   'meeting.ask.month': 'Month of the meeting (e.g. 2026-03):',
   'meeting.added': 'Recorded the {kind} meeting of {month}, id {id}.',
   'meeting.none': 'No meetings recorded in {year}. Record one with: hoc-theo-bac meeting add --month {year}-01',
-  'meeting.count': '{year}: {count} meetings.',
+  'meeting.count': 'Meetings in {year}: {count}.',
   'meeting.noReason': 'no reason',
   'meeting.attendanceLine': 'present {present}/{expected}; absent with reason {absentWithReason}, without reason {absentWithoutReason}; exempt {exempt}',
+  'meeting.attendanceSuspended': '; suspended {suspended}',
   'meeting.col.id': 'Id',
   'meeting.col.month': 'Month',
   'meeting.col.date': 'Date',
@@ -114,5 +117,6 @@ export const en: Record<keyof typeof vi, string> = {
   'error.meetingNoneInMonth': 'No meeting recorded in {month}.',
   'error.absentNotInForce': '{name} was not a member of the cell in {month}, so cannot be absent.',
   'error.absentExempt': '{name} is exempt from meetings, so is not counted absent.',
+  'error.absentSuspended': '{name} is suspended from party activities, so is not counted absent.',
   'error.absentTwice': '{name} is named absent twice; name each person once.',
 };
