@@ -121,8 +121,11 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    // The parser's own words are English: the person is shown the line it stopped at instead.
     const message = e instanceof Error ? e.message : String(e);
-    refuse(file, syntaxErrorLine(text, message), 'error.templateJson', { detail: message.split('\n')[0]! });
+    const line = syntaxErrorLine(text, message);
+    const near = (text.split(/\r?\n/)[line - 1] ?? '').trim().slice(0, 60);
+    refuse(file, line, 'error.templateJson', { near });
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) refuse(file, 1, 'error.templateNotObject');
   const t = data as Record<string, unknown>;
