@@ -109,6 +109,17 @@ describe('monthly', () => {
     expect(march.summary[0]).toBe('Kết quả kiểm điểm: Tốt 4; Đạt 0; Chưa đạt 0; chưa kiểm điểm 1.');
   });
 
+  it('names those absent with a reason in the order of the list, whatever order they were typed in', () => {
+    const records = recordsOf(2026, '2026-03', '2026-03');
+    const idOf = (name: string) => records.members.find((m) => m.name === name)!.id;
+    records.meetings[0]!.absences = [
+      { memberId: idOf('Phạm Thị Đào'), reason: 'Ốm' },
+      { memberId: idOf('Nguyễn Văn An'), reason: 'Đi học' },
+    ];
+    const intro = build('monthly', monthPeriod('2026-03'), 3, records).sheets[0]!.intro.join('\n');
+    expect(intro).toContain('vắng có lý do: 2 (Nguyễn Văn An: Đi học; Phạm Thị Đào: Ốm); vắng không lý do: 0;');
+  });
+
   it('keeps a member transferred out in May in March and leaves him out of June', () => {
     const names = (m: string) => cells(build('monthly', monthPeriod(m)).sheets[0]!.rows).map((r) => r.name);
     expect(names('2026-03')).toContain('Bùi Văn Minh');
@@ -154,6 +165,18 @@ describe('results', () => {
     expect(upTo('2026-03').outcome).toBe('Đang thực hiện: Đã làm được một nửa');
     expect(upTo('2026-04').outcome).toBe('Đang thực hiện');
     expect(upTo('2026-06').outcome).toBe('Đã hoàn thành');
+  });
+
+  it('takes a collective item’s latest month, and in one month the line of the member entered first', () => {
+    const records = recordsOf(2026, '2026-01', '2026-06');
+    const item = records.pledges.find((p) => p.memberId === null)!;
+    const june = records.reviews.filter((r) => r.month === '2026-06').sort((a, b) => a.memberId - b.memberId);
+    june[0]!.progress.push({ pledgeId: item.id, progress: 'dang', note: 'Đã làm nền đường' });
+    june[1]!.progress.push({ pledgeId: item.id, progress: 'xong' });
+    records.reviews.find((r) => r.month === '2026-05')!.progress.push({ pledgeId: item.id, progress: 'chua' });
+    records.reviews.reverse();
+    const rows = cells(build('results', parseHalf('2026-1'), 3, records).sheets[0]!.rows);
+    expect(rows.find((r) => r.content.endsWith(item.content))!.outcome).toBe('Đang thực hiện: Đã làm nền đường');
   });
 
   it('uses the year-end grades for a year report', () => {

@@ -15,7 +15,9 @@ export function buildMonthly(input: BuildInput): ReportModel {
 
   const intro: string[] = [];
   if (meeting) {
-    const absences = meeting.absences.filter((a) => active.some((m) => m.member.id === a.memberId));
+    // In the order of the list below, not the order the absences were typed in.
+    const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
+    const absences = active.flatMap((m) => absentById.get(m.member.id) ?? []);
     const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '');
     const without = absences.filter((a) => !a.reason || a.reason.trim() === '');
     intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);

@@ -13,10 +13,14 @@ export function buildResults(input: BuildInput): ReportModel {
   const members = membersOfPeriod(records, period);
   const active = members.filter((m) => !m.exempt);
   const exempt = members.filter((m) => m.exempt);
-  /** The latest progress recorded for each item within the period (reviews come in order of month). */
+  /**
+   * The latest progress recorded for each item within the period. A collective item reported
+   * by several members in one month takes the line of the member entered first.
+   */
   const latestByPledge = new Map<number, ProgressEntry>();
   const monthOfLatest = new Map<number, string>();
-  for (const review of records.reviews) {
+  const reviews = [...records.reviews].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.memberId - b.memberId));
+  for (const review of reviews) {
     for (const p of review.progress) {
       const known = monthOfLatest.get(p.pledgeId);
       if (known === undefined || known < review.month) {
