@@ -12,6 +12,14 @@ export interface Cell {
   termStart: number | null;
 }
 
+/** The cell's programme for a year: the basis (căn cứ), the topic of the year's study. */
+export interface Programme {
+  year: number;
+  basis: string;
+  topic: string | null;
+  yearTopic: string | null;
+}
+
 export const CELL_TEXT_FIELDS = ['name', 'committee', 'place', 'secretary'] as const;
 export type CellTextField = (typeof CELL_TEXT_FIELDS)[number];
 

@@ -3,6 +3,7 @@
 import { UserError } from './errors.js';
 import { formatDate, isoDate, parseDate, parseYear, yearOf, type IsoDate } from './dates.js';
 import { canTakePledges, optionalText, requiredText, statusOn, type Member } from './members.js';
+import type { GradePeriod, PledgeGrade } from './scales.js';
 import { fold } from './text.js';
 import type { MessageKey } from '../i18n/index.js';
 
@@ -33,6 +34,24 @@ export interface Pledge {
 }
 
 export type PledgeFields = Omit<Pledge, 'id' | 'removedAt'>;
+
+/** A member's registration for a year: its state and the date the commitment was signed. */
+export interface Registration {
+  memberId: number;
+  year: number;
+  state: 'draft' | 'submitted' | 'approved';
+  committedOn: IsoDate | null;
+}
+
+/** A six-month or year-end grade of an item: the member's own and the cell's. */
+export interface PledgeGradeRecord {
+  pledgeId: number;
+  period: GradePeriod;
+  self: PledgeGrade | null;
+  cell: PledgeGrade | null;
+  note: string | null;
+  gradedAt: string;
+}
 
 /** Longest text kept for each field of an item. */
 export const PLEDGE_TEXT_MAX = { content: 500, action: 300, solution: 300, target: 300, owner: 100 } as const;

@@ -14,6 +14,8 @@ export type Recognition = (typeof RECOGNITIONS)[number];
 export interface ProgressEntry {
   pledgeId: number;
   progress: Progress;
+  /** A word on the progress, printed in reports; only there when the file holds one. */
+  note?: string;
 }
 
 export interface ReviewFields {

@@ -1,5 +1,6 @@
 // The sample cell of `demo`: invented people, dated relative to today so that it always looks current.
-import type { Cell } from './cells.js';
+import type { Cell, Programme } from './cells.js';
+import type { ExemplarFields } from './exemplars.js';
 import type { MemberFields, StatusChange } from './members.js';
 import type { IsoDate } from './dates.js';
 import type { Pledge, PledgeKind } from './pledges.js';
@@ -47,7 +48,7 @@ export function buildSampleCell(today: IsoDate) {
       { status: 'chuyen-di', from: `${year}-05-15`, note: 'Chuyển sinh hoạt về Đảng bộ thị trấn' },
     ]),
   ];
-  const programme = {
+  const programme: Programme = {
     year,
     basis: 'Chỉ thị 05-CT/TW',
     topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh',
@@ -70,11 +71,9 @@ export interface SamplePledge {
   owner: string | null;
 }
 
-export interface SampleExemplar {
+/** An exemplar with the member named as in buildSampleCell (null for the cell). */
+export interface SampleExemplar extends Omit<ExemplarFields, 'memberId'> {
   member: string | null;
-  year: number;
-  achievement: string;
-  award: string | null;
 }
 
 /**

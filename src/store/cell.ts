@@ -1,5 +1,5 @@
 // The cell's identity and the yearly programme settings.
-import type { Cell } from '../domain/cells.js';
+import type { Cell, Programme } from '../domain/cells.js';
 import type { Db } from './cell-file.js';
 
 interface CellRow {
@@ -46,13 +46,6 @@ export function updateCell(db: Db, changes: Partial<Omit<Cell, 'slug'>>): void {
   if (entries.length === 0) return;
   const sets = entries.map(([k]) => `${columns[k]} = @${k}`).join(', ');
   db.prepare(`UPDATE cell SET ${sets} WHERE id = 1`).run(Object.fromEntries(entries));
-}
-
-export interface Programme {
-  year: number;
-  basis: string;
-  topic: string | null;
-  yearTopic: string | null;
 }
 
 export function getProgramme(db: Db, year: number): Programme | null {

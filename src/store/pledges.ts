@@ -1,7 +1,10 @@
 // Pledge items. A removed item stays in the file, marked with the date, out of lists and reports.
-import type { Pledge, PledgeFields } from '../domain/pledges.js';
+import type { Pledge, PledgeFields, PledgeGradeRecord, Registration } from '../domain/pledges.js';
 import type { GradePeriod, PledgeGrade } from '../domain/scales.js';
 import type { Db } from './cell-file.js';
+
+// The grade record now lives in the domain; commands still name it from here.
+export type { PledgeGradeRecord } from '../domain/pledges.js';
 
 interface PledgeRow {
   id: number;
@@ -98,14 +101,6 @@ export function markPledgeRemoved(db: Db, id: number, date: string): void {
   db.prepare('UPDATE pledge SET removed_at = ? WHERE id = ?').run(date, id);
 }
 
-/** A member's registration for a year: its state and the date the commitment was signed. */
-export interface Registration {
-  memberId: number;
-  year: number;
-  state: 'draft' | 'submitted' | 'approved';
-  committedOn: string | null;
-}
-
 interface RegistrationRow {
   member_id: number;
   year: number;
@@ -137,16 +132,6 @@ export function saveCommitment(db: Db, memberId: number, year: number, date: str
     `INSERT INTO registration (member_id, year, committed_on) VALUES (?, ?, ?)
      ON CONFLICT (member_id, year) DO UPDATE SET committed_on = excluded.committed_on`,
   ).run(memberId, year, date);
-}
-
-/** A six-month or year-end grade of an item: the member's own and the cell's. */
-export interface PledgeGradeRecord {
-  pledgeId: number;
-  period: GradePeriod;
-  self: PledgeGrade | null;
-  cell: PledgeGrade | null;
-  note: string | null;
-  gradedAt: string;
 }
 
 interface GradeRow {

@@ -1,81 +1,35 @@
-// Everything a report needs, read straight from the schema for one year and a span of months,
-// and the numbers of documents sent upward.
+// Everything a report needs for one year and a span of months, read through the other store
+// modules; and the numbers of documents sent upward, which only reports use.
 import type { Month } from '../domain/dates.js';
-import type {
-  AbsenceRecord,
-  ExemplarRecord,
-  MeetingRecord,
-  MemberGradeRecord,
-  PledgeGradeRecord,
-  ProgressRecord,
-  RegistrationRecord,
-  ReportRecords,
-  ReviewRecord,
-} from '../domain/report-records.js';
+import type { ReportRecords } from '../domain/report-records.js';
 import { UserError } from '../domain/errors.js';
 import type { Db } from './cell-file.js';
 import { getCell, getProgramme } from './cell.js';
+import { listExemplars } from './exemplars.js';
+import { listMeetings } from './meetings.js';
 import { listMembers } from './members.js';
-import { listPledges } from './pledges.js';
+import { listPledgeGrades, listPledges, listRegistrations } from './pledges.js';
+import { listReviews } from './reviews.js';
 
-/** The records of one year; meetings and reviews only of the months fromMonth…toMonth. */
+/** The records of one year; meetings and reviews only of the months fromMonth…toMonth (within the year). */
 export function loadReportRecords(db: Db, year: number, fromMonth: Month, toMonth: Month): ReportRecords {
   const cell = getCell(db);
   if (!cell) throw new UserError('error.cellFileEmpty', { file: db.name });
-  const months = { from: fromMonth, to: toMonth };
+  const inMonths = (r: { month: Month }) => r.month >= fromMonth && r.month <= toMonth;
   const pledges = listPledges(db, { year });
-  const registrations = db
-    .prepare('SELECT member_id AS memberId, year, state, committed_on AS committedOn FROM registration WHERE year = ?')
-    .all(year) as RegistrationRecord[];
-  const pledgeGrades = db
-    .prepare(
-      `SELECT g.pledge_id AS pledgeId, g.period, g.self_grade AS selfGrade, g.cell_grade AS cellGrade, g.note
-       FROM pledge_grade g JOIN pledge p ON p.id = g.pledge_id WHERE p.year = ? AND p.removed_at IS NULL`,
-    )
-    .all(year) as PledgeGradeRecord[];
-  const memberGrades = db
-    .prepare('SELECT member_id AS memberId, year, score, note FROM member_grade WHERE year = ?')
-    .all(year) as MemberGradeRecord[];
-  const meetings = db
-    .prepare(
-      `SELECT id, month, date, kind, topic, chair, minutes_by AS minutesBy, score, conclusion
-       FROM meeting WHERE month BETWEEN @from AND @to ORDER BY month, date, id`,
-    )
-    .all(months) as MeetingRecord[];
-  const absences = db
-    .prepare(
-      `SELECT a.meeting_id AS meetingId, a.member_id AS memberId, a.reason
-       FROM meeting_absence a JOIN meeting m ON m.id = a.meeting_id WHERE m.month BETWEEN @from AND @to`,
-    )
-    .all(months) as AbsenceRecord[];
-  const reviews = db
-    .prepare(
-      `SELECT id, month, member_id AS memberId, meeting_id AS meetingId, self_critique AS selfCritique, comment, result, recognition
-       FROM review WHERE month BETWEEN @from AND @to ORDER BY month, id`,
-    )
-    .all(months) as ReviewRecord[];
-  const progress = db
-    .prepare(
-      `SELECT p.review_id AS reviewId, p.pledge_id AS pledgeId, p.progress, p.note
-       FROM review_progress p JOIN review r ON r.id = p.review_id WHERE r.month BETWEEN @from AND @to`,
-    )
-    .all(months) as ProgressRecord[];
-  const exemplars = db
-    .prepare('SELECT id, year, member_id AS memberId, achievement, award FROM exemplar WHERE year = ? ORDER BY id')
-    .all(year) as ExemplarRecord[];
   return {
     cell,
     programme: getProgramme(db, year),
     members: listMembers(db),
-    registrations,
+    registrations: listRegistrations(db, year),
     pledges,
-    pledgeGrades,
-    memberGrades,
-    meetings,
-    absences,
-    reviews,
-    progress,
-    exemplars,
+    pledgeGrades: listPledgeGrades(
+      db,
+      pledges.map((p) => p.id),
+    ),
+    meetings: listMeetings(db, { year }).filter(inMonths),
+    reviews: listReviews(db, { year }).filter(inMonths),
+    exemplars: listExemplars(db, year),
   };
 }
 

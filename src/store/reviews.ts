@@ -18,9 +18,12 @@ interface ReviewRow {
 }
 
 function progressOf(db: Db, reviewId: number): ProgressEntry[] {
-  return (db.prepare('SELECT pledge_id, progress FROM review_progress WHERE review_id = ? ORDER BY pledge_id').all(reviewId) as Array<{ pledge_id: number; progress: ProgressEntry['progress'] }>).map(
-    (r) => ({ pledgeId: r.pledge_id, progress: r.progress }),
-  );
+  const rows = db.prepare('SELECT pledge_id, progress, note FROM review_progress WHERE review_id = ? ORDER BY pledge_id').all(reviewId) as Array<{
+    pledge_id: number;
+    progress: ProgressEntry['progress'];
+    note: string | null;
+  }>;
+  return rows.map((r) => ({ pledgeId: r.pledge_id, progress: r.progress, ...(r.note === null ? {} : { note: r.note }) }));
 }
 
 function toReview(db: Db, r: ReviewRow): Review {

@@ -5,6 +5,9 @@ import { tempDir } from '../helpers/cli.js';
 import { FORMULA_LIKE, LONG_PLEDGE, seedCell } from '../helpers/seed.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { loadReportRecords } from '../../src/store/report-records.js';
+import { getMeeting } from '../../src/store/meetings.js';
+import { findReview } from '../../src/store/reviews.js';
+import type { ReportRecords } from '../../src/domain/report-records.js';
 import { buildReport } from '../../src/reports/model/index.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodPhrase, type ReportPeriod } from '../../src/reports/model/period.js';
 import { parseTemplate, readTemplateFile, shippedTemplatesFolder } from '../../src/reports/template.js';
@@ -17,16 +20,19 @@ import { wrappedLines } from '../../src/reports/xlsx.js';
 const folder = tempDir();
 const seeded = seedCell(folder);
 
-function build(kind: ReportKind, period: ReportPeriod, number: number | null = 3): ReportModel {
+function recordsOf(year: number, from: string, to: string): ReportRecords {
   const cf = openCellFile(seeded.file, { readonly: true });
   try {
-    const months = periodMonths(period);
-    const records = loadReportRecords(cf.db, period.year, months.from, months.to);
-    const template = readTemplateFile(path.join(shippedTemplatesFolder(), `${kind}.json`));
-    return buildReport(kind, { records, period, template, number, issuedOn: '2026-03-05' });
+    return loadReportRecords(cf.db, year, from, to);
   } finally {
     cf.close();
   }
+}
+
+function build(kind: ReportKind, period: ReportPeriod, number: number | null = 3, records?: ReportRecords): ReportModel {
+  const months = periodMonths(period);
+  const template = readTemplateFile(path.join(shippedTemplatesFolder(), `${kind}.json`));
+  return buildReport(kind, { records: records ?? recordsOf(period.year, months.from, months.to), period, template, number, issuedOn: '2026-03-05' });
 }
 
 const year: ReportPeriod = { type: 'year', year: 2026 };
@@ -42,6 +48,27 @@ describe('periods', () => {
     expect(periodPhrase(parseHalf('2026-1'))).toBe('6 tháng đầu năm 2026');
     expect(periodKey(parseHalf('2026-1'))).toBe('2026-H1');
     expect(periodKey(monthPeriod('2026-03'))).toBe('2026-03');
+  });
+});
+
+describe('the records of a period', () => {
+  it('are the store’s own: the months’ meetings with absences, reviews with progress lines, the year’s grades', () => {
+    const records = recordsOf(2026, '2026-03', '2026-04');
+    expect(records.meetings.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+    expect(new Set(records.reviews.map((r) => r.month))).toEqual(new Set(['2026-03', '2026-04']));
+    const cf = openCellFile(seeded.file, { readonly: true });
+    try {
+      expect(records.meetings[0]).toEqual(getMeeting(cf.db, records.meetings[0]!.id));
+      const march = records.reviews[0]!;
+      expect(march).toEqual(findReview(cf.db, march.month, march.memberId));
+    } finally {
+      cf.close();
+    }
+    expect(records.meetings[0]!.absences.map((a) => a.reason)).toContain('Đi công tác');
+    expect(records.reviews[0]!.progress[0]).toMatchObject({ progress: 'dang', note: 'Đã làm được một nửa' });
+    expect(records.reviews.find((r) => r.month === '2026-04')!.progress[0]).not.toHaveProperty('note');
+    expect(records.pledgeGrades.every((g) => records.pledges.some((p) => p.id === g.pledgeId))).toBe(true);
+    expect(records.pledgeGrades.find((g) => g.note === 'Cần cố gắng')).toMatchObject({ period: '6m', self: 'hoan-thanh', cell: 'chua-hoan-thanh' });
   });
 });
 
@@ -78,7 +105,19 @@ describe('monthly', () => {
     expect(an.result).toBe('Tốt');
     expect(an.recognition).toBe('Biểu dương');
     expect(an.progress.split('\n')).toHaveLength(3);
+    expect(an.progress.split('\n')[0]).toBe('1. Đang thực hiện: Đã làm được một nửa');
     expect(march.summary[0]).toBe('Kết quả kiểm điểm: Tốt 4; Đạt 0; Chưa đạt 0; chưa kiểm điểm 1.');
+  });
+
+  it('names those absent with a reason in the order of the list, whatever order they were typed in', () => {
+    const records = recordsOf(2026, '2026-03', '2026-03');
+    const idOf = (name: string) => records.members.find((m) => m.name === name)!.id;
+    records.meetings[0]!.absences = [
+      { memberId: idOf('Phạm Thị Đào'), reason: 'Ốm' },
+      { memberId: idOf('Nguyễn Văn An'), reason: 'Đi học' },
+    ];
+    const intro = build('monthly', monthPeriod('2026-03'), 3, records).sheets[0]!.intro.join('\n');
+    expect(intro).toContain('vắng có lý do: 2 (Nguyễn Văn An: Đi học; Phạm Thị Đào: Ốm); vắng không lý do: 0;');
   });
 
   it('keeps a member transferred out in May in March and leaves him out of June', () => {
@@ -119,6 +158,25 @@ describe('results', () => {
     expect(cells(sheet.rows).find((r) => r.name === 'Lê Văn Dũng')!.outcome).toBe('Chưa báo cáo tiến độ');
     expect(sheet.summary[1]).toBe('Hoàn thành tốt: 1 (9,1%); Hoàn thành: 2 (18,2%); Chưa hoàn thành: 1 (9,1%); chưa đánh giá: 7 (63,6%).');
     expect(sheet.summary[2]).toContain('Đặng Văn Khoa');
+  });
+
+  it('shows the latest progress of the months given, with its note', () => {
+    const upTo = (to: string) => cells(build('results', parseHalf('2026-1'), 3, recordsOf(2026, '2026-01', to)).sheets[0]!.rows).find((r) => r.name === 'Nguyễn Văn An')!;
+    expect(upTo('2026-03').outcome).toBe('Đang thực hiện: Đã làm được một nửa');
+    expect(upTo('2026-04').outcome).toBe('Đang thực hiện');
+    expect(upTo('2026-06').outcome).toBe('Đã hoàn thành');
+  });
+
+  it('takes a collective item’s latest month, and in one month the line of the member entered first', () => {
+    const records = recordsOf(2026, '2026-01', '2026-06');
+    const item = records.pledges.find((p) => p.memberId === null)!;
+    const june = records.reviews.filter((r) => r.month === '2026-06').sort((a, b) => a.memberId - b.memberId);
+    june[0]!.progress.push({ pledgeId: item.id, progress: 'dang', note: 'Đã làm nền đường' });
+    june[1]!.progress.push({ pledgeId: item.id, progress: 'xong' });
+    records.reviews.find((r) => r.month === '2026-05')!.progress.push({ pledgeId: item.id, progress: 'chua' });
+    records.reviews.reverse();
+    const rows = cells(build('results', parseHalf('2026-1'), 3, records).sheets[0]!.rows);
+    expect(rows.find((r) => r.content.endsWith(item.content))!.outcome).toBe('Đang thực hiện: Đã làm nền đường');
   });
 
   it('uses the year-end grades for a year report', () => {

@@ -1,6 +1,6 @@
 // monthly: one month's meeting (facts, attendance, score) and each member's review.
 import { formatDate } from '../../domain/dates.js';
-import type { ReviewResult } from '../../domain/report-records.js';
+import type { ReviewResult } from '../../domain/scales.js';
 import { cellSheet, membersOfPeriod, numberedLines, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
 import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
@@ -15,7 +15,9 @@ export function buildMonthly(input: BuildInput): ReportModel {
 
   const intro: string[] = [];
   if (meeting) {
-    const absences = records.absences.filter((a) => a.meetingId === meeting.id && active.some((m) => m.member.id === a.memberId));
+    // In the order of the list below, not the order the absences were typed in.
+    const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
+    const absences = active.flatMap((m) => absentById.get(m.member.id) ?? []);
     const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '');
     const without = absences.filter((a) => !a.reason || a.reason.trim() === '');
     intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);
@@ -39,7 +41,7 @@ export function buildMonthly(input: BuildInput): ReportModel {
     const pledges = records.pledges.filter((p) => p.memberId === member.id);
     const review = records.reviews.find((r) => r.memberId === member.id) ?? null;
     const progress = pledges.map((p) => {
-      const step = review ? records.progress.find((g) => g.reviewId === review.id && g.pledgeId === p.id) : undefined;
+      const step = review?.progress.find((g) => g.pledgeId === p.id);
       return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : '—';
     });
     counts[review?.result ?? 'none']++;

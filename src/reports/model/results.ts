@@ -1,7 +1,8 @@
 // results: six-month or year-end results, one row per pledge item, the member's name merged
 // over that member's rows; then the collective items the same way.
-import type { GradeLevel, ProgressRecord } from '../../domain/report-records.js';
 import type { Pledge } from '../../domain/pledges.js';
+import type { ProgressEntry } from '../../domain/reviews.js';
+import type { PledgeGrade } from '../../domain/scales.js';
 import { cellSheet, membersOfPeriod, percent, sectionRow, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow, RowMerge } from './types.js';
 import { GRADE_WORDS, KIND_WORDS, PROGRESS_WORDS } from './words.js';
@@ -12,19 +13,28 @@ export function buildResults(input: BuildInput): ReportModel {
   const members = membersOfPeriod(records, period);
   const active = members.filter((m) => !m.exempt);
   const exempt = members.filter((m) => m.exempt);
-  const monthOfReview = new Map(records.reviews.map((r) => [r.id, r.month]));
-  /** The latest progress recorded for each item within the period. */
-  const latestByPledge = new Map<number, ProgressRecord>();
-  for (const p of records.progress) {
-    const known = latestByPledge.get(p.pledgeId);
-    if (!known || monthOfReview.get(known.reviewId)! < monthOfReview.get(p.reviewId)!) latestByPledge.set(p.pledgeId, p);
+  /**
+   * The latest progress recorded for each item within the period. A collective item reported
+   * by several members in one month takes the line of the member entered first.
+   */
+  const latestByPledge = new Map<number, ProgressEntry>();
+  const monthOfLatest = new Map<number, string>();
+  const reviews = [...records.reviews].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.memberId - b.memberId));
+  for (const review of reviews) {
+    for (const p of review.progress) {
+      const known = monthOfLatest.get(p.pledgeId);
+      if (known === undefined || known < review.month) {
+        latestByPledge.set(p.pledgeId, p);
+        monthOfLatest.set(p.pledgeId, review.month);
+      }
+    }
   }
   const latest = (pledgeId: number) => latestByPledge.get(pledgeId);
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
 
   const rows: ReportRow[] = [];
   const merges: RowMerge[] = [];
-  const counts: Record<GradeLevel | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
+  const counts: Record<PledgeGrade | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
   const addGroup = (stt: number, name: string, items: Pledge[], extraNote: string) => {
     const first = rows.length;
     if (items.length === 0) {
@@ -34,15 +44,15 @@ export function buildResults(input: BuildInput): ReportModel {
     items.forEach((p, i) => {
       const step = latest(p.id);
       const grade = gradeOf(p.id);
-      counts[grade?.cellGrade ?? 'none']++;
+      counts[grade?.cell ?? 'none']++;
       rows.push({
         cells: {
           stt: String(stt),
           name,
           content: `${KIND_WORDS[p.kind]}: ${p.content}`,
           outcome: step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : 'Chưa báo cáo tiến độ',
-          selfGrade: grade?.selfGrade ? GRADE_WORDS[grade.selfGrade] : '',
-          cellGrade: grade?.cellGrade ? GRADE_WORDS[grade.cellGrade] : '',
+          selfGrade: grade?.self ? GRADE_WORDS[grade.self] : '',
+          cellGrade: grade?.cell ? GRADE_WORDS[grade.cell] : '',
           note: [grade?.note ?? '', i === 0 ? extraNote : ''].filter(Boolean).join('; '),
         },
       });

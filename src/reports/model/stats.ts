@@ -9,9 +9,9 @@ export function buildStats(input: BuildInput): ReportModel {
   const individual = records.pledges.filter((p) => p.memberId !== null);
   const collective = records.pledges.filter((p) => p.memberId === null);
   const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
-  const doneIds = new Set(records.progress.filter((p) => p.progress === 'xong').map((p) => p.pledgeId));
+  const doneIds = new Set(records.reviews.flatMap((r) => r.progress).filter((p) => p.progress === 'xong').map((p) => p.pledgeId));
   for (const g of records.pledgeGrades) {
-    if (g.cellGrade === 'hoan-thanh' || g.cellGrade === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
+    if (g.cell === 'hoan-thanh' || g.cell === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
   }
   const items = records.pledges.length;
   const completed = records.pledges.filter((p) => doneIds.has(p.id)).length;

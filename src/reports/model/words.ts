@@ -2,7 +2,8 @@
 // program speaks (--lang only changes messages), so these are not in the message catalogue.
 import type { MemberStatus } from '../../domain/members.js';
 import type { PledgeKind } from '../../domain/pledges.js';
-import type { GradeLevel, MeetingKind, ProgressLevel, ReviewResult } from '../../domain/report-records.js';
+import type { MeetingKind } from '../../domain/meetings.js';
+import type { PledgeGrade, Progress, ReviewResult } from '../../domain/scales.js';
 
 export const KIND_WORDS: Record<PledgeKind, string> = {
   'hoc-tap': 'Học tập',
@@ -11,13 +12,13 @@ export const KIND_WORDS: Record<PledgeKind, string> = {
   'trong-tam': 'Việc trọng tâm',
 };
 
-export const PROGRESS_WORDS: Record<ProgressLevel, string> = {
+export const PROGRESS_WORDS: Record<Progress, string> = {
   chua: 'Chưa thực hiện',
   dang: 'Đang thực hiện',
   xong: 'Đã hoàn thành',
 };
 
-export const GRADE_WORDS: Record<GradeLevel, string> = {
+export const GRADE_WORDS: Record<PledgeGrade, string> = {
   'hoan-thanh-tot': 'Hoàn thành tốt',
   'hoan-thanh': 'Hoàn thành',
   'chua-hoan-thanh': 'Chưa hoàn thành',
