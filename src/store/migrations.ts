@@ -155,12 +155,14 @@ export const MIGRATIONS: readonly string[] = [
     created_at   TEXT NOT NULL
   );
 
-  -- Numbers of documents sent upward: from 01 per kind within a term; the same report
-  -- for the same period keeps its number.
+  -- Numbers of documents sent upward: from 01 within a term for each kind of document
+  -- (series: BC báo cáo, KH kế hoạch, DS danh sách…, shared by the reports of that kind);
+  -- the same report for the same period keeps its number.
   CREATE TABLE document_number (
     kind        TEXT NOT NULL,
     term_start  INTEGER NOT NULL,
     period      TEXT NOT NULL,
+    series      TEXT NOT NULL,
     number      INTEGER NOT NULL,
     issued_at   TEXT NOT NULL,
     PRIMARY KEY (kind, term_start, period)

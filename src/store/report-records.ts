@@ -34,6 +34,7 @@ export function loadReportRecords(db: Db, year: number, fromMonth: Month, toMont
 }
 
 export interface DocumentNumberKey {
+  /** The report (monthly, results…). */
   kind: string;
   termStart: number;
   period: string;
@@ -47,18 +48,22 @@ export function findDocumentNumber(db: Db, key: DocumentNumberKey): number | nul
   return row ? row.number : null;
 }
 
-/** The next free number of a kind within a term: numbers run from 1. */
-export function nextDocumentNumber(db: Db, kind: string, termStart: number): number {
+/**
+ * The next free number of a kind of document within a term, numbers running from 1: the
+ * series is the document's abbreviation (BC, KH, DS…), so the monthly, results and stats
+ * reports, all "BÁO CÁO", share one run of numbers and never carry the same one.
+ */
+export function nextDocumentNumber(db: Db, series: string, termStart: number): number {
   const row = db
-    .prepare('SELECT max(number) AS n FROM document_number WHERE kind = ? AND term_start = ?')
-    .get(kind, termStart) as { n: number | null };
+    .prepare('SELECT max(number) AS n FROM document_number WHERE series = ? AND term_start = ?')
+    .get(series, termStart) as { n: number | null };
   return (row.n ?? 0) + 1;
 }
 
 /** Records the number given to a report for a period (a number given with --number replaces the old one). */
-export function saveDocumentNumber(db: Db, key: DocumentNumberKey, number: number, now: string): void {
+export function saveDocumentNumber(db: Db, key: DocumentNumberKey, series: string, number: number, now: string): void {
   db.prepare(
-    `INSERT INTO document_number (kind, term_start, period, number, issued_at) VALUES (@kind, @termStart, @period, @number, @now)
-     ON CONFLICT(kind, term_start, period) DO UPDATE SET number = excluded.number, issued_at = excluded.issued_at`,
-  ).run({ ...key, number, now });
+    `INSERT INTO document_number (kind, term_start, period, series, number, issued_at) VALUES (@kind, @termStart, @period, @series, @number, @now)
+     ON CONFLICT(kind, term_start, period) DO UPDATE SET series = excluded.series, number = excluded.number, issued_at = excluded.issued_at`,
+  ).run({ ...key, series, number, now });
 }

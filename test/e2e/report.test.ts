@@ -126,7 +126,7 @@ describe('report: the workbook read back', () => {
 });
 
 describe('report: numbers, files and refusals', () => {
-  it('numbers each kind within the term and reuses the number of the same period', async () => {
+  it('numbers each kind of document (BC, DS, KH) within the term and reuses the number of the same period', async () => {
     const s = setup();
     const number = async (args: string[]) => {
       const r = await s.run(['report', ...args, '--yes', '--json']);
@@ -140,6 +140,13 @@ describe('report: numbers, files and refusals', () => {
     expect(await number(['monthly', '--month', '2026-05', '--number', '7'])).toBe(7);
     expect(await number(['monthly', '--month', '2026-05'])).toBe(7);
     expect(await number(['monthly', '--month', '2026-06'])).toBe(8);
+    // The statistics and the results are reports (BC) too: they follow on, never sharing a number.
+    expect(await number(['stats', '--year', '2026'])).toBe(9);
+    expect(await number(['results', '--half', '2026-1'])).toBe(10);
+    // Lists (DS) have their own run; the plan (KH) its own.
+    expect(await number(['exemplars', '--year', '2026'])).toBe(2);
+    expect(await number(['plan', '--year', '2026'])).toBe(1);
+    expect(await number(['stats', '--year', '2026'])).toBe(9);
     const wb = await readBack(path.join(s.home, 'bao-cao-thang-2026-06-chi-bo-thon-dong.xlsx'));
     expect(wb.worksheets[0]!.getCell('A4').value).toBe('Số 08-BC/CB');
   });
@@ -161,7 +168,9 @@ describe('report: numbers, files and refusals', () => {
     expect(refused.stderr).toBe(`Lỗi: Tệp "${out}" đã có; không ghi đè. Thêm --yes để ghi đè, hoặc chọn tên khác bằng --out.\n`);
     expect(fs.readFileSync(out, 'utf8')).toBe('old');
     const no: Prompter = { confirm: async () => false } as unknown as Prompter;
-    expect((await s.run(['report', 'monthly', '--month', '2026-03', '--out', out], { tty: true, prompter: no })).code).toBe(1);
+    // Answering no is a choice: exit 0, one line, the old file kept.
+    const declined = await s.run(['report', 'monthly', '--month', '2026-03', '--out', out], { tty: true, prompter: no });
+    expect(declined).toMatchObject({ code: 0, stdout: `Không ghi báo cáo; tệp "${out}" vẫn giữ nguyên.\n`, stderr: '' });
     expect(fs.readFileSync(out, 'utf8')).toBe('old');
     const yes: Prompter = { confirm: async () => true } as unknown as Prompter;
     expect((await s.run(['report', 'monthly', '--month', '2026-03', '--out', out], { tty: true, prompter: yes })).code).toBe(0);

@@ -143,6 +143,18 @@ describe('registrations', () => {
     expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; phải đăng ký: 5; đã đăng ký: 5 (100%).');
     expect(sheet.summary[1]).toMatch(/^Việc trọng tâm của tập thể: 2 việc \(1\. .+; 2\. .+\)\.$/);
   });
+
+  it('lists a suspended member apart too, after those held to register, and counts them apart', () => {
+    const records = recordsOf(2026, '2026-01', '2026-12');
+    const dung = records.members.find((m) => m.name === 'Lê Văn Dũng')!;
+    dung.history = [...dung.history, { status: 'dinh-chi', from: '2026-02-01', note: null }];
+    const sheet = build('registrations', year, 3, records).sheets[0]!;
+    const rows = cells(sheet.rows);
+    // Those listed apart come last, in name order among themselves.
+    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Đào', 'Bùi Văn Minh', 'Lê Văn Dũng', 'Đặng Văn Khoa']);
+    expect(rows.map((r) => r.note).slice(4)).toEqual(['Đình chỉ sinh hoạt', 'Miễn sinh hoạt']);
+    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; đình chỉ sinh hoạt: 1; phải đăng ký: 4; đã đăng ký: 4 (100%).');
+  });
 });
 
 describe('results', () => {

@@ -70,7 +70,7 @@ export interface ProducedReport {
 
 /**
  * Fills a report from the cell's records and writes it; the document number is the one this
- * report already has for this period, else the next of its kind in the term (or the one given).
+ * report already has for this period, else the next in its series (BC, KH, DS…) in the term (or the one given).
  */
 export async function produceReport(
   ctx: Ctx,
@@ -82,11 +82,12 @@ export async function produceReport(
   const months = periodMonths(period);
   const records = loadReportRecords(cf.db, period.year, months.from, months.to);
   const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
-  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, kind, key.termStart);
+  const series = template.abbreviation;
+  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
   const model = buildReport(kind, { records, period, template, number, issuedOn: ctx.today() });
   const { writeReport } = await import('../../reports/xlsx.js');
   await writeReport(model, out);
-  cf.write((db) => saveDocumentNumber(db, key, number, ctx.now()));
+  cf.write((db) => saveDocumentNumber(db, key, series, number, ctx.now()));
   return { file: out, kind, period: key.period, number };
 }
 
@@ -102,8 +103,10 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
-      const agreed = ctx.canAsk(cmd) && (await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false }));
-      if (!agreed) throw new UserError('error.reportExists', { file: out });
+      if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file: out });
+      const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false });
+      // Answering no is a choice, not an error (as for restore and `pledge remove`).
+      if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
     }
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);

@@ -109,7 +109,8 @@ export function leftDuring(member: Member, from: IsoDate, to: IsoDate): { status
 export interface PeriodMember {
   member: Member;
   status: MemberStatus | null;
-  exempt: boolean;
+  /** Exempt (miễn) or suspended (đình chỉ): not held to register, be reviewed or graded; listed apart. */
+  apart: boolean;
   /** "Chuyển đi từ 15/05/2026", or ''. */
   departure: string;
 }
@@ -124,10 +125,30 @@ export function membersOfPeriod(records: ReportRecords, period: ReportPeriod): P
     return {
       member,
       status,
-      exempt: status === 'mien',
+      apart: status === 'mien' || status === 'dinh-chi',
       departure: left ? `${STATUS_WORDS[left.status]} từ ${formatDate(left.on)}` : '',
     };
   });
+}
+
+/** The members held to the cell's work, and those listed apart (exempt, suspended). */
+export function splitApart(members: readonly PeriodMember[]): { active: PeriodMember[]; apart: PeriodMember[] } {
+  return { active: members.filter((m) => !m.apart), apart: members.filter((m) => m.apart) };
+}
+
+/**
+ * "miễn sinh hoạt: 1 (Đặng Văn Khoa)", with "; đình chỉ sinh hoạt: …" where there are such
+ * members; names only when asked.
+ */
+export function apartPhrase(apart: readonly PeriodMember[], withNames: boolean): string {
+  const parts: string[] = [];
+  for (const status of ['mien', 'dinh-chi'] as const) {
+    const these = apart.filter((m) => m.status === status);
+    if (status === 'dinh-chi' && these.length === 0) continue;
+    const names = withNames && these.length ? ` (${these.map((m) => m.member.name).join(', ')})` : '';
+    parts.push(`${STATUS_WORDS[status].toLocaleLowerCase('vi')}: ${these.length}${names}`);
+  }
+  return parts.join('; ');
 }
 
 /** "Bí thư chi bộ; Trưởng thôn". */

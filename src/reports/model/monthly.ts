@@ -1,15 +1,14 @@
 // monthly: one month's meeting (facts, attendance, score) and each member's review.
 import { formatDate } from '../../domain/dates.js';
 import type { ReviewResult } from '../../domain/scales.js';
-import { cellSheet, membersOfPeriod, numberedLines, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
 import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
 
 export function buildMonthly(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const members = membersOfPeriod(records, period);
-  const active = members.filter((m) => !m.exempt);
-  const exempt = members.filter((m) => m.exempt);
+  const { active, apart } = splitApart(members);
   const meeting = records.meetings.find((m) => m.kind === 'thuong-ky') ?? records.meetings[0] ?? null;
   const names = (ids: number[]) => active.filter((m) => ids.includes(m.member.id)).map((m) => m.member.name).join(', ');
 
@@ -26,8 +25,7 @@ export function buildMonthly(input: BuildInput): ReportModel {
     const withoutNames = without.length ? ` (${names(without.map((a) => a.memberId))})` : '';
     intro.push(
       `Đảng viên có mặt: ${active.length - absences.length}/${active.length}; vắng có lý do: ${withReason.length}${withNames}; ` +
-        `vắng không lý do: ${without.length}${withoutNames}; miễn sinh hoạt: ${exempt.length}` +
-        (exempt.length ? ` (${exempt.map((m) => m.member.name).join(', ')}).` : '.'),
+        `vắng không lý do: ${without.length}${withoutNames}; ${apartPhrase(apart, true)}.`,
     );
     if (meeting.score !== null) intro.push(`Chất lượng buổi sinh hoạt: ${meeting.score} điểm, xếp loại ${meetingGradeWord(meeting.score)}.`);
   } else {

@@ -37,7 +37,7 @@ export function buildPlan(input: BuildInput): ReportModel {
   const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows })];
 
   const vars = placeholderValues(input);
-  const registered = membersOfPeriod(records, period).filter((m) => !m.exempt && records.pledges.some((p) => p.memberId === m.member.id));
+  const registered = membersOfPeriod(records, period).filter((m) => !m.apart && records.pledges.some((p) => p.memberId === m.member.id));
   registered.forEach(({ member }, n) => {
     const items = records.pledges.filter((p) => p.memberId === member.id);
     const registration = records.registrations.find((r) => r.memberId === member.id);

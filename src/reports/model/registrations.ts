@@ -1,14 +1,13 @@
-// registrations: who registered what, one row per member; exempt members listed at the end.
+// registrations: who registered what, one row per member; exempt and suspended members listed at the end.
 import type { Pledge, PledgeKind } from '../../domain/pledges.js';
-import { cellSheet, membersOfPeriod, numberedLines, percent, positionOf, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
 
 export function buildRegistrations(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const members = membersOfPeriod(records, period);
-  const active = members.filter((m) => !m.exempt);
-  const exempt = members.filter((m) => m.exempt);
+  const { active, apart } = splitApart(members);
   const committed = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
   const itemsOf = (memberId: number, kind: PledgeKind) =>
     numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
@@ -31,14 +30,14 @@ export function buildRegistrations(input: BuildInput): ReportModel {
       },
     });
   }
-  for (const { member } of exempt) {
+  for (const { member, status } of apart) {
     rows.push({
-      cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS.mien },
+      cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS[status!] },
     });
   }
   const collective = records.pledges.filter((p) => p.memberId === null);
   const summary = [
-    `Tổng số đảng viên: ${members.length}; miễn sinh hoạt: ${exempt.length}; phải đăng ký: ${active.length}; ` +
+    `Tổng số đảng viên: ${members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${active.length}; ` +
       `đã đăng ký: ${registered} (${percent(registered, active.length)}).`,
     `Việc trọng tâm của tập thể: ${collective.length} việc` + (collective.length ? ` (${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}).` : '.'),
   ];

@@ -3,7 +3,7 @@
 import type { Pledge } from '../../domain/pledges.js';
 import type { ProgressEntry } from '../../domain/reviews.js';
 import type { PledgeGrade } from '../../domain/scales.js';
-import { cellSheet, membersOfPeriod, percent, sectionRow, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow, RowMerge } from './types.js';
 import { GRADE_WORDS, KIND_WORDS, PROGRESS_WORDS } from './words.js';
 
@@ -11,8 +11,7 @@ export function buildResults(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
   const members = membersOfPeriod(records, period);
-  const active = members.filter((m) => !m.exempt);
-  const exempt = members.filter((m) => m.exempt);
+  const { active, apart } = splitApart(members);
   /**
    * The latest progress recorded for each item within the period. A collective item reported
    * by several members in one month takes the line of the member entered first.
@@ -80,6 +79,6 @@ export function buildResults(input: BuildInput): ReportModel {
       `Chưa hoàn thành: ${counts['chua-hoan-thanh']} (${percent(counts['chua-hoan-thanh'], total)}); ` +
       `chưa đánh giá: ${counts.none} (${percent(counts.none, total)}).`,
   ];
-  if (exempt.length) summary.push(`Đảng viên miễn sinh hoạt (không đánh giá): ${exempt.map((m) => m.member.name).join(', ')}.`);
+  if (apart.length) summary.push(`Không đánh giá: ${apartPhrase(apart, true)}.`);
   return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary })] };
 }

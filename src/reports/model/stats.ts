@@ -1,11 +1,11 @@
 // stats: the statistics table, one row for the cell.
-import { cellSheet, membersOfPeriod, percent, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, membersOfPeriod, percent, splitApart, type BuildInput } from './common.js';
 import type { ReportModel } from './types.js';
 
 export function buildStats(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const members = membersOfPeriod(records, period);
-  const active = members.filter((m) => !m.exempt);
+  const { active, apart } = splitApart(members);
   const individual = records.pledges.filter((p) => p.memberId !== null);
   const collective = records.pledges.filter((p) => p.memberId === null);
   const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
@@ -28,9 +28,8 @@ export function buildStats(input: BuildInput): ReportModel {
     collectiveExemplars: String(records.exemplars.filter((e) => e.memberId === null).length),
     individualExemplars: String(records.exemplars.filter((e) => e.memberId !== null).length),
   };
-  const exempt = members.length - active.length;
   const summary = [
-    `Tổng số đảng viên gồm cả ${exempt} đồng chí miễn sinh hoạt; tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
+    `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
     `Số việc hoàn thành: việc đã báo cáo hoàn thành hoặc được chi bộ đánh giá hoàn thành; tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
   ];
   return { kind: 'stats', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Thống kê', rows: [{ cells: row }], summary })] };
