@@ -109,6 +109,29 @@ function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
+/** The command name closest to a mistyped one ("lst" → "list"), if one is close enough. */
+export function closestName(typed: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = distance(typed.toLowerCase(), name);
+    if (d <= Math.max(1, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
 /** Commander's own errors, in the person's language; all exit 2. */
 function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[], program: Command): string {
   const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
@@ -119,13 +142,22 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
     if (sub) cmd = sub;
   }
   const command = commandPath(cmd);
+  // A word that names no command of the group it follows: say which group, and what was meant.
+  const unknownCommand = (name: string) => {
+    const near = closestName(name, cmd.commands.map((c) => c.name()));
+    return translate(lang, 'error.unknownCommand', {
+      name,
+      command,
+      suggestion: near ? translate(lang, 'error.didYouMean', { name: near }) : '',
+    });
+  };
   switch (e.code) {
     case 'commander.unknownCommand':
-      return translate(lang, 'error.unknownCommand', { name: quoted });
+      return unknownCommand(quoted);
     case 'commander.unknownOption': {
       // "report bogus --year 2026": the word that names no command is the mistake, not the flag.
       const after = argv[argv.indexOf(cmd.name()) + 1];
-      if (cmd.commands.length > 0 && after !== undefined && !after.startsWith('-')) return translate(lang, 'error.unknownCommand', { name: after });
+      if (cmd.commands.length > 0 && after !== undefined && !after.startsWith('-')) return unknownCommand(after);
       return translate(lang, 'error.unknownOption', { name: quoted, command });
     }
     case 'commander.missingArgument':
@@ -137,7 +169,7 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
     case 'commander.excessArguments': {
       const excess = argv.filter((a) => !a.startsWith('-')).pop() ?? '';
       // A word after a group ("member bogus") is a command that does not exist.
-      if (cmd.commands.length > 0) return translate(lang, 'error.unknownCommand', { name: excess });
+      if (cmd.commands.length > 0) return unknownCommand(excess);
       return translate(lang, 'error.excessArguments', { name: excess, command });
     }
     default:

@@ -132,7 +132,9 @@ describe('a wrong command line', () => {
   it.each([
     [['bogus'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
     [['member', 'bogus'], 'Không có lệnh "bogus"'],
-    [['report', 'bogus', '--year', '2026'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac --help'],
+    [['report', 'bogus', '--year', '2026'], 'Lỗi: Không có lệnh "bogus". Xem danh sách lệnh: hoc-theo-bac report --help'],
+    [['member', 'lst'], 'Lỗi: Không có lệnh "lst" (có phải "list"?). Xem danh sách lệnh: hoc-theo-bac member --help'],
+    [['--lang', 'en', 'reprot'], 'Error: There is no command "reprot" (did you mean "report"?). List of commands: hoc-theo-bac --help'],
     [['report', '--year', '2026'], 'Không có tùy chọn "--year". Xem các tùy chọn: hoc-theo-bac report --help'],
     [['--db', file, 'member', 'list', '--bogus'], 'Không có tùy chọn "--bogus". Xem các tùy chọn: hoc-theo-bac member list --help'],
     [['--bogus', 'member', 'list'], 'Không có tùy chọn "--bogus"'],
