@@ -46,6 +46,23 @@ export interface Member {
 /** A member's own details, without id and history. */
 export type MemberFields = Omit<Member, 'id' | 'history'>;
 
+/** A member's details with only the name and what is given; the rest unknown. */
+export function memberFields(name: string, given: Partial<MemberFields> = {}): MemberFields {
+  return {
+    name,
+    birthDate: null,
+    birthYear: null,
+    gender: null,
+    partyRole: null,
+    job: null,
+    unit: null,
+    joined: null,
+    official: null,
+    card: null,
+    ...given,
+  };
+}
+
 export function statusMessageKey(status: MemberStatus): MessageKey {
   return `status.${status}` as MessageKey;
 }

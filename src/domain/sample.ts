@@ -1,7 +1,7 @@
 // The sample cell of `demo`: invented people, dated relative to today so that it always looks current.
 import type { Cell, Programme } from './cells.js';
 import type { ExemplarFields } from './exemplars.js';
-import type { MemberFields, StatusChange } from './members.js';
+import { memberFields, type MemberFields, type StatusChange } from './members.js';
 import type { IsoDate } from './dates.js';
 import type { Pledge, PledgeKind } from './pledges.js';
 import type { Member } from './members.js';
@@ -13,7 +13,6 @@ export interface SampleMember {
   history: StatusChange[];
 }
 
-const blank = { birthDate: null, gender: null, partyRole: null, job: null, unit: null, official: null, card: null } as const;
 
 export function buildSampleCell(today: IsoDate) {
   const year = Number(today.slice(0, 4));
@@ -27,7 +26,7 @@ export function buildSampleCell(today: IsoDate) {
     termStart: year - (year % 5),
   };
   const m = (name: string, birthYear: number, gender: 'nam' | 'nu', extra: Partial<MemberFields>, history: StatusChange[]): SampleMember => ({
-    fields: { ...blank, name, birthYear, gender, joined: null, ...extra },
+    fields: memberFields(name, { birthYear, gender, ...extra }),
     history,
   });
   const since = (from: string): StatusChange[] => [{ status: 'chinh-thuc', from }];

@@ -5,7 +5,7 @@ import { openCellFile, type CellFile } from '../../src/store/cell-file.js';
 import { insertCell } from '../../src/store/cell.js';
 import { insertMember, insertStatus } from '../../src/store/members.js';
 import { insertPledge } from '../../src/store/pledges.js';
-import type { MemberFields, StatusChange } from '../../src/domain/members.js';
+import { memberFields, type MemberFields, type StatusChange } from '../../src/domain/members.js';
 import type { PledgeKind } from '../../src/domain/pledges.js';
 
 const NOW = '2026-01-05T08:00:00.000Z';
@@ -19,18 +19,6 @@ export const LONG_PLEDGE_END = 'cuối năm kết thúc rõ ràng';
 /** Texts a spreadsheet program might read as formulas if written carelessly. */
 export const FORMULA_LIKE = ['=SUM(A1)', '@x', '+1', '-2'];
 
-const blank: MemberFields = {
-  name: '',
-  birthDate: null,
-  birthYear: null,
-  gender: null,
-  partyRole: null,
-  job: null,
-  unit: null,
-  joined: null,
-  official: null,
-  card: null,
-};
 
 export interface Seeded {
   file: string;
@@ -38,7 +26,7 @@ export interface Seeded {
 }
 
 function member(db: CellFile['db'], fields: Partial<MemberFields>, history: StatusChange[]): number {
-  const id = insertMember(db, { ...blank, ...fields }, history[0]!, NOW);
+  const id = insertMember(db, memberFields(fields.name ?? '', fields), history[0]!, NOW);
   for (const h of history.slice(1)) insertStatus(db, id, h, NOW);
   return id;
 }

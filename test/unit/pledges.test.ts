@@ -18,21 +18,12 @@ import {
 } from '../../src/domain/pledges.js';
 import { GRADE_PERIODS, PLEDGE_GRADES, parseScaleWord, pledgeGradeKey, gradePeriodKey } from '../../src/domain/scales.js';
 import { checkExemplarMember, validateExemplar } from '../../src/domain/exemplars.js';
-import { UserError } from '../../src/domain/errors.js';
+import { refusal } from '../helpers/refusal.js';
 import { translate } from '../../src/i18n/index.js';
 import type { StatusChange } from '../../src/domain/members.js';
 
 const TODAY = '2026-03-15';
 
-function refusal(fn: () => unknown): { key: string; vars: Record<string, unknown> } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UserError) return { key: e.key, vars: e.vars };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const base: PledgeFields = {
   memberId: 1,

@@ -16,6 +16,7 @@ import {
   statusOn,
   validateMemberDates,
   validateName,
+  memberFields,
   validateStatusChange,
   type Member,
   type MemberStatus,
@@ -94,19 +95,7 @@ async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
   const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
   );
-  const fields: MemberFields = {
-    name: validateName(name),
-    birthDate: null,
-    birthYear: null,
-    gender: null,
-    partyRole: null,
-    job: null,
-    unit: null,
-    joined: null,
-    official: null,
-    card: null,
-    ...fieldsFromFlags(ctx, { ...flags, name: undefined }),
-  };
+  const fields = memberFields(validateName(name), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
   let status: MemberStatus = 'chinh-thuc';
   if (flags.status !== undefined) {
