@@ -15,7 +15,7 @@ import {
   type MemberFields,
   type StatusChange,
 } from '../domain/members.js';
-import { checkCanTakePledges, type Pledge, type PledgeFields, type PledgeKind } from '../domain/pledges.js';
+import { checkCanTakePledges, validatePledge, type Pledge, type PledgeFields, type PledgeKind } from '../domain/pledges.js';
 import { cellDate, cellText, dataRows, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
 
 export interface RowProblem {
@@ -243,7 +243,9 @@ export function planPledges(
       if (item.kind !== 'trong-tam' && collective) problems.push({ row: n, key: 'error.importIndividualWithoutMember', vars: {} });
       const content = attempt(problems, n, () => requiredText(item.content, title(item.field), 1000));
       if (problems.length > 0 || content === undefined) continue;
-      const fields: PledgeFields = {
+      // The sheet's own words are checked above, naming its columns; every other rule of
+      // `pledge add` (a deadline inside the year, an owner only for the cell's items) applies too.
+      const fields = attempt(problems, n, () => validatePledge({
         memberId: member?.id ?? null,
         year,
         kind: item.kind,
@@ -253,7 +255,8 @@ export function planPledges(
         due: due ?? null,
         target: target ?? null,
         owner: owner ?? null,
-      };
+      }));
+      if (!fields) continue;
       const key = `${fields.memberId ?? ''}|${fields.kind}|${lowerLine(content)}`;
       const record = { row: n, memberName: member?.name ?? null, fields };
       if (known.has(key)) plan.skip.push(record);

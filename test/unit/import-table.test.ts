@@ -162,6 +162,7 @@ describe('planning a pledge import', () => {
       row(3, 'Lê Văn Ba', 'y', 'Học tập', null),
       row(4, 'Trần Thị Bình', 'z', 'Khác', null),
       row(5, 'Trần Thị Bình', 'w', 'Làm theo', '32/01/2026'),
+      row(6, 'Trần Thị Bình', 'v', 'Nêu gương', '15/03/2025'),
     ];
     const header = findHeader(rows, PLEDGE_TITLES, ['content'], new Map());
     const plan = planPledges(rows, header, members, [], 2026, '2026-03-15');
@@ -170,6 +171,8 @@ describe('planning a pledge import', () => {
       [3, 'error.importMemberAmbiguous'],
       [4, 'error.importKindUnknown'],
       [5, 'error.dateImpossible'],
+      // The rules of `pledge add` hold too: the deadline inside the pledge's year.
+      [6, 'error.pledgeDueOutsideYear'],
     ]);
   });
 
