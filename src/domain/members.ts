@@ -46,6 +46,22 @@ export interface Member {
 /** A member's own details, without id and history. */
 export type MemberFields = Omit<Member, 'id' | 'history'>;
 
+/** The first status of a member whose start is unknown: in force for every period on record. */
+export const SINCE_EVER: IsoDate = '1900-01-01';
+
+/**
+ * A new member's first status: as asked (chinh-thuc or du-bi), else probationary when joined
+ * within the last twelve months and not yet official; from the date that status began, or
+ * SINCE_EVER when no date is known.
+ */
+export function firstStatus(fields: Pick<MemberFields, 'joined' | 'official'>, today: IsoDate, asked?: MemberStatus): StatusChange {
+  if (asked !== undefined && asked !== 'chinh-thuc' && asked !== 'du-bi') throw new UserError('error.statusInitial');
+  const yearAgo = `${String(Number(today.slice(0, 4)) - 1).padStart(4, '0')}${today.slice(4)}`;
+  const status = asked ?? (fields.joined && !fields.official && fields.joined > yearAgo ? 'du-bi' : 'chinh-thuc');
+  const from = (status === 'du-bi' ? fields.joined : fields.official ?? fields.joined) ?? SINCE_EVER;
+  return { status, from };
+}
+
 /** A member's details with only the name and what is given; the rest unknown. */
 export function memberFields(name: string, given: Partial<MemberFields> = {}): MemberFields {
   return {

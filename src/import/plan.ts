@@ -5,6 +5,7 @@ import type { MessageKey, MessageVars } from '../i18n/index.js';
 import { isoDate, parseBirth, yearOf, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
 import {
+  firstStatus,
   isInForceDuring,
   optionalText,
   requiredText,
@@ -58,12 +59,6 @@ export interface MemberPlan {
 }
 
 /** The first status of a member read from a sheet: probationary if joined within the last year and not yet official. */
-export function firstStatusOf(fields: Pick<MemberFields, 'joined' | 'official'>, today: IsoDate, sinceEver: IsoDate): StatusChange {
-  const yearAgo = `${String(yearOf(today) - 1).padStart(4, '0')}${today.slice(4)}`;
-  if (fields.joined && !fields.official && fields.joined > yearAgo) return { status: 'du-bi', from: fields.joined };
-  return { status: 'chinh-thuc', from: fields.official ?? fields.joined ?? sinceEver };
-}
-
 function birthOf(cell: Cell | undefined, today: IsoDate, title: string): { date: IsoDate | null; year: number } | null {
   if (!cell || cell.kind === 'empty') return null;
   if (cell.kind === 'number' && cell.value > 2100) {
@@ -78,7 +73,7 @@ export function planMembers(
   rows: readonly SheetRow[],
   header: Header<MemberField>,
   existing: readonly Member[],
-  options: { today: IsoDate; update: boolean; sinceEver: IsoDate },
+  options: { today: IsoDate; update: boolean },
 ): MemberPlan {
   const plan: MemberPlan = { add: [], update: [], skip: [], problems: [] };
   const seen = new Map<string, number>();
@@ -125,7 +120,7 @@ export function planMembers(
       continue;
     }
     seen.set(key, n);
-    const record: MemberRecord = { row: n, fields, firstStatus: firstStatusOf(fields, options.today, options.sinceEver) };
+    const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today) };
     const twin = existing.find((m) => lowerLine(m.name) === lowerLine(name) && m.birthYear === fields.birthYear);
     if (!twin) plan.add.push(record);
     else if (options.update) plan.update.push({ ...record, id: twin.id });

@@ -103,7 +103,7 @@ describe('dates and deadlines', () => {
 
 describe('planning a member import', () => {
   const header = findHeader([row(1, 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Ngày chính thức')], MEMBER_TITLES, ['name'], new Map());
-  const options = { today: '2026-03-15', update: false, sinceEver: '1900-01-01' };
+  const options = { today: '2026-03-15', update: false };
 
   it('lists every bad row with its problem, not only the first', () => {
     const plan = planMembers(

@@ -1,5 +1,7 @@
 import {
   canTakePledges,
+  firstStatus,
+  SINCE_EVER,
   isExempt,
   isInForce,
   isInForceDuring,
@@ -159,5 +161,21 @@ describe('member details', () => {
     expect(refusal(() => optionalText('x'.repeat(11), '--card', 10))).toEqual({ key: 'error.textTooLong', vars: { flag: '--card', max: 10 } });
     expect(requiredText(' Học tập ', '--content')).toBe('Học tập');
     expect(refusal(() => requiredText('...', '--content'))).toEqual({ key: 'error.textEmpty', vars: { flag: '--content' } });
+  });
+});
+
+describe('a new member’s first status', () => {
+  const today = '2026-03-15';
+  it('is probationary from the joining date when joined within twelve months and not yet official', () => {
+    expect(firstStatus({ joined: '2025-06-01', official: null }, today)).toEqual({ status: 'du-bi', from: '2025-06-01' });
+  });
+  it('is full from the official date, else the joining date, else since before the records', () => {
+    expect(firstStatus({ joined: '2010-02-03', official: '2011-02-03' }, today)).toEqual({ status: 'chinh-thuc', from: '2011-02-03' });
+    expect(firstStatus({ joined: '2010-02-03', official: null }, today)).toEqual({ status: 'chinh-thuc', from: '2010-02-03' });
+    expect(firstStatus({ joined: null, official: null }, today)).toEqual({ status: 'chinh-thuc', from: SINCE_EVER });
+  });
+  it('takes the status asked, but only chinh-thuc or du-bi', () => {
+    expect(firstStatus({ joined: '2010-02-03', official: null }, today, 'du-bi')).toEqual({ status: 'du-bi', from: '2010-02-03' });
+    expect(refusal(() => firstStatus({ joined: null, official: null }, today, 'mien')).key).toBe('error.statusInitial');
   });
 });

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { examples } from './define.js';
 import { requireCell } from './cell.js';
-import { SINCE_EVER } from './member.js';
 import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -90,7 +89,7 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
     cmd,
     async (cf) => {
       requireCell(cf);
-      const plan = planMembers(rows, header, listMembers(cf.db), { today: ctx.today(), update: Boolean(flags.update), sinceEver: SINCE_EVER });
+      const plan = planMembers(rows, header, listMembers(cf.db), { today: ctx.today(), update: Boolean(flags.update) });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {

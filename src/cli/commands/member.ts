@@ -17,6 +17,8 @@ import {
   validateMemberDates,
   validateName,
   memberFields,
+  firstStatus,
+  SINCE_EVER,
   validateStatusChange,
   type Member,
   type MemberStatus,
@@ -40,9 +42,6 @@ interface MemberFlags {
   status?: string;
   card?: string;
 }
-
-/** The first status of a member whose start is unknown: in force for every period on record. */
-export const SINCE_EVER = '1900-01-01';
 
 /** Flags → validated member fields; only the flags given (for edit), or all (for add). */
 function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
@@ -97,14 +96,7 @@ async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
   );
   const fields = memberFields(validateName(name), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
-  let status: MemberStatus = 'chinh-thuc';
-  if (flags.status !== undefined) {
-    status = parseStatus(flags.status);
-    if (status !== 'chinh-thuc' && status !== 'du-bi') throw new UserError('error.statusInitial');
-  } else if (fields.joined && !fields.official && fields.joined > isoYearsBefore(ctx.today(), 1)) {
-    status = 'du-bi'; // joined within the last twelve months and not yet official
-  }
-  const from = (status === 'du-bi' ? fields.joined : fields.official ?? fields.joined) ?? SINCE_EVER;
+  const first = firstStatus(fields, ctx.today(), flags.status === undefined ? undefined : parseStatus(flags.status));
 
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
@@ -112,15 +104,11 @@ async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
       (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
     );
     if (twin) throw new UserError('error.memberDuplicate', { name: twin.name, year: twin.birthYear ?? '?', id: twin.id });
-    const id = cf.write((db) => insertMember(db, fields, { status, from }, ctx.now()));
+    const id = cf.write((db) => insertMember(db, fields, first, ctx.now()));
     const member = getMember(cf.db, id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
     ctx.print(ctx.t('member.added', { name: member.name, id }));
   });
-}
-
-function isoYearsBefore(iso: string, years: number): string {
-  return `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4)}`;
 }
 
 function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
