@@ -4,7 +4,6 @@ import type { GradePeriod, PledgeGrade } from '../domain/scales.js';
 import type { Db } from './cell-file.js';
 
 // The grade record now lives in the domain; commands still name it from here.
-export type { PledgeGradeRecord } from '../domain/pledges.js';
 
 interface PledgeRow {
   id: number;

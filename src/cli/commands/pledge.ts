@@ -26,6 +26,7 @@ import {
   type PledgeFields,
   type PledgeKind,
   type PledgeWarning,
+  type PledgeGradeRecord,
 } from '../../domain/pledges.js';
 import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
 import { optionalText, type Member } from '../../domain/members.js';
@@ -46,7 +47,6 @@ import {
   listRegistrations,
   savePledgeGrade,
   updatePledge,
-  type PledgeGradeRecord,
 } from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
 
