@@ -17,6 +17,7 @@ import {
   type ProgressEntry,
   type Recognition,
   type Review,
+  type ReviewFields,
 } from '../../domain/reviews.js';
 import { PROGRESS_LEVELS, REVIEW_RESULTS, parseReviewResult, progressLabelKey, reviewResultLabelKey, type Progress, type ReviewResult } from '../../domain/scales.js';
 import { UserError } from '../../domain/errors.js';
@@ -40,13 +41,8 @@ interface ReviewFlags {
   replace?: boolean;
 }
 
-export interface ReviewAnswers {
-  progress: ProgressEntry[];
-  selfCritique: string | null;
-  comment: string | null;
-  result: ReviewResult | null;
-  recognition: Recognition | null;
-}
+/** What a review says, as asked or given by flags: its fields and progress lines. */
+export type ReviewAnswers = Pick<ReviewFields, 'selfCritique' | 'comment' | 'result' | 'recognition'> & { progress: ProgressEntry[] };
 
 export function reviewJson(r: Review, members: readonly Member[]) {
   return {
