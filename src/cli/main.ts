@@ -253,9 +253,6 @@ export async function runFromProcess(): Promise<void> {
     cwd: process.cwd(),
     columns: process.stdout.columns,
   };
-  const code = await runCli(process.argv.slice(2), io);
-  // Everything written reaches its stream, then the process ends without a heap teardown,
-  // where better-sqlite3's native objects can abort on Node 24 (see src/store/sqlite.ts).
-  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))));
-  process.exit(code);
+  // The exit code is set, not forced: the process ends when its output has been written.
+  process.exitCode = await runCli(process.argv.slice(2), io);
 }
