@@ -3,6 +3,8 @@ import { UserError } from './errors.js';
 import { cleanLine, hasWords, slugify } from './text.js';
 
 export interface Cell {
+  /** Stable id (a UUID) made when the cell was created; never changes, even when the name does. */
+  uid: string;
   slug: string;
   name: string;
   committee: string;

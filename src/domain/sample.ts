@@ -16,7 +16,7 @@ export interface SampleMember {
 
 export function buildSampleCell(today: IsoDate) {
   const year = Number(today.slice(0, 4));
-  const cell: Cell = {
+  const cell: Omit<Cell, 'uid'> = {
     slug: 'chi-bo-mau',
     name: 'Chi bộ Thôn Đông (mẫu)',
     committee: 'Đảng bộ xã Tân Lập (mẫu)',

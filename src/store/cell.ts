@@ -1,8 +1,10 @@
 // The cell's identity and the yearly programme settings.
+import { randomUUID } from 'node:crypto';
 import type { Cell, Programme } from '../domain/cells.js';
 import type { Db } from './cell-file.js';
 
 interface CellRow {
+  uid: string | null;
   slug: string;
   name: string;
   committee: string;
@@ -13,9 +15,10 @@ interface CellRow {
 }
 
 export function getCell(db: Db): Cell | null {
-  const row = db.prepare('SELECT slug, name, committee, place, secretary, symbol, term_start FROM cell WHERE id = 1').get() as CellRow | undefined;
+  const row = db.prepare('SELECT uid, slug, name, committee, place, secretary, symbol, term_start FROM cell WHERE id = 1').get() as CellRow | undefined;
   if (!row) return null;
   return {
+    uid: row.uid ?? '',
     slug: row.slug,
     name: row.name,
     committee: row.committee,
@@ -26,14 +29,17 @@ export function getCell(db: Db): Cell | null {
   };
 }
 
-export function insertCell(db: Db, cell: Cell, now: string): void {
+/** Stores the cell; its stable id is made here, once. */
+export function insertCell(db: Db, cell: Omit<Cell, 'uid'>, now: string): Cell {
+  const made: Cell = { ...cell, uid: randomUUID() };
   db.prepare(
-    `INSERT INTO cell (id, slug, name, committee, place, secretary, symbol, term_start, created_at)
-     VALUES (1, @slug, @name, @committee, @place, @secretary, @symbol, @termStart, @now)`,
-  ).run({ ...cell, now });
+    `INSERT INTO cell (id, uid, slug, name, committee, place, secretary, symbol, term_start, created_at)
+     VALUES (1, @uid, @slug, @name, @committee, @place, @secretary, @symbol, @termStart, @now)`,
+  ).run({ ...made, now });
+  return made;
 }
 
-export function updateCell(db: Db, changes: Partial<Omit<Cell, 'slug'>>): void {
+export function updateCell(db: Db, changes: Partial<Omit<Cell, 'slug' | 'uid'>>): void {
   const columns: Record<string, string> = {
     name: 'name',
     committee: 'committee',

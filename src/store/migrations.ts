@@ -168,6 +168,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, term_start, period)
   );
   `,
+  // 2: a stable id for the cell, made once and never changed: the committee knows a cell by it
+  // (its name may change), and backups of copies of a cell file are told apart by it.
+  `
+  ALTER TABLE cell ADD COLUMN uid TEXT;
+  UPDATE cell SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

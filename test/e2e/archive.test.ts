@@ -225,7 +225,7 @@ describe('export json', () => {
     const r = await run(w, 'export', 'json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(doc).toMatchObject({ format: 'hoc-theo-bac/cell-export', formatVersion: 1, schemaVersion: 1, cell: { slug: 'chi-bo-van-phong', name: 'Chi bộ Văn phòng' } });
+    expect(doc).toMatchObject({ format: 'hoc-theo-bac/cell-export', formatVersion: 1, schemaVersion: 2, cell: { slug: 'chi-bo-van-phong', name: 'Chi bộ Văn phòng' } });
     expect(Object.keys(doc)).toEqual([
       'format', 'formatVersion', 'schemaVersion', 'exportedAt', 'cell', 'programmes', 'members', 'registrations', 'pledges',
       'memberGrades', 'meetings', 'reviews', 'exemplars', 'documentNumbers',

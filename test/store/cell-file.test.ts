@@ -10,7 +10,7 @@ import type { Cell } from '../../src/domain/cells.js';
 import { tempDir } from '../helpers/cli.js';
 import { refusal } from '../helpers/refusal.js';
 
-const CELL: Cell = { slug: 'chi-bo-a', name: 'Chi bộ A', committee: 'Đảng bộ xã B', place: 'B', secretary: 'Nguyễn Văn An', symbol: 'CB', termStart: null };
+const CELL: Omit<Cell, 'uid'> = { slug: 'chi-bo-a', name: 'Chi bộ A', committee: 'Đảng bộ xã B', place: 'B', secretary: 'Nguyễn Văn An', symbol: 'CB', termStart: null };
 const NOW = '2026-03-15T08:00:00.000Z';
 const blankMember = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
 
@@ -85,10 +85,13 @@ describe('a new cell file', () => {
     const db = openDatabase(file);
     db.exec(MIGRATIONS[0]!);
     db.pragma('user_version = 1');
+    db.prepare(`INSERT INTO cell (id, slug, name, committee, place, secretary, created_at) VALUES (1, 'a', 'A', 'B', 'C', 'D', 'x')`).run();
     db.close();
     const seen: number[] = [];
     const cf = openCellFile(file, { beforeMigrate: (_f, from) => seen.push(from) });
     expect(cf.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // A cell made before stable ids gets one (a version 4 UUID) when its file is upgraded.
+    expect(getCell(cf.db)!.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     cf.close();
     expect(seen).toEqual(SCHEMA_VERSION > 1 ? [1] : []);
   });
@@ -113,9 +116,20 @@ describe('a write transaction', () => {
   });
 
   it('keeps the text it is given, NFC from the commands, and reads it back the same', () => {
-    const cf = openCellFile(newCellFile(tempDir()));
+    const file = newCellFile(tempDir());
+    const cf = openCellFile(file);
+    let uid = '';
     try {
-      expect(getCell(cf.db)).toEqual(CELL);
+      const cell = getCell(cf.db)!;
+      expect(cell).toEqual({ ...CELL, uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
+      uid = cell.uid;
+    } finally {
+      cf.close();
+    }
+    // The stable id is made once: opening the file again gives the same one.
+    const again = openCellFile(file);
+    try {
+      expect(getCell(again.db)!.uid).toBe(uid);
     } finally {
       cf.close();
     }
@@ -182,7 +196,7 @@ describe('reading only', () => {
     const before = snapshot(file);
     const cf = openCellFile(file, { readonly: true });
     try {
-      expect(getCell(cf.db)).toEqual(CELL);
+      expect(getCell(cf.db)).toMatchObject(CELL);
       expect(() => cf.db.prepare("UPDATE cell SET name = 'x'").run()).toThrow();
     } finally {
       cf.close();

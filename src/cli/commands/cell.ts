@@ -55,17 +55,17 @@ async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const file = direct ? path.resolve(direct) : cellFileFor(home, slug);
   if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
   if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
-  const cell: Cell = { slug, ...values, symbol, termStart };
+  let cell: Cell | undefined;
   try {
-    await ctx.withCell(cmd, (cf) => cf.write((db) => insertCell(db, cell, ctx.now())), { create: true, file });
+    await ctx.withCell(cmd, (cf) => cf.write((db) => void (cell = insertCell(db, { slug, ...values, symbol, termStart }, ctx.now()))), { create: true, file });
   } catch (e) {
     // The file was made by this command: a failed init leaves no half-made cell behind.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     throw e;
   }
   if (!direct) setCurrentCell(home, slug);
-  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
-  ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
+  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell!, file));
+  ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
 }
