@@ -40,6 +40,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .showSuggestionAfterError(true);
   await registerCommands(program, ctx, argv, allCommands);
   configureTree(program, ctx);
+  program.hook('preAction', (_program, action) => refuseEmptyPaths(action.optsWithGlobals()));
   return program;
 }
 
@@ -101,6 +102,16 @@ function normaliseValues(cmd: Command): void {
 }
 
 const VERSION = '0.1.0';
+
+/** Flags naming a file or a cell: given empty (an unset variable in a script), they are a command-line error, never "the default". */
+const NO_EMPTY = { db: '--db', cell: '--cell', out: '--out', template: '--template' } as const;
+
+function refuseEmptyPaths(opts: Record<string, unknown>): void {
+  for (const [key, flag] of Object.entries(NO_EMPTY)) {
+    const value = opts[key];
+    if (typeof value === 'string' && value.trim() === '') throw new UserError('error.emptyValue', { flag }, 2);
+  }
+}
 
 /** "hoc-theo-bac member list": the command as typed, for "see its --help". */
 function commandPath(cmd: Command): string {

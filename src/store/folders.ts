@@ -13,3 +13,39 @@ export function makeFolder(folder: string, mode = 0o700): void {
   }
   for (const dir of missing) fs.mkdirSync(dir, { mode });
 }
+
+/** The temporary names this tool writes through: ".<name>.<pid>[.<random>].tmp" and "<name>.sqlite.<pid>.tmp". */
+const TEMP_NAME = /^(?:\..+|.+\.sqlite|settings\.json)\.(\d+)(?:\.[a-z0-9]+)?\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files left in `folder` by runs that were killed before they could clean up
+ * (a process that no longer runs), so that large half-written copies do not pile up.
+ */
+export function cleanStaleTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || isRunning(Number(m[1]))) continue;
+    try {
+      const file = path.join(folder, name);
+      if (fs.lstatSync(file).isFile()) fs.rmSync(file, { force: true });
+    } catch {
+      // another run removed it, or the folder is read-only: nothing to do
+    }
+  }
+}

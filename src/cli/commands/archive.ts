@@ -39,7 +39,8 @@ function inFile(ctx: Ctx, value: string): string | null {
 
 async function backup(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
   const target = flags.out === undefined ? undefined : outFile(ctx, flags.out);
-  const { autoBackup, backupTo } = await import('../../store/backup.js');
+  const { autoBackup, backupTo, checkBackupOut } = await import('../../store/backup.js');
+  if (target) checkBackupOut(target);
   await ctx.withCell(
     cmd,
     async (cf) => {
@@ -66,7 +67,9 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
     throw new UserError('error.restoreBad', { reason });
   }
   const target = ctx.locate(cmd).file;
-  if (fs.existsSync(target) && fs.realpathSync(target) === fs.realpathSync(source)) throw new UserError('error.restoreSame', { file: source });
+  // Only a cell file (or nothing yet) is replaced: never a -wal file, a folder, another kind of file.
+  const targetExists = store.checkRestoreTarget(target);
+  if (targetExists && fs.realpathSync(target) === fs.realpathSync(source)) throw new UserError('error.restoreSame', { file: source });
   if (!ctx.globals(cmd).yes) {
     if (!ctx.canAsk(cmd)) throw new UserError('error.confirmNeeded');
     const ok = await (await ctx.prompter()).confirm({ message: ctx.t('archive.restoreConfirm', { target, file: source }), default: false });
@@ -75,9 +78,8 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   }
   const home = dataFolder(ctx.env);
   let saved: string | null = null;
-  if (fs.existsSync(target)) {
+  if (targetExists) {
     // The current state first: through SQLite when it opens, byte for byte when it is too damaged to.
-    const slug = store.slugOfFile(null, target);
     try {
       const db = openDatabase(target, { readonly: true, fileMustExist: true });
       try {
@@ -88,7 +90,7 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
     } catch (e) {
       if (e instanceof UserError) throw e;
       if (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY')) throw new UserError('error.fileBusy', { file: target });
-      saved = store.backupPathFor(home, slug);
+      saved = store.backupPathFor(home, store.backupOwner(null, target));
       store.copyAsIs(target, saved);
     }
   }
@@ -101,9 +103,10 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
 async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   const location = ctx.locate(cmd);
   const file = location.file;
-  if (!fs.existsSync(file)) throw new UserError('error.cellFileMissing', { file });
+  const { isSqliteError, pathKind } = await import('../../store/cell-file.js');
+  // A folder, a pipe or a link loop is named as such; nothing missing is examined.
+  if (pathKind(file) === 'none') throw new UserError('error.cellFileMissing', { file });
   const { examineCellFile } = await import('../../store/doctor.js');
-  const { isSqliteError } = await import('../../store/cell-file.js');
   let findings: ReturnType<typeof examineCellFile>;
   try {
     findings = examineCellFile(file);
@@ -133,7 +136,7 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
 async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, problems: ReadonlyArray<{ key: MessageKey }>): Promise<string[]> {
   const store = await import('../../store/backup.js');
   const { isSoundBackup } = await import('../../store/doctor.js');
-  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey'];
+  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey', 'doctor.noTables', 'doctor.unversioned'];
   const advice: string[] = [];
   if (problems.some((f) => fatal.includes(f.key))) {
     let candidates: string[] = [];
@@ -141,14 +144,14 @@ async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, 
     try {
       const db = openDatabase(file, { readonly: true, fileMustExist: true });
       try {
-        candidates = store.listBackups(home, store.slugOfFile(db, file));
+        candidates = store.listBackups(home, store.backupOwner(db, file));
       } finally {
         db.close();
       }
     } catch {
       // the cell cannot be read: its backups are found by the file's name
     }
-    if (candidates.length === 0 && locatedSlug) candidates = store.listBackups(home, locatedSlug);
+    if (candidates.length === 0 && locatedSlug) candidates = store.listBackups(home, { slug: locatedSlug, uid: null, file });
     if (candidates.length === 0) candidates = store.backupsForUnreadable(home, file);
     const good = candidates.find(isSoundBackup);
     advice.push(good ? ctx.t('doctor.advice.restore', { file: good }) : ctx.t('doctor.advice.noBackup', { folder: store.backupsFolder(home) }));

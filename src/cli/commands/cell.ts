@@ -54,18 +54,12 @@ async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const home = dataFolder(ctx.env);
   const file = direct ? path.resolve(direct) : cellFileFor(home, slug);
   if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
-  if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
-  let cell: Cell | undefined;
-  try {
-    await ctx.withCell(cmd, (cf) => cf.write((db) => void (cell = insertCell(db, { slug, ...values, symbol, termStart }, ctx.now()))), { create: true, file });
-  } catch (e) {
-    // The file was made by this command: a failed init leaves no half-made cell behind.
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    throw e;
-  }
+  const { createCellFile } = await import('../../store/cell-file.js');
+  // Built whole under a temporary name and linked into place: of several at once, one wins.
+  const cell = createCellFile(file, (db) => insertCell(db, { slug, ...values, symbol, termStart }, ctx.now()));
   if (!direct) setCurrentCell(home, slug);
-  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell!, file));
-  ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
+  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
+  ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
 }
@@ -106,6 +100,8 @@ async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const current = currentCell(home);
   const { openCellFile, isSqliteError } = await import('../../store/cell-file.js');
   const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
+  // A damaged or foreign file in the folder is listed as such (doctor says what is wrong), never hidden.
+  const damaged: Array<{ slug: string; file: string; current: boolean; damaged: true }> = [];
   for (const slug of listCellSlugs(home)) {
     const file = cellFileFor(home, slug);
     try {
@@ -113,16 +109,17 @@ async function list(ctx: Ctx, cmd: Command): Promise<void> {
       try {
         const cell = getCell(cf.db);
         if (cell) rows.push({ ...cellJson(cell, file), current: slug === current });
+        else damaged.push({ slug, file, current: slug === current, damaged: true });
       } finally {
         cf.close();
       }
     } catch (e) {
-      // A damaged or foreign file in the folder is shown by doctor; the list goes on.
       if (!(e instanceof UserError) && !isSqliteError(e)) throw e;
+      damaged.push({ slug, file, current: slug === current, damaged: true });
     }
   }
-  if (ctx.globals(cmd).json) return ctx.printJson(rows);
-  if (rows.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
+  if (ctx.globals(cmd).json) return ctx.printJson([...rows, ...damaged]);
+  if (rows.length + damaged.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
   const { printTable } = await import('../output/table.js');
   await printTable(
     ctx,
@@ -132,7 +129,10 @@ async function list(ctx: Ctx, cmd: Command): Promise<void> {
       { title: ctx.t('cell.field.name'), width: 6 },
       { title: ctx.t('cell.field.committee'), width: 6 },
     ],
-    rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+    [
+      ...rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+      ...damaged.map((d) => [d.current ? '*' : '', d.slug, ctx.t('cell.listDamaged', { file: d.file }), '']),
+    ],
   );
 }
 

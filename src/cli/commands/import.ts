@@ -14,12 +14,14 @@ import { insertPledge, listPledges } from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
 import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../import/legacy.js';
 
 interface ImportFlags {
   dryRun?: boolean;
   update?: boolean;
   map?: string;
   year?: string;
+  encoding?: string;
 }
 
 /** The most bad rows one message lists; the rest are counted. */
@@ -40,13 +42,22 @@ async function readSheet<F extends string>(
   fields: readonly F[],
   required: readonly F[],
   mapText: string | undefined,
+  encodingText: string | undefined,
 ): Promise<{ rows: SheetRow[]; header: Header<F>; source: string }> {
   const map = parseMap(mapText, fields);
+  const encoding = encodingText === undefined ? undefined : parseEncoding(encodingText);
   const source = path.resolve(ctx.io.cwd, file);
   const { readRows } = await import('../../import/read.js');
-  const rows = await readRows(source);
+  const rows = await readRows(source, { encoding });
   const header = findHeader(rows, titles, required, map);
   return { rows, header, source };
+}
+
+/** `--encoding tcvn3|vni|unicode`. */
+function parseEncoding(text: string): TextEncoding {
+  const value = text.trim().toLowerCase();
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(value)) throw new UserError('error.encodingUnknown', { value: text.slice(0, 40) }, 2);
+  return value as TextEncoding;
 }
 
 function describeHeader<F extends string>(ctx: Ctx, source: string, header: Header<F>): string {
@@ -74,16 +85,20 @@ async function printPreview(ctx: Ctx, headerLine: string, columns: Array<[Messag
   ctx.print(ctx.t('import.dryRun'));
 }
 
-/** Writes after an automatic backup; returns the backup's file. */
-async function backupThenWrite(ctx: Ctx, cf: CellFile, write: () => void): Promise<string> {
+/**
+ * Writes after an automatic backup; returns the backup's file and what was written. The plan
+ * is made again inside the write transaction, from the records as they are then: an import
+ * running at the same time is seen, so no row is stored twice.
+ */
+async function backupThenWrite<T>(ctx: Ctx, cf: CellFile, write: (db: CellFile['db']) => T): Promise<{ backup: string; result: T }> {
   const { autoBackup } = await import('../../store/backup.js');
   const backup = await autoBackup(cf.db, cf.file, dataFolder(ctx.env));
-  write();
-  return backup;
+  const result = cf.write(write);
+  return { backup, result };
 }
 
 async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
-  const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
+  const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map, flags.encoding);
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
@@ -121,17 +136,19 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
       }
       const now = ctx.now();
       const added: number[] = [];
-      const backup = await backupThenWrite(ctx, cf, () =>
-        cf.write((db) => {
-          for (const r of plan.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
-          // An update takes what the sheet says; a blank cell keeps what the cell file knows.
-          for (const r of plan.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
-        }),
-      );
-      if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated: plan.update.map((r) => r.id), backup });
+      const { backup, result: final } = await backupThenWrite(ctx, cf, (db) => {
+        const again = planMembers(rows, header, listMembers(db), { today: ctx.today(), update: Boolean(flags.update) });
+        if (again.problems.length > 0) throw rowsRefusal(ctx, again.problems);
+        for (const r of again.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
+        // An update takes what the sheet says; a blank cell keeps what the cell file knows.
+        for (const r of again.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
+        return again;
+      });
+      const done = { add: final.add.length, update: final.update.length, skip: final.skip.length };
+      if (json) return ctx.printJson({ dryRun: false, ...done, added, updated: final.update.map((r) => r.id), backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
-      if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
-      ctx.print(ctx.t('import.member.done', counts));
+      if (final.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: final.skip.map((r) => r.fields.name).join(', ') }));
+      ctx.print(ctx.t('import.member.done', done));
     },
     { readonly: Boolean(flags.dryRun) },
   );
@@ -139,7 +156,7 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
 
 async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const year = parseYear(flags.year ?? '');
-  const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
+  const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map, flags.encoding);
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
@@ -179,14 +196,16 @@ async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: Import
       }
       const now = ctx.now();
       const added: number[] = [];
-      const backup = await backupThenWrite(ctx, cf, () =>
-        cf.write((db) => {
-          for (const r of plan.add) added.push(insertPledge(db, r.fields, now));
-        }),
-      );
-      if (json) return ctx.printJson({ dryRun: false, ...counts, added, backup });
+      const { backup, result: final } = await backupThenWrite(ctx, cf, (db) => {
+        const again = planPledges(rows, header, listMembers(db), listPledges(db, { year }), year, ctx.today());
+        if (again.problems.length > 0) throw rowsRefusal(ctx, again.problems);
+        for (const r of again.add) added.push(insertPledge(db, r.fields, now));
+        return again;
+      });
+      const done = { add: final.add.length, skip: final.skip.length, year };
+      if (json) return ctx.printJson({ dryRun: false, ...done, added, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
-      ctx.print(ctx.t('import.pledge.done', counts));
+      ctx.print(ctx.t('import.pledge.done', done));
     },
     { readonly: Boolean(flags.dryRun) },
   );
@@ -202,7 +221,8 @@ export function registerMemberImport(memberGroup: Command, ctx: Ctx): void {
       .argument('<file>', t('import.arg.file'))
       .option('--dry-run', t('import.opt.dryRun'))
       .option('--update', t('import.opt.update'))
-      .option('--map <columns>', t('import.opt.map')),
+      .option('--map <columns>', t('import.opt.map'))
+      .option('--encoding <encoding>', t('import.opt.encoding')),
     ctx,
     'import.example.member',
     'import.example.memberMap',
@@ -221,7 +241,8 @@ export function registerPledgeImport(pledgeGroup: Command, ctx: Ctx): void {
       .argument('<file>', t('import.arg.file'))
       .requiredOption('--year <year>', t('import.opt.year'))
       .option('--dry-run', t('import.opt.dryRun'))
-      .option('--map <columns>', t('import.opt.map')),
+      .option('--map <columns>', t('import.opt.map'))
+      .option('--encoding <encoding>', t('import.opt.encoding')),
     ctx,
     'import.example.pledge',
   ).action(function (this: Command, file: string, flags: ImportFlags) {

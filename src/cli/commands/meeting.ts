@@ -4,7 +4,8 @@ import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { examples, group, printFields } from './define.js';
 import { requireCell } from './cell.js';
-import { formatDate, formatMonth, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
+import { getCell } from '../../store/cell.js';
+import { checkRecordableMonth, formatDate, formatMonth, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import {
   MEETING_KINDS,
@@ -80,6 +81,7 @@ export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absen
   const members = listMembers(cf.db);
   checkOneRegular(listMeetings(cf.db, { month: fields.month }), fields.month, fields.kind);
   const absences = resolveAbsences(parseAbsentList(absentText ?? ''), members, fields);
+  checkRecordableMonth(fields.month, ctx.today(), getCell(cf.db)?.termStart ?? null);
   return cf.write((db) => insertMeeting(db, fields, absences, ctx.now()));
 }
 

@@ -10,7 +10,8 @@ import { parseYear, type IsoDate } from '../../domain/dates.js';
 import type { Cell } from '../../domain/cells.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { CellFile } from '../../store/cell-file.js';
-import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
+import { findDocumentNumber, listDocumentNumbers, loadReportRecords, nextDocumentNumber, numberUsedElsewhere, saveDocumentNumber } from '../../store/report-records.js';
+import { formatDate } from '../../domain/dates.js';
 import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
 import { buildReport } from '../../reports/model/index.js';
@@ -24,6 +25,7 @@ interface ReportFlags {
   out?: string;
   template?: string;
   number?: string;
+  force?: boolean;
 }
 
 /** The start of a file name per kind: "bao-cao-thang-2026-03-chi-bo-thon-dong.xlsx". */
@@ -75,7 +77,7 @@ export interface ProducedReport {
 export async function produceReport(
   ctx: Ctx,
   cf: CellFile,
-  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number },
+  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; force?: boolean },
 ): Promise<ProducedReport> {
   const { kind, period, template, out } = options;
   const cell = requireCell(cf);
@@ -84,10 +86,39 @@ export async function produceReport(
   const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
   const series = template.abbreviation;
   const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
+  if (options.number !== undefined && !options.force) {
+    const clash = numberUsedElsewhere(cf.db, key, series, number);
+    if (clash) {
+      throw new UserError('error.numberTaken', {
+        number: String(number).padStart(2, '0'),
+        series,
+        kind: clash.kind,
+        period: clash.period,
+        date: formatDate(clash.issuedAt.slice(0, 10) as IsoDate),
+      });
+    }
+  }
   const model = buildReport(kind, { records, period, template, number, issuedOn: ctx.today() });
   const { writeReport } = await import('../../reports/xlsx.js');
-  await writeReport(model, out);
-  cf.write((db) => saveDocumentNumber(db, key, series, number, ctx.now()));
+  // The number is recorded first, in a transaction held open while the workbook is written:
+  // a cell that cannot be written (read-only) refuses before any workbook exists, and a
+  // workbook that cannot be written leaves the number unrecorded.
+  const { asFileError } = await import('../../store/backup.js');
+  const { cleanStaleTemps } = await import('../../store/folders.js');
+  cleanStaleTemps(path.dirname(out));
+  cf.db.exec('BEGIN IMMEDIATE');
+  try {
+    saveDocumentNumber(cf.db, key, series, number, ctx.now());
+    try {
+      await writeReport(model, out);
+    } catch (e) {
+      throw asFileError(e, out);
+    }
+    cf.db.exec('COMMIT');
+  } catch (e) {
+    if (cf.db.inTransaction) cf.db.exec('ROLLBACK');
+    throw e;
+  }
   return { file: out, kind, period: key.period, number };
 }
 
@@ -100,6 +131,7 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     const cell = requireCell(cf);
     const out = path.resolve(ctx.io.cwd, flags.out ?? defaultReportFileName(kind, period, cell));
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('error.reportOutNotXlsx', { file: out });
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.outIsFolder', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
@@ -108,12 +140,38 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
       // Answering no is a choice, not an error (as for restore and `pledge remove`).
       if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
     }
-    const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
+    const produced = await produceReport(ctx, cf, { kind, period, template, out, number, force: Boolean(flags.force) });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;
     ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
   });
+}
+
+/** `report numbers [--year]`: the numbers used, so the secretary can see each series. */
+async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+  const year = flags.year === undefined ? undefined : parseYear(flags.year);
+  await ctx.withCell(
+    cmd,
+    async (cf) => {
+      const cell = requireCell(cf);
+      const rows = listDocumentNumbers(cf.db, year);
+      if (ctx.globals(cmd).json) return ctx.printJson(rows);
+      if (rows.length === 0) return ctx.print(ctx.t('report.numbers.none', { year: year === undefined ? '' : ` (${year})` }));
+      const { printTable } = await import('../output/table.js');
+      await printTable(
+        ctx,
+        [
+          { title: ctx.t('report.numbers.col.number'), width: 3 },
+          { title: ctx.t('report.numbers.col.kind'), width: 3 },
+          { title: ctx.t('report.numbers.col.period'), width: 3 },
+          { title: ctx.t('report.numbers.col.date'), width: 3 },
+        ],
+        rows.map((r) => [numberLine(r.number, r.series, cell.symbol), r.kind, r.period, formatDate(r.issuedAt.slice(0, 10) as IsoDate)]),
+      );
+    },
+    { readonly: true },
+  );
 }
 
 async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
@@ -170,11 +228,19 @@ export function register(program: Command, ctx: Ctx): void {
     cmd
       .option('--out <file>', t('report.opt.out'))
       .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
+      .option('--number <nn>', t('report.opt.number'))
+      .option('--force', t('report.opt.force'));
     examples(cmd, ctx, `report.example.${kind}`).action(function (this: Command, flags: ReportFlags) {
       return exportReport(ctx, this, kind, flags);
     });
   }
+  report
+    .command('numbers')
+    .description(t('report.numbers.help'))
+    .option('--year <year>', t('report.opt.numbersYear'))
+    .action(function (this: Command, flags: { year?: string }) {
+      return listNumbers(ctx, this, flags);
+    });
   examples(report.command('templates').description(t('report.templates.help')), ctx, 'report.example.templates').action(function (this: Command) {
     return listTemplates(ctx, this);
   });

@@ -5,7 +5,8 @@ import { valueOrAsk } from '../context.js';
 import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
-import { formatMonth, monthOf, parseMonth, type Month } from '../../domain/dates.js';
+import { getCell } from '../../store/cell.js';
+import { checkRecordableMonth, formatMonth, monthOf, parseMonth, type Month } from '../../domain/dates.js';
 import { optionalText, type Member } from '../../domain/members.js';
 import {
   checkNoReview,
@@ -68,6 +69,7 @@ export function recognitionLabelKey(r: Recognition): MessageKey {
  * of the cell that month, no review yet (unless replacing), progress only on the member's items.
  */
 export function saveReview(ctx: Ctx, cf: CellFile, member: Member, month: Month, answers: ReviewAnswers, replace: boolean): number {
+  checkRecordableMonth(month, ctx.today(), getCell(cf.db)?.termStart ?? null);
   checkReviewable(member, month);
   checkProgressItems(answers.progress, member, month, (id) => getPledge(cf.db, id));
   return cf.write((db) => {
