@@ -2,7 +2,7 @@
 // where errors become a one-line message and an exit code.
 import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
-import { registerCommands } from './commands/index.js';
+import { namedGroup, registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
 import { Cancelled, UserError } from '../domain/errors.js';
 import type { Prompter } from './prompts/prompter.js';
@@ -228,6 +228,14 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   let program: Command | undefined;
   try {
     program = await buildProgram(ctx, argv);
+    // `import --help`: commander would print the program's help as if all were well.
+    const named = namedGroup(argv);
+    if (named !== undefined && argv.some((a) => a === '--help' || a === '-h') && !program.commands.some((c) => c.name() === named)) {
+      const near = closestName(named, program.commands.map((c) => c.name()));
+      const suggestion = near ? translate(lang, 'error.didYouMean', { name: near }) : '';
+      io.stderr(`${ctx.t('error.prefix')}: ${translate(lang, 'error.unknownCommand', { name: named, command: 'hoc-theo-bac', suggestion })}\n`);
+      return EXIT.usage;
+    }
     await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {

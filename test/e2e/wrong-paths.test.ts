@@ -255,3 +255,63 @@ describe('a report on a cell this user may only read (item 4)', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('messages name the files a person knows (minor)', () => {
+  const asRoot = process.getuid?.() === 0;
+  const canDrop = !asRoot || spawnSync('setpriv', ['--version']).status === 0;
+  const asNobody = (env: Record<string, string>, ...args: string[]) => {
+    const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    return spawnSync(command[0]!, [...command.slice(1), BIN, ...args], { env, cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+  };
+
+  it('a report that cannot be written names the workbook asked for, never its temporary file', async () => {
+    const w = await world();
+    const r = await run(w, 'report', 'monthly', '--month', '2026-03', '--out', '/proc/bao-cao.xlsx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\.tmp/);
+  });
+
+  (canDrop ? it : it.skip)('an unreadable backup is called unreadable, not "not a cell file"', async () => {
+    const w = await world();
+    const dir = tempDir('htb-unread-');
+    worlds.push(dir);
+    fs.chmodSync(dir, 0o777);
+    const cell = path.join(dir, 'cell.sqlite');
+    fs.copyFileSync(w.db, cell);
+    fs.chmodSync(cell, 0o666);
+    const backup = path.join(dir, 'backup.sqlite');
+    fs.copyFileSync(w.db, backup);
+    fs.chmodSync(backup, 0o000);
+    const r = asNobody(w.env, '--db', cell, 'restore', backup, '--yes');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('không có quyền đọc');
+    expect(r.stderr).not.toContain('không phải tệp dữ liệu chi bộ');
+  });
+
+  (canDrop ? it : it.skip)('member add in a read-only folder names the data file', async () => {
+    const w = await world();
+    const dir = tempDir('htb-rofolder-');
+    worlds.push(dir);
+    const cell = path.join(dir, 'cell.sqlite');
+    fs.copyFileSync(w.db, cell);
+    fs.chmodSync(cell, 0o444);
+    fs.chmodSync(dir, 0o555);
+    const r = asNobody(w.env, '--db', cell, 'member', 'add', '--name', 'Lê Văn Tám');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`"${cell}"`);
+    expect(r.stderr).not.toContain('()');
+    fs.chmodSync(dir, 0o755);
+  });
+});
+
+describe('help for a command that does not exist (minor)', () => {
+  it('`import --help` says there is no such command (exit 2) instead of the program’s help', async () => {
+    const home = tempDir('htb-help-');
+    worlds.push(home);
+    const r = await runInProcess(['import', '--help'], { env: testEnv(home) });
+    expectRefusal(r, 2, 'Không có lệnh "import"');
+    const ok = await runInProcess(['member', 'import', '--help'], { env: testEnv(home) });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('member import');
+  });
+});
