@@ -98,6 +98,17 @@ describe('inputs over the limits (item 7)', () => {
     expect(await readRows(file, { limits: { bytes: IMPORT_LIMITS.bytes, rows: 1000 } })).toHaveLength(501);
   });
 
+  (HEAVY ? it : it.skip)('HTB_HEAVY=1: a real 612 MB CSV is refused by its size, exit 1, no crash', async () => {
+    const w = world();
+    const big = path.join(w.home, 'big612.csv');
+    const fd = fs.openSync(big, 'w');
+    const chunk = Buffer.from('Nguyễn Văn An,1980,Văn phòng\n'.repeat(40000));
+    for (let written = 0; written < 612 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    expectRefusal(await run(w, 'member', 'import', big), 1, 'quá giới hạn nhập');
+    fs.rmSync(big);
+  }, 600000);
+
   (HEAVY ? it : it.skip)('HTB_HEAVY=1: a 3-million-row xlsx is refused within seconds, with no heap exhausted', async () => {
     const home = tempDir('htb-imp-');
     worlds.push(home);
