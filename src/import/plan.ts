@@ -2,7 +2,7 @@
 // update or skip, and every bad row with its number and problem. Pure: no file, no database.
 import { UserError } from '../domain/errors.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
-import { isoDate, parseBirth, yearOf, type IsoDate } from '../domain/dates.js';
+import { isoDate, parseBirth, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
 import {
   firstStatus,

@@ -19,7 +19,7 @@ import {
   type Review,
   type ReviewFields,
 } from '../../domain/reviews.js';
-import { PROGRESS_LEVELS, REVIEW_RESULTS, parseReviewResult, progressLabelKey, reviewResultLabelKey, type Progress, type ReviewResult } from '../../domain/scales.js';
+import { PROGRESS_LEVELS, REVIEW_RESULTS, parseReviewResult, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
 import { UserError } from '../../domain/errors.js';
 import { sortByName } from '../../domain/names.js';
 import { findReview, insertReview, listReviews, reviewedMembers, updateReview } from '../../store/reviews.js';
