@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/sqlite.js';
-import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
@@ -75,7 +75,7 @@ describe('backup', () => {
     db.pragma('user_version = 1');
     db.prepare("INSERT INTO cell (id, slug, name, committee, place, secretary, created_at) VALUES (1, 'cu', 'Chi bộ Cũ', 'Đảng bộ', 'Xã', 'An', '2020-01-01')").run();
     db.close();
-    expect(runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env }).code).toBe(0);
+    expect((await runInProcess(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env })).code).toBe(0);
     const backups = fs.readdirSync(path.join(home, 'backups'));
     expect(backups).toHaveLength(1);
     const copy = openDatabase(path.join(home, 'backups', backups[0]!), { readonly: true });
