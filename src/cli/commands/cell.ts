@@ -101,7 +101,7 @@ export async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const { openCellFile, isSqliteError } = await import('../../store/cell-file.js');
   const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
   // A damaged or foreign file in the folder is listed as such (doctor says what is wrong), never hidden.
-  const damaged: Array<{ slug: string; file: string; current: boolean; damaged: true }> = [];
+  const damaged: Array<{ slug: string; file: string; current: boolean; damaged: true; newer?: true }> = [];
   for (const slug of listCellSlugs(home)) {
     const file = cellFileFor(home, slug);
     try {
@@ -115,7 +115,9 @@ export async function list(ctx: Ctx, cmd: Command): Promise<void> {
       }
     } catch (e) {
       if (!(e instanceof UserError) && !isSqliteError(e)) throw e;
-      damaged.push({ slug, file, current: slug === current, damaged: true });
+      // A file of a newer version is not damaged: it is named as what it is.
+      const newer = e instanceof UserError && e.key === 'error.newerVersion';
+      damaged.push({ slug, file, current: slug === current, damaged: true, ...(newer ? { newer: true as const } : {}) });
     }
   }
   if (ctx.globals(cmd).json) return ctx.printJson([...rows, ...damaged]);
@@ -131,7 +133,7 @@ export async function list(ctx: Ctx, cmd: Command): Promise<void> {
     ],
     [
       ...rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
-      ...damaged.map((d) => [d.current ? '*' : '', d.slug, ctx.t('cell.listDamaged', { file: d.file }), '']),
+      ...damaged.map((d) => [d.current ? '*' : '', d.slug, ctx.t(d.newer ? 'cell.listNewer' : 'cell.listDamaged', { file: d.file }), '']),
     ],
   );
 }

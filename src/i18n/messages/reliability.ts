@@ -34,6 +34,7 @@ export const vi = {
   'report.opt.force': 'dùng số đã cấp cho văn bản khác cùng loại',
   'report.opt.numbersYear': 'chỉ các số cấp trong năm này',
   'cell.listDamaged': '(hỏng hoặc không đọc được: chạy "hoc-theo-bac --db {file} doctor")',
+  'cell.listNewer': '(ghi bởi phiên bản mới hơn của hoc-theo-bac: hãy cập nhật chương trình)',
   'doctor.noTables': 'Tệp mang dấu của tệp dữ liệu chi bộ nhưng không có bảng nào (đã hỏng hoặc bị xóa trắng).',
   'doctor.unversioned': 'Tệp không ghi phiên bản lược đồ (user_version 0) dù có bảng: đã bị sửa bằng công cụ khác.',
 } as const;
@@ -73,6 +74,7 @@ export const en: Record<keyof typeof vi, string> = {
   'report.opt.force': 'use a number already given to another document of the same series',
   'report.opt.numbersYear': 'only the numbers issued in this year',
   'cell.listDamaged': '(damaged or unreadable: run "hoc-theo-bac --db {file} doctor")',
+  'cell.listNewer': '(written by a newer version of hoc-theo-bac: update the program)',
   'doctor.noTables': 'The file carries the mark of a cell data file but holds no tables (damaged or wiped).',
   'doctor.unversioned': 'The file has tables but no schema version (user_version 0): another tool changed it.',
 } as const;
