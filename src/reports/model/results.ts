@@ -23,7 +23,7 @@ export interface ResultsTally {
   graded: number;
 }
 
-export function resultsTally(input: BuildInput): ResultsTally {
+export function resultsTally(input: Pick<BuildInput, 'records' | 'period'>): ResultsTally {
   const { records, period } = input;
   const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
   const members = membersOfPeriod(records, period);
