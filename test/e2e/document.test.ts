@@ -192,6 +192,9 @@ describe('report document', () => {
     const programme = text.findIndex((p) => p.startsWith('Chương trình học tập năm 2026'));
     expect(programme).toBeGreaterThan(0);
     expect(members).toBeGreaterThan(programme);
+    // The year so far (to 10/07/2026): July has no meeting yet; no programme recorded, marked to complete.
+    expect(text).toContain('- Chi bộ chưa ghi buổi sinh hoạt thường kỳ tháng 7.');
+    expect(text.some((p) => p.includes('[Chưa ghi chương trình học tập của năm'))).toBe(true);
   });
 
   it('report templates lists the Word templates beside the workbook templates, a broken one with its place', async () => {

@@ -65,7 +65,8 @@ function documentHead(input: DocumentInput, kind: DocumentKind): DocumentHead {
 /** The programme's lines: the basis, the year's topic and the study topic, those recorded. */
 function programmeLines(records: ReportRecords): string[] {
   const p = records.programme;
-  if (!p) return [];
+  // Not recorded: a line the secretary completes (or records it: programme set --year …).
+  if (!p) return ['[Chưa ghi chương trình học tập của năm: Bí thư bổ sung căn cứ, chủ đề năm và chuyên đề học tập.]'];
   return [
     `Căn cứ: ${p.basis}`,
     p.yearTopic ? `Chủ đề năm: ${p.yearTopic}` : '',
@@ -264,7 +265,6 @@ export function buildPlanDocument(input: DocumentInput): Values {
     ...head,
     basis: records.programme?.basis ?? 'kế hoạch của cấp ủy cấp trên',
     programme: programmeLines(records),
-    hasProgramme: programmeLines(records).length > 0,
     tasks,
     tasksCount: tasks.length,
     owners,
