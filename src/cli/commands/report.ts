@@ -138,7 +138,9 @@ async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
       const { checkWordTemplate } = await import('../../reports/docx.js');
       const refusal = await checkWordTemplate(s.file);
       const kind = s.name.startsWith('document-') ? s.name.slice('document-'.length) : '';
-      return { name: s.name, kind: ctx.t('report.kind.document', { kind }), origin: s.origin, description: '', file: s.file, error: refusal ? ctx.t(refusal.key, refusal.vars) : null };
+      const known = (['results', 'plan', 'minutes'] as const).find((k) => k === kind);
+      const description = known ? ctx.t(`report.document.${known}.help`) : '';
+      return { name: s.name, kind: ctx.t('report.kind.document', { kind }), origin: s.origin, description, file: s.file, error: refusal ? ctx.t(refusal.key, refusal.vars) : null };
     }
     try {
       const t = readTemplateFile(s.file);
