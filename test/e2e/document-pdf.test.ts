@@ -1,7 +1,7 @@
 // The Word documents printed as a person would: LibreOffice turns each into a PDF, and every
 // figure read back from it equals the matching workbook's figure; A4, the HD 36 margins and the
 // page numbers (from page 2, top, centre) measured on the PDF; a template saved again by
-// LibreOffice Writer (which splits and renames runs) still fills. One LibreOffice run per kind of
+// LibreOffice Writer (which rewrites its XML: styles renamed, run properties of its own) still fills. One LibreOffice run per kind of
 // conversion, shared by the whole file.
 import fs from 'node:fs';
 import path from 'node:path';
