@@ -58,7 +58,7 @@ async function run(...args: string[]): Promise<string> {
 
   it('the results report: every figure is the workbooks’ own', async () => {
     const text = pdfText(pdfs.results);
-    const results = await workbookText(books.results);
+    const results = await workbookText(books.results!);
     const [, total, individual, collective, graded] = /Tổng số việc đăng ký: (\d+) \(cá nhân (\d+), tập thể (\d+)\); chi bộ đã đánh giá (\d+)\./.exec(results)!;
     const g = /Hoàn thành tốt: (\d+) \(([\d,]+%)\); Hoàn thành: (\d+) \(([\d,]+%)\); Chưa hoàn thành: (\d+) \(([\d,]+%)\); chưa đánh giá: (\d+) \(([\d,]+%)\)/.exec(results)!;
     expect(Number(graded)).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ async function run(...args: string[]): Promise<string> {
     );
     expect(text).toContain(`Đảng viên đăng ký ${individual} việc`);
     expect(text).toContain(`Chi bộ xác định ${collective} việc trọng tâm`);
-    const registrations = await workbookText(books.registrations);
+    const registrations = await workbookText(books.registrations!);
     const [, members, required, registered, rate] = /Tổng số đảng viên: (\d+);.*? phải đăng ký: (\d+); đã đăng ký: (\d+) \(([\d,]+%)\)/.exec(registrations)!;
     expect(text).toContain(`Chi bộ có ${members} đảng viên`);
     expect(text).toContain(`Có ${registered}/${required} đảng viên phải đăng ký đã đăng ký việc học tập và làm theo, đạt ${rate}`);
@@ -78,7 +78,7 @@ async function run(...args: string[]): Promise<string> {
       const [, score, grade] = /Chất lượng buổi sinh hoạt: (\d+) điểm, xếp loại ([^.]+)\./.exec(month)!;
       expect(text).toContain(`Tháng 0${m}/2026: Sinh hoạt thường kỳ, ngày ${date}; ${score} điểm, xếp loại ${grade}.`);
     }
-    const exemplars = await workbookText(books.exemplars);
+    const exemplars = await workbookText(books.exemplars!);
     for (const achievement of ['Vận động 20 hộ phụ nữ thoát nghèo', 'Gương mẫu hiến đất làm đường', 'Hoàn thành đường giao thông 1,2 km']) {
       expect(exemplars).toContain(achievement);
       expect(text).toContain(achievement);
@@ -92,13 +92,13 @@ async function run(...args: string[]): Promise<string> {
 
   it('the plan: the registration figures and the collective tasks are the workbooks’ own', async () => {
     const text = pdfText(pdfs.plan);
-    const registrations = await workbookText(books.registrations);
+    const registrations = await workbookText(books.registrations!);
     const [, members, required, registered, rate] = /Tổng số đảng viên: (\d+);.*? phải đăng ký: (\d+); đã đăng ký: (\d+) \(([\d,]+%)\)/.exec(registrations)!;
     expect(text).toContain(`Chi bộ có ${members} đảng viên`);
     expect(text).toContain(`${required} đồng chí phải đăng ký, đến nay ${registered} đồng chí đã đăng ký (${rate})`);
     // The collective tasks' table: each cell of the plan workbook's collective sheet is a cell of the
     // document's table (read from the document: the PDF's text interleaves wrapped table cells).
-    const plan = await workbookText(books.plan);
+    const plan = await workbookText(books.plan!);
     const cells = docxParagraphs(docs.plan);
     for (const value of ['Hoàn thành đường giao thông nông thôn', 'Vận động nhân dân hiến đất', 'Nguyễn Văn An', '31/12/2026', '1,2 km đường bê tông', 'Không có hộ nghèo phát sinh', 'Trần Thị Bình']) {
       expect(plan).toContain(value);

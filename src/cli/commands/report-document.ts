@@ -1,9 +1,9 @@
-// report document results | plan | minutes: flags → one use case (src/app/documents.ts) → printed result.
+// report document results | plan | minutes (declared in src/cli/groups/report.ts): flags → one use
+// case (src/app/documents.ts) → printed result.
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { mayOverwrite, parseDocumentNumber, reportPeriod } from './report.js';
 import { UserError } from '../../domain/errors.js';
@@ -11,7 +11,7 @@ import { dataFolder } from '../../store/data-folder.js';
 import { resolveTemplate, resolveWordTemplate } from '../../reports/template.js';
 import type { DocumentKind } from '../../reports/model/documents.js';
 
-interface DocumentFlags {
+export interface DocumentFlags {
   year?: string;
   half?: string;
   month?: string;
@@ -24,7 +24,7 @@ interface DocumentFlags {
 /** The period flags each document takes: the results report's (--half/--year), the plan's (--year), the month's. */
 const PERIOD_OF = { results: 'results', plan: 'plan', minutes: 'monthly' } as const;
 
-async function writeDocument(ctx: Ctx, cmd: Command, kind: DocumentKind, flags: DocumentFlags): Promise<void> {
+export async function writeDocument(ctx: Ctx, cmd: Command, kind: DocumentKind, flags: DocumentFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   if (flags.meeting !== undefined && flags.month !== undefined) throw new UserError('error.documentMeetingAndMonth', {}, 2);
   const period = reportPeriod(PERIOD_OF[kind], flags, ctx.today());
@@ -49,24 +49,4 @@ async function writeDocument(ctx: Ctx, cmd: Command, kind: DocumentKind, flags: 
     if (produced.attachment) ctx.print(ctx.t('report.document.attachment', { number: produced.numberLine, file: produced.attachment }));
     if (kind === 'results') ctx.print(ctx.t('report.document.draftNote'));
   });
-}
-
-/** `report document …`, declared cheaply: the Word library is loaded only when a document is written. */
-export function registerDocuments(report: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const document = group(report, 'document', t('report.document.help'));
-  const declare = (kind: DocumentKind, periods: (cmd: Command) => Command) =>
-    examples(
-      periods(document.command(kind).description(t(`report.document.${kind}.help`)))
-        .option('--out <file>', t('report.document.opt.out'))
-        .option('--template <name>', t('report.document.opt.template'))
-        .option('--number <nn>', t('report.opt.number')),
-      ctx,
-      `report.document.example.${kind}`,
-    ).action(function (this: Command, flags: DocumentFlags) {
-      return writeDocument(ctx, this, kind, flags);
-    });
-  declare('results', (c) => c.option('--half <half>', t('report.opt.half')).option('--year <year>', t('report.opt.year')));
-  declare('plan', (c) => c.option('--year <year>', t('report.opt.year')));
-  declare('minutes', (c) => c.option('--month <month>', t('report.opt.month')).option('--meeting <id>', t('report.document.opt.meeting')));
 }
