@@ -94,6 +94,7 @@ export async function produceDocument(cf: CellFile, request: DocumentRequest): P
     // The attachment (phụ lục) carries its parent's number and takes none of its own.
     const model = buildReport('results', { records, period, template: request.attachment.template, number, issuedOn: today });
     for (const sheet of model.sheets) {
+      sheet.title = 'PHỤ LỤC';
       sheet.intro.unshift(`Phụ lục kèm theo Báo cáo ${numberLine(number, series, cell.symbol).replace(/^Số/, 'số')} ngày ${formatDate(today)} của ${cell.name}`);
     }
     const { writeReport } = await import('../reports/xlsx.js');
