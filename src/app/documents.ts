@@ -87,8 +87,8 @@ export async function produceDocument(cf: CellFile, request: DocumentRequest): P
   const values =
     kind === 'results' ? buildResultsDocument(input) : kind === 'plan' ? buildPlanDocument(input) : buildMinutesDocument(input, meeting!);
 
-  const { fillWordTemplate } = await import('../reports/docx.js');
-  const filled = await fillWordTemplate(fs.readFileSync(request.templateFile), request.templateFile, values);
+  const { fillWordTemplate, readWordTemplate } = await import('../reports/docx.js');
+  const filled = await fillWordTemplate(readWordTemplate(request.templateFile), request.templateFile, values);
   let attachment: string | null = null;
   if (request.attachment) {
     // The attachment (phụ lục) carries its parent's number and takes none of its own.
