@@ -104,8 +104,8 @@ describe('monthly', () => {
     const an = cells(march.rows)[0]!;
     expect(an.result).toBe('Tốt');
     expect(an.recognition).toBe('Biểu dương');
-    expect(an.progress?.split('\n')).toHaveLength(3);
-    expect(an.progress?.split('\n')[0]).toBe('1. Đang thực hiện: Đã làm được một nửa');
+    expect(an.progress!.split('\n')).toHaveLength(3);
+    expect(an.progress!.split('\n')[0]).toBe('1. Đang thực hiện: Đã làm được một nửa');
     expect(march.summary[0]).toBe('Kết quả kiểm điểm: Tốt 4; Đạt 0; Chưa đạt 0; chưa kiểm điểm 1.');
   });
 
