@@ -3,21 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples, group } from './define.js';
+import { describeError } from '../errors.js';
 import { requireCell } from './cell.js';
-import { UserError } from '../../domain/errors.js';
+import { FieldError, UserError } from '../../domain/errors.js';
 import { parseYear, type IsoDate } from '../../domain/dates.js';
 import type { Cell } from '../../domain/cells.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
-import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
+import { KIND_PERIODS, type ReportKind } from '../../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
 import { buildReport } from '../../reports/model/index.js';
 import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../../reports/template.js';
 
-interface ReportFlags {
+export interface ReportFlags {
   year?: string;
   month?: string;
   half?: string;
@@ -57,7 +57,7 @@ export function reportPeriod(kind: ReportKind, flags: ReportFlags, today: IsoDat
 
 function parseDocumentNumber(text: string): number {
   const value = text.trim();
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UserError('error.numberInvalid', { value, flag: '--number', min: 1, max: 999 });
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new FieldError('report.number', 'error.numberInvalid', { value, min: 1, max: 999 });
   return Number(value);
 }
 
@@ -91,7 +91,7 @@ export async function produceReport(
   return { file: out, kind, period: key.period, number };
 }
 
-async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
+export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   const period = reportPeriod(kind, flags, ctx.today());
   const number = flags.number === undefined ? undefined : parseDocumentNumber(flags.number);
@@ -116,7 +116,7 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
   });
 }
 
-async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
+export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
   const rows = listTemplateSources(home).map((s) => {
     try {
@@ -124,7 +124,7 @@ async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
       return { name: s.name, kind: t.kind as string, origin: s.origin, description: t.description ?? '', file: s.file, error: null as string | null };
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: ctx.t(e.key, e.vars) };
+      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: describeError(e, ctx.lang).message };
     }
   });
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
@@ -158,24 +158,3 @@ export async function writeDemoReports(ctx: Ctx, cf: CellFile, folder: string, m
   return produced;
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const report = group(program, 'report', t('report.help'));
-  for (const kind of REPORT_KINDS) {
-    const cmd = report.command(kind).description(t(`report.${kind}.help`));
-    const periods = KIND_PERIODS[kind];
-    if (periods.includes('year')) cmd.option('--year <year>', t('report.opt.year'));
-    if (periods.includes('month')) cmd.option('--month <month>', t('report.opt.month'));
-    if (periods.includes('half')) cmd.option('--half <half>', t('report.opt.half'));
-    cmd
-      .option('--out <file>', t('report.opt.out'))
-      .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
-    examples(cmd, ctx, `report.example.${kind}`).action(function (this: Command, flags: ReportFlags) {
-      return exportReport(ctx, this, kind, flags);
-    });
-  }
-  examples(report.command('templates').description(t('report.templates.help')), ctx, 'report.example.templates').action(function (this: Command) {
-    return listTemplates(ctx, this);
-  });
-}
