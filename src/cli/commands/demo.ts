@@ -24,8 +24,9 @@ function previousMonth(today: string): string {
 import { writeDemoReports } from './report.js';
 import { makeFolder } from '../../store/folders.js';
 
-export function demoFolder(): string {
-  return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
+/** The sample's folder in the temporary folder that the run's environment names (as os.tmpdir() reads it). */
+export function demoFolder(env: Ctx['env']): string {
+  return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
 }
 
 /** The year's pledges of those who may take them today, their commitments, last year's exemplar. */
@@ -43,7 +44,7 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
 }
 
 export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
-  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
+  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder(ctx.env));
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.

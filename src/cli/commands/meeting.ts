@@ -19,8 +19,7 @@ import {
   type MeetingFields,
 } from '../../domain/meetings.js';
 import { meetingGrade, meetingGradeLabelKey, parseScore } from '../../domain/scales.js';
-import { UserError } from '../../domain/errors.js';
-import { getMeeting, insertMeeting, listMeetings, regularMeeting } from '../../store/meetings.js';
+import { findMeeting, getMeeting, insertMeeting, listMeetings } from '../../store/meetings.js';
 import { listMembers } from '../../store/members.js';
 import type { Member } from '../../domain/members.js';
 import type { CellFile } from '../../store/cell-file.js';
@@ -124,23 +123,10 @@ export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Pr
   });
 }
 
-/** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
-function findMeeting(cf: CellFile, ref: string): Meeting {
-  if (/^#?\d+$/.test(ref.trim())) {
-    const m = getMeeting(cf.db, Number(ref.trim().replace('#', '')));
-    if (!m) throw new UserError('error.meetingUnknown', { ref });
-    return m;
-  }
-  const month = parseMonth(ref);
-  const m = regularMeeting(cf.db, month) ?? listMeetings(cf.db, { month })[0];
-  if (!m) throw new UserError('error.meetingNoneInMonth', { month: formatMonth(month) });
-  return m;
-}
-
 export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
-    const m = findMeeting(cf, ref);
+    const m = findMeeting(cf.db, ref);
     const members = listMembers(cf.db);
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(m, members));
     const a = attendance(m, members);

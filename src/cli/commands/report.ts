@@ -57,7 +57,7 @@ export function reportPeriod(kind: ReportKind, flags: ReportFlags, today: IsoDat
   return { type: 'year', year: parseYear(flags.year ?? today.slice(0, 4)) };
 }
 
-function parseDocumentNumber(text: string): number {
+export function parseDocumentNumber(text: string): number {
   const value = text.trim();
   if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new FieldError('report.number', 'error.numberInvalid', { value, min: 1, max: 999 });
   return Number(value);
@@ -122,6 +122,24 @@ export async function produceReport(
   return { file: out, kind, period: key.period, number };
 }
 
+/**
+ * Whether the files may be written: those that exist are overwritten only with --yes or a yes
+ * to the question; without a terminal, refused. Answering no is a choice, not an error (as for
+ * restore and `pledge remove`): it is said and false returned.
+ */
+export async function mayOverwrite(ctx: Ctx, cmd: Command, files: readonly string[]): Promise<boolean> {
+  for (const file of files) {
+    if (!fs.existsSync(file) || ctx.globals(cmd).yes) continue;
+    if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file });
+    const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file }), default: false });
+    if (!agreed) {
+      ctx.print(ctx.t('report.notOverwritten', { file }));
+      return false;
+    }
+  }
+  return true;
+}
+
 export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   const period = reportPeriod(kind, flags, ctx.today());
@@ -134,12 +152,7 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.outIsFolder', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
-    if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
-      if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file: out });
-      const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false });
-      // Answering no is a choice, not an error (as for restore and `pledge remove`).
-      if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
-    }
+    if (!(await mayOverwrite(ctx, cmd, [out]))) return;
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number, force: Boolean(flags.force) });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
     // The plan's number is on its first sheet, the cell's plan.
@@ -176,7 +189,16 @@ export async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string
 
 export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const rows = listTemplateSources(home).map((s) => {
+  const rows = await Promise.all(listTemplateSources(home).map(async (s) => {
+    if (s.format === 'docx') {
+      // Word templates are checked by compiling them (docxtemplater, loaded only here).
+      const { checkWordTemplate } = await import('../../reports/docx.js');
+      const refusal = await checkWordTemplate(s.file);
+      const kind = s.name.startsWith('document-') ? s.name.slice('document-'.length) : '';
+      const known = (['results', 'plan', 'minutes'] as const).find((k) => k === kind);
+      const description = known ? ctx.t(`report.document.${known}.help`) : '';
+      return { name: s.name, kind: ctx.t('report.kind.document', { kind }), origin: s.origin, description, file: s.file, error: refusal ? describeError(refusal, ctx.lang).message : null };
+    }
     try {
       const t = readTemplateFile(s.file);
       return { name: s.name, kind: t.kind as string, origin: s.origin, description: t.description ?? '', file: s.file, error: null as string | null };
@@ -184,7 +206,7 @@ export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
       if (!(e instanceof UserError)) throw e;
       return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: describeError(e, ctx.lang).message };
     }
-  });
+  }));
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   const { printTable } = await import('../output/table.js');
   await printTable(
