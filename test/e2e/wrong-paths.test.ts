@@ -315,3 +315,17 @@ describe('help for a command that does not exist (minor)', () => {
     expect(ok.stdout).toContain('member import');
   });
 });
+
+describe('folders that must not be made (found by the fuzz)', () => {
+  it('demo --dir naming a link loop or a cell file’s -wal is exit 1, and the cell file is untouched', async () => {
+    const w = await world();
+    const loop = path.join(w.home, 'loopdir');
+    fs.symlinkSync(path.join(w.home, 'loopdir2'), loop);
+    fs.symlinkSync(loop, path.join(w.home, 'loopdir2'));
+    expectRefusal(await run(w, 'demo', '--dir', loop), 1, 'liên kết vòng');
+    const before = fingerprint(w.db);
+    expectRefusal(await run(w, 'demo', '--dir', `${w.db}-wal`), 1, 'tệp phụ của SQLite');
+    expect(fs.existsSync(`${w.db}-wal`) && fs.statSync(`${w.db}-wal`).isDirectory()).toBe(false);
+    expect(fingerprint(w.db)).toBe(before);
+  });
+});
