@@ -1,6 +1,5 @@
 // Use cases of the cell's meetings: record one, list a year's, find one.
-import { UserError } from '../domain/errors.js';
-import { formatMonth, parseDate, parseMonth, type Month } from '../domain/dates.js';
+import { parseDate, type Month } from '../domain/dates.js';
 import { optionalText, type Member } from '../domain/members.js';
 import {
   attendance,
@@ -14,7 +13,7 @@ import {
 } from '../domain/meetings.js';
 import { meetingGrade, parseScore } from '../domain/scales.js';
 import type { CellFile } from '../store/cell-file.js';
-import { getMeeting, insertMeeting, listMeetings, regularMeeting } from '../store/meetings.js';
+import { findMeeting as meetingByRef, getMeeting, insertMeeting, listMeetings } from '../store/meetings.js';
 import { listMembers } from '../store/members.js';
 
 /** A meeting as typed (flags or answers): every value text, checked by meetingFields. */
@@ -83,17 +82,5 @@ export function meetingsOfYear(cf: CellFile, year: number): { meetings: Meeting[
 
 /** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
 export function findMeeting(cf: CellFile, ref: string): { meeting: Meeting; members: Member[] } {
-  return { meeting: meetingByRef(cf, ref), members: listMembers(cf.db) };
-}
-
-function meetingByRef(cf: CellFile, ref: string): Meeting {
-  if (/^#?\d+$/.test(ref.trim())) {
-    const m = getMeeting(cf.db, Number(ref.trim().replace('#', '')));
-    if (!m) throw new UserError('error.meetingUnknown', { ref });
-    return m;
-  }
-  const month = parseMonth(ref);
-  const m = regularMeeting(cf.db, month) ?? listMeetings(cf.db, { month })[0];
-  if (!m) throw new UserError('error.meetingNoneInMonth', { month: formatMonth(month) });
-  return m;
+  return { meeting: meetingByRef(cf.db, ref), members: listMembers(cf.db) };
 }

@@ -97,15 +97,38 @@ export async function writeDemoReports(cf: CellFile, folder: string, month: stri
 }
 
 
+/** A template there is: a JSON report template, or a Word document template (`document`: its kind). */
+export interface TemplateEntry {
+  name: string;
+  format: 'json' | 'docx';
+  /** The report kind of a JSON template; the document kind of a Word one ('' when unknown). */
+  kind: string;
+  origin: string;
+  description: string;
+  file: string;
+  /** Why it cannot be used, or null. */
+  error: UserError | null;
+}
+
 /** The templates there are (shipped and in the data folder); one that cannot be read carries its error. */
-export function reportTemplates(home: string): Array<{ name: string; kind: string; origin: string; description: string; file: string; error: UserError | null }> {
-  return listTemplateSources(home).map((s) => {
-    try {
-      const t = readTemplateFile(s.file);
-      return { name: s.name, kind: t.kind as string, origin: s.origin, description: t.description ?? '', file: s.file, error: null };
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: e };
-    }
-  });
+export async function reportTemplates(home: string): Promise<TemplateEntry[]> {
+  return Promise.all(
+    listTemplateSources(home).map(async (s): Promise<TemplateEntry> => {
+      const entry = { name: s.name, format: s.format, origin: s.origin, file: s.file };
+      if (s.format === 'docx') {
+        // Word templates are checked by compiling them (docxtemplater, loaded only here).
+        const { checkWordTemplate } = await import('../reports/docx.js');
+        const refusal = await checkWordTemplate(s.file);
+        const kind = s.name.startsWith('document-') ? s.name.slice('document-'.length) : '';
+        return { ...entry, kind, description: '', error: refusal ?? null };
+      }
+      try {
+        const t = readTemplateFile(s.file);
+        return { ...entry, kind: t.kind as string, description: t.description ?? '', error: null };
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        return { ...entry, kind: '', description: '', error: e };
+      }
+    }),
+  );
 }

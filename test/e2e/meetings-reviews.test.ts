@@ -1,7 +1,8 @@
-// meeting, review and status through the built executable, in Vietnamese and English, and every refusal.
+// meeting, review and status through the command-line entry, in Vietnamese and English, and every refusal.
 import { makeCell, runInProcess, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { insertPledge } from '../../src/store/pledges.js';
+import { story } from '../helpers/story.js';
 
 let file: string;
 let env: Record<string, string>;
@@ -43,8 +44,20 @@ beforeAll(async () => {
   cf.close();
 });
 
+// The tests of this file tell one story: what each one changes, for those run alone.
+const tale = story(cli, [
+  [['meeting', 'add', '--month', '2026-03', '--date', '05/03/2026', '--absent', 'Bình:ốm,Dũng', '--score', '85', '--topic', 'Kiểm điểm tháng 3', '--conclusion', 'Tiếp tục thực hiện']],
+  [['meeting', 'add', '--month', '03/2026', '--kind', 'chuyen-de', '--date', '20/03/2026', '--score', '95']],
+  [['review', 'add', '--month', '2026-03', '--member', 'An', '--progress', '1=dang,2=xong,5=dang', '--self', 'Đã làm tốt', '--comment', 'Nhất trí', '--result', 'tot', '--praise']],
+  [
+    ['review', 'add', '--month', '2026-03', '--member', '2', '--result', 'dat', '--remind'],
+    ['review', 'add', '--month', '2026-03', '--member', 'Bình', '--result', 'chua-dat', '--replace'],
+  ],
+]);
+
 describe('meeting', () => {
   it('adds, lists and shows a meeting in Vietnamese', async () => {
+    await tale.begin(1);
     const add = await cli('meeting', 'add', '--month', '2026-03', '--date', '05/03/2026', '--absent', 'Bình:ốm,Dũng', '--score', '85', '--topic', 'Kiểm điểm tháng 3', '--conclusion', 'Tiếp tục thực hiện');
     expect(add.stderr).toBe('');
     expect(add.stdout.trim()).toBe('Đã ghi kỳ sinh hoạt thường kỳ tháng 03/2026, mã số 1.');
@@ -58,6 +71,7 @@ describe('meeting', () => {
   });
 
   it('adds a thematic meeting besides, and answers in English with JSON', async () => {
+    await tale.begin(2);
     const add = await cli('--lang', 'en', 'meeting', 'add', '--month', '03/2026', '--kind', 'chuyen-de', '--date', '20/03/2026', '--score', '95');
     expect(add.stdout.trim()).toBe('Recorded the thematic meeting of 03/2026, id 2.');
     const list = await cli('--lang', 'en', 'meeting', 'list');
@@ -81,6 +95,7 @@ describe('meeting', () => {
     [['--lang', 'en', 'meeting', 'add', '--month', '2026-04', '--date', '01/05/2026'], 'The date 01/05/2026 is not in 04/2026'],
     [['--lang', 'en', 'meeting', 'add', '--month', '2026-04', '--score', '-5'], 'must be a whole number from 0 to 100'],
   ])('refuses %j', async (args, message) => {
+    await tale.after(2);
     const before = snapshot();
     expectRefused(await cli(...args), message);
     expect(snapshot()).toBe(before);
@@ -89,6 +104,7 @@ describe('meeting', () => {
 
 describe('review', () => {
   it('adds a review with progress, praise and result, and lists it', async () => {
+    await tale.begin(3);
     const add = await cli('review', 'add', '--month', '2026-03', '--member', 'An', '--progress', '1=dang,2=xong,5=dang', '--self', 'Đã làm tốt', '--comment', 'Nhất trí', '--result', 'tot', '--praise');
     expect(add.stderr).toBe('');
     expect(add.stdout.trim()).toBe('Đã ghi kiểm điểm tháng 03/2026 của Nguyễn Văn An, mã số 1.');
@@ -103,6 +119,7 @@ describe('review', () => {
   });
 
   it('adds in English, edits, and replaces with --replace', async () => {
+    await tale.begin(4);
     const add = await cli('--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', '2', '--result', 'dat', '--remind');
     expect(add.stdout.trim()).toBe('Recorded the 03/2026 review of Trần Thị Bình, id 2.');
     const edit = await cli('review', 'edit', '--month', '2026-03', '--member', 'Bình', '--progress', '4=xong', '--result', 'tot');
@@ -133,6 +150,7 @@ describe('review', () => {
     [['--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Dũng', '--progress', '4=dang'], "Item 4 is not one of the items Lê Văn Dũng pledged"],
     [['--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Nobody'], 'No member "Nobody" found'],
   ])('refuses %j', async (args, message) => {
+    await tale.after(4);
     const before = snapshot();
     expectRefused(await cli(...args), message);
     expect(snapshot()).toBe(before);
@@ -140,6 +158,7 @@ describe('review', () => {
 });
 
 describe('status', () => {
+  beforeAll(() => tale.after(4));
   it('summarises the month in Vietnamese, English and JSON', async () => {
     const vi = await cli('status', '--month', '2026-03');
     expect(vi.code).toBe(0);

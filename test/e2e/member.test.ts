@@ -1,10 +1,13 @@
-// member add | list | show | edit | status, spawned as a secretary runs them.
+// member add | list | show | edit | status, run as a secretary runs them (in-process).
 import { makeCell, tempDir, testEnv, runInProcess } from '../helpers/cli.js';
 import { expectRefusal, fileState } from '../helpers/files.js';
 
 const home = tempDir();
 const env = testEnv(home); // today is 2026-03-15
-const file = makeCell(home, env);
+// Each part of this file tells the story further on a cell of its own, made with what the parts
+// before it did (so that any test runs alone too).
+let file = makeCell(home, env);
+const freshCell = () => void (file = makeCell(tempDir(), env));
 const run = async (...args: string[]) => await runInProcess(['--db', file, ...args], { env });
 const json = async (...args: string[]) => JSON.parse((await run('--json', ...args)).stdout);
 
@@ -67,9 +70,20 @@ describe('adding members', () => {
   });
 });
 
+/** The members the first part adds, in its order (ids 1 to 5). */
+async function firstMembers(): Promise<void> {
+  await add('Trần Thị Bình', '--born', '12/05/1980', '--gender', 'nữ', '--party-role', 'Phó Bí thư', '--job', 'Chi hội trưởng Phụ nữ', '--unit', 'Thôn Đông', '--joined', '03/02/2010', '--official', '03/02/2011', '--card', '12.345678');
+  await add('  Nguyễn   Văn An '.normalize('NFD'), '--born', '1968');
+  await add('Vũ Thị Hạnh', '--joined', '20/12/2025');
+  await add('Đỗ Văn Cường', '--status', 'du-bi', '--born', '2000');
+  await add('Lê Văn Dũng');
+}
+
 describe('the list of members', () => {
   const ids: Record<string, number> = {};
   beforeAll(async () => {
+    freshCell();
+    await firstMembers();
     for (const name of ['Phạm Thị Đào', 'Hoàng Văn Đức', 'Trần Văn An', 'Bùi Văn Minh', 'Ngô Thị Lan', 'Đặng Văn Khoa']) ids[name] = await add(name);
     await run('member', 'status', 'minh', '--set', 'chuyen-di', '--from', '01/03/2026', '--note', 'Về Đảng bộ phường 2');
     await run('member', 'status', 'lan', '--set', 'chuyen-di', '--from', '15/05/2026');
@@ -134,6 +148,11 @@ describe('the list of members', () => {
 });
 
 describe('changing members', () => {
+  beforeAll(async () => {
+    freshCell();
+    await firstMembers();
+  });
+
   it('edits only the details given and prints what was saved', async () => {
     const r = await run('member', 'edit', 'binh', '--unit', 'Trường Tiểu học Tân Lập', '--job', '');
     expect(r).toMatchObject({ code: 0, stderr: '' });
@@ -160,6 +179,9 @@ describe('changing members', () => {
 describe('refusals change nothing', () => {
   let before: ReturnType<typeof fileState>;
   beforeAll(async () => {
+    freshCell();
+    await firstMembers();
+    await run('member', 'edit', '1', '--name', 'Trần Thị Thanh Bình');
     await add('Lê Thị Bính', '--born', '1985');
     before = fileState(file);
   });

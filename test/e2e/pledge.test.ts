@@ -1,7 +1,8 @@
-// pledge and exemplar commands through the built executable, with flags, in both languages.
+// pledge and exemplar commands through the command-line entry, with flags, in both languages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { story } from '../helpers/story.js';
 
 let env: Record<string, string>;
 let db: string;
@@ -17,8 +18,42 @@ beforeAll(async () => {
   expect((await run('member', 'status', 'minh', '--set', 'chuyen-di', '--from', '01/03/2026')).code).toBe(0);
 });
 
+// The tests of the first two parts tell one story: what each one changes, for those run alone.
+const tale = story(run, [
+  [
+    ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc và viết thu hoạch "Di chúc" của Bác', '--due', '30/06/2026', '--target', '1 bài thu hoạch'],
+    ['pledge', 'add', '--member', '1', '--year', '2026', '--kind', 'Làm theo', '--content', 'Hướng dẫn 20 hộ làm hồ sơ trực tuyến', '--target', '20 hộ', '--action', 'Đến từng nhà'],
+    ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'neu-guong', '--content', 'Gương mẫu hiến đất làm đường'],
+    ['pledge', 'add', '--member', 'dung', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học chuyên đề năm', '--due', '31/05/2026'],
+  ],
+  [
+    ...['Bê tông hóa 1 km đường thôn', 'Xóa điểm rác tự phát'].map((c) => ['pledge', 'add', '--collective', '--year', '2026', '--content', c, '--owner', 'Nguyễn Văn An', '--target', 'Xong']),
+    ['pledge', 'add', '--collective', '--year', '2026', '--kind', 'trong-tam', '--content', 'Lắp đèn đường', '--due', '31/12/2026'],
+  ],
+  [],
+  [],
+  [
+    ['pledge', 'edit', '3', '--due', '30/11/2026', '--target', 'Hiến 40 m² đất'],
+    ['pledge', 'edit', '2', '--action', ''],
+  ],
+  [
+    ['pledge', 'remove', '7', '--yes'],
+    ['pledge', 'remove', '6', '--yes'],
+  ],
+  [
+    ['pledge', 'commit', 'binh', '--year', '2026', '--date', '10/01/2026'],
+    ['pledge', 'commit', 'dung', '--year', '2026'],
+    ['pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026'],
+  ],
+  [
+    ['pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell-grade', 'hoan-thanh', '--note', 'Bài viết tốt'],
+    ['pledge', 'grade', '1', '--period', 'year', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh-tot'],
+  ],
+]);
+
 describe('pledge add, list, show', () => {
   it('adds items with flags and prints their ids and warnings', async () => {
+    await tale.begin(1);
     const a = await run('pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc và viết thu hoạch "Di chúc" của Bác', '--due', '30/06/2026', '--target', '1 bài thu hoạch');
     expect(a).toMatchObject({ code: 0, stdout: 'Đã lưu mục đăng ký số 1: Trần Thị Bình, Học tập, năm 2026.\n' });
     expect(a.stderr).toBe('Lưu ý: đăng ký năm 2026 của Trần Thị Bình chưa có nội dung Làm theo, Nêu gương.\n');
@@ -33,6 +68,7 @@ describe('pledge add, list, show', () => {
   });
 
   it('adds the cell key tasks and warns beyond two', async () => {
+    await tale.begin(2);
     for (const content of ['Bê tông hóa 1 km đường thôn', 'Xóa điểm rác tự phát']) {
       expect((await run('pledge', 'add', '--collective', '--year', '2026', '--content', content, '--owner', 'Nguyễn Văn An', '--target', 'Xong')).stderr).toBe('');
     }
@@ -42,6 +78,7 @@ describe('pledge add, list, show', () => {
   });
 
   it('lists grouped by member, the cell apart, in both languages and as JSON', async () => {
+    await tale.begin(3);
     const vi = await run('pledge', 'list', '--year', '2026');
     expect(vi.code).toBe(0);
     const lines = vi.stdout.split('\n');
@@ -59,6 +96,7 @@ describe('pledge add, list, show', () => {
   });
 
   it('shows one item', async () => {
+    await tale.begin(4);
     const s = await run('pledge', 'show', '2');
     expect(s.stdout).toMatch(/^Của: +Trần Thị Bình$/m);
     expect(s.stdout).toMatch(/^Thời hạn: +31\/12\/2026 \(mặc định\)$/m);
@@ -69,6 +107,7 @@ describe('pledge add, list, show', () => {
 
 describe('pledge edit, remove, commit, grade', () => {
   it('edits given fields; a blank flag clears one', async () => {
+    await tale.begin(5);
     const e = await run('pledge', 'edit', '3', '--due', '30/11/2026', '--target', 'Hiến 40 m² đất');
     expect(e).toMatchObject({ code: 0, stdout: 'Đã sửa mục đăng ký số 3.\n', stderr: '' });
     expect((await run('--lang', 'en', 'pledge', 'edit', '2', '--action', '')).stdout).toBe('Updated pledge item 2.\n');
@@ -76,6 +115,7 @@ describe('pledge edit, remove, commit, grade', () => {
   });
 
   it('removes with --yes: kept in the file, marked, left out of lists', async () => {
+    await tale.begin(6);
     expect((await run('pledge', 'remove', '7', '--yes')).stdout).toBe('Đã xóa mục đăng ký số 7 (vẫn giữ trong tệp, đánh dấu xóa ngày 15/03/2026).\n');
     expect(JSON.parse((await run('pledge', 'list', '--collective', '--json')).stdout)).toHaveLength(2);
     expect(JSON.parse((await run('pledge', 'show', '7', '--json')).stdout)).toMatchObject({ id: 7, removedAt: '2026-03-15' });
@@ -83,6 +123,7 @@ describe('pledge edit, remove, commit, grade', () => {
   });
 
   it('records the signed commitment', async () => {
+    await tale.begin(7);
     expect((await run('pledge', 'commit', 'binh', '--year', '2026', '--date', '10/01/2026')).stdout).toBe('Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 10/01/2026.\n');
     const en = await run('--lang', 'en', 'pledge', 'commit', 'dung', '--year', '2026');
     expect(en.stdout).toBe('Recorded the 2026 commitment of Lê Văn Dũng (id 2), signed on 15/03/2026.\n');
@@ -96,6 +137,7 @@ describe('pledge edit, remove, commit, grade', () => {
   });
 
   it('grades an item, self and cell, and replaces a second grade of the same period', async () => {
+    await tale.begin(8);
     expect((await run('pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh')).stdout).toBe(
       'Đã ghi đánh giá sơ kết 6 tháng của mục số 1: tự đánh giá Hoàn thành; chi bộ đánh giá (chưa có).\n',
     );
@@ -111,6 +153,7 @@ describe('pledge edit, remove, commit, grade', () => {
 });
 
 describe('refusals: exit 1, one line, the file unchanged', () => {
+  beforeAll(() => tale.after(8));
   const cases: Array<[string, string[], string]> = [
     ['content only punctuation', ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '...'], 'Lỗi: --content không được để trống hoặc chỉ có dấu câu.'],
     ['content empty', ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '  '], 'Lỗi: --content không được để trống hoặc chỉ có dấu câu.'],

@@ -15,12 +15,13 @@ function previousMonth(today: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-export function demoFolder(): string {
-  return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
+/** The sample's folder in the temporary folder that the run's environment names (as os.tmpdir() reads it). */
+export function demoFolder(env: Ctx['env']): string {
+  return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
 }
 
 export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
-  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
+  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder(ctx.env));
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.

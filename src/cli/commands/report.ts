@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { describeError } from '../errors.js';
+import { mayOverwrite } from '../ask.js';
 import { UserError } from '../../domain/errors.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { ReportKind } from '../../reports/model/kinds.js';
@@ -28,12 +29,7 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('error.reportOutNotXlsx', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
-    if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
-      if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file: out });
-      const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false });
-      // Answering no is a choice, not an error (as for restore and `pledge remove`).
-      if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
-    }
+    if (!(await mayOverwrite(ctx, cmd, [out]))) return;
     const produced = await produceReport(cf, { kind, period, template, out, number, today: ctx.today(), now: ctx.now() });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
     // The plan's number is on its first sheet, the cell's plan.
@@ -44,7 +40,13 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
 
 export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const rows = reportTemplates(home).map((r) => ({ ...r, error: r.error ? describeError(r.error, ctx.lang).message : null }));
+  const rows = (await reportTemplates(home)).map((r) => {
+    const error = r.error ? describeError(r.error, ctx.lang).message : null;
+    if (r.format === 'json') return { name: r.name, kind: r.kind, origin: r.origin, description: r.description, file: r.file, error };
+    const known = (['results', 'plan', 'minutes'] as const).find((k) => k === r.kind);
+    const description = known ? ctx.t(`report.document.${known}.help`) : '';
+    return { name: r.name, kind: ctx.t('report.kind.document', { kind: r.kind }), origin: r.origin, description, file: r.file, error };
+  });
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   const { printTable } = await import('../output/table.js');
   await printTable(
