@@ -316,7 +316,14 @@ async function main() {
         info.stripped = strip.status === 0;
       }
       const { inject } = await import('postject');
-      await inject(exe, 'NODE_SEA_BLOB', fs.readFileSync(blob), { sentinelFuse: SEA_FUSE });
+      // LIEF (inside postject) warns about every note section of a stripped binary: harmless.
+      const warn = console.warn;
+      console.warn = (...args) => void (/Can't find string offset for section name/.test(String(args[0])) || warn(...args));
+      try {
+        await inject(exe, 'NODE_SEA_BLOB', fs.readFileSync(blob), { sentinelFuse: SEA_FUSE });
+      } finally {
+        console.warn = warn;
+      }
       if (t.exe.endsWith('.exe')) info.peChecksum = `0x${fixChecksum(exe).toString(16)}`;
       fs.copyFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds', `${t.prebuild}.node`), path.join(folder, 'better_sqlite3.node'));
       info.betterSqlite3 = { version: sqlitePkg.version, prebuild: `${t.prebuild}.node` };
