@@ -33,6 +33,7 @@ const TESTS = [
   'test/e2e/pty-pledge.test.ts',
   'test/e2e/pty-review.test.ts',
   'test/e2e/report.test.ts',
+  'test/e2e/document.test.ts',
   'test/e2e/import.test.ts',
   'test/e2e/archive.test.ts',
   'test/e2e/files.test.ts',
