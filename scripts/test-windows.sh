@@ -8,9 +8,10 @@
 # a few minutes), then reused. Wine fails on pipes, so every run's output goes to files.
 #
 # Checked: --version, --help, demo, cell init with Vietnamese arguments (UTF-8 kept), member add
-# and list, report stats (the .xlsx written), backup, restore, doctor, the exit codes 0/1/2, the
-# data in %APPDATA%\hoc-theo-bac, and that the npm command on Linux reads the cell file the
-# Windows executable wrote.
+# and list, report stats (the .xlsx written), a Word report (report document results), backup,
+# restore, doctor, the exit codes 0/1/2, the data in %APPDATA%\hoc-theo-bac, BAT-DAU.cmd
+# (run by cmd with no input: it shows the version and the help, then its console ends), and
+# that the npm command on Linux reads the cell file the Windows executable wrote.
 #
 #   npm run test:windows                      (builds the win-x64 package first)
 #   bash scripts/test-windows.sh [ZIP]        (tests a package already made)
@@ -76,6 +77,9 @@ w --yes restore 'C:\sao-luu.sqlite'
 w doctor
 w member add --name "Lê Văn Dũng" --born 31/02/1980
 w memebr list
+w --db 'C:\users\root\AppData\Local\Temp\hoc-theo-bac-demo\chi-bo-mau.sqlite' report document results --year 2026 --out 'C:\tong-ket.docx'
+timeout 120 wine cmd /c BAT-DAU.cmd </dev/null >/opt/htb/out/launcher.out 2>/opt/htb/out/launcher.err
+echo $? >/opt/htb/out/launcher.code
 wineserver -k 2>/dev/null
 wineserver -w 2>/dev/null
 EOF
@@ -111,9 +115,15 @@ check 9 0 "sao-luu.sqlite"
 check 10 0 "tốt"
 check 11 1 "không có trên lịch"
 check 12 2 "memebr"
-for f in "$appdata/cells/chi-bo-van-phong.sqlite" "$chroot_dir/opt/htb/prefix/drive_c/bieu-thong-ke.xlsx"; do
+check 13 0 "tong-ket.docx"
+for f in "$appdata/cells/chi-bo-van-phong.sqlite" "$chroot_dir/opt/htb/prefix/drive_c/bieu-thong-ke.xlsx" "$chroot_dir/opt/htb/prefix/drive_c/tong-ket.docx"; do
   if [ -s "$f" ]; then echo "ok   ${f#"$chroot_dir"}"; else failed=1; echo "FAIL missing ${f#"$chroot_dir"}"; fi
 done
+if [ "$(cat "$out/launcher.code")" = 0 ] && grep -qF "$version" "$out/launcher.out" && grep -qF "Cách dùng: hoc-theo-bac" "$out/launcher.out"; then
+  echo "ok   BAT-DAU.cmd (version and help in UTF-8, console open until its input ends)"
+else
+  failed=1; echo "FAIL BAT-DAU.cmd → $(cat "$out/launcher.code")"; head -c 1500 "$out/launcher.out" "$out/launcher.err"
+fi
 # The same file, read by the npm command on Linux.
 if [ -s "$appdata/cells/chi-bo-van-phong.sqlite" ]; then
   copy=$(mktemp -d)
