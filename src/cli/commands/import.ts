@@ -3,17 +3,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { dataFolder } from '../../store/data-folder.js';
-import { insertMember, listMembers, updateMember } from '../../store/members.js';
-import { insertPledge, listPledges } from '../../store/pledges.js';
-import type { CellFile } from '../../store/cell-file.js';
-import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
-import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
-import { TEXT_ENCODINGS, type TextEncoding } from '../../import/legacy.js';
+import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, type Header } from '../../import/table.js';
+import type { RowProblem } from '../../import/plan.js';
+import * as imports from '../../app/import.js';
 
 export interface ImportFlags {
   dryRun?: boolean;
@@ -34,29 +30,14 @@ function rowsRefusal(ctx: Ctx, problems: readonly RowProblem[]): UserError {
   return new UserError('error.importRows', { count: rows, rows: lines.map((l) => `\n  - ${l}`).join('') });
 }
 
-async function readSheet<F extends string>(
-  ctx: Ctx,
-  file: string,
-  titles: Record<F, string[]>,
-  fields: readonly F[],
-  required: readonly F[],
-  mapText: string | undefined,
-  encodingText: string | undefined,
-): Promise<{ rows: SheetRow[]; header: Header<F>; source: string }> {
-  const map = parseMap(mapText, fields);
-  const encoding = encodingText === undefined ? undefined : parseEncoding(encodingText);
-  const source = path.resolve(ctx.io.cwd, file);
-  const { readRows } = await import('../../import/read.js');
-  const rows = await readRows(source, { encoding });
-  const header = findHeader(rows, titles, required, map);
-  return { rows, header, source };
-}
-
-/** `--encoding tcvn3|vni|unicode`. */
-function parseEncoding(text: string): TextEncoding {
-  const value = text.trim().toLowerCase();
-  if (!(TEXT_ENCODINGS as readonly string[]).includes(value)) throw new UserError('error.encodingUnknown', { value: text.slice(0, 40) }, 2);
-  return value as TextEncoding;
+/** Runs a write of an import, its bad rows (found when the plan is made again) refused in words. */
+async function refusingRows<T>(ctx: Ctx, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof imports.ImportRowsRefused) throw rowsRefusal(ctx, e.problems);
+    throw e;
+  }
 }
 
 function describeHeader<F extends string>(ctx: Ctx, source: string, header: Header<F>): string {
@@ -84,26 +65,14 @@ async function printPreview(ctx: Ctx, headerLine: string, columns: Array<[Messag
   ctx.print(ctx.t('import.dryRun'));
 }
 
-/**
- * Writes after an automatic backup; returns the backup's file and what was written. The plan
- * is made again inside the write transaction, from the records as they are then: an import
- * running at the same time is seen, so no row is stored twice.
- */
-async function backupThenWrite<T>(ctx: Ctx, cf: CellFile, write: (db: CellFile['db']) => T): Promise<{ backup: string; result: T }> {
-  const { autoBackup } = await import('../../store/backup.js');
-  const backup = await autoBackup(cf.db, cf.file, dataFolder(ctx.env));
-  const result = cf.write(write);
-  return { backup, result };
-}
-
 export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
-  const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map, flags.encoding);
+  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map, flags.encoding);
+  const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
     async (cf) => {
-      requireCell(cf);
-      const plan = planMembers(rows, header, listMembers(cf.db), { today: ctx.today(), update: Boolean(flags.update) });
+      const plan = imports.planMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {
@@ -133,18 +102,12 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
         if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
         return ctx.print(ctx.t('import.nothing'));
       }
-      const now = ctx.now();
-      const added: number[] = [];
-      const { backup, result: final } = await backupThenWrite(ctx, cf, (db) => {
-        const again = planMembers(rows, header, listMembers(db), { today: ctx.today(), update: Boolean(flags.update) });
-        if (again.problems.length > 0) throw rowsRefusal(ctx, again.problems);
-        for (const r of again.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
-        // An update takes what the sheet says; a blank cell keeps what the cell file knows.
-        for (const r of again.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
-        return again;
-      });
+      // The plan is made again inside the write transaction: an import running meanwhile is seen.
+      const { added, updated, backup, plan: final } = await refusingRows(ctx, () =>
+        imports.applyMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) }, dataFolder(ctx.env), ctx.now()),
+      );
       const done = { add: final.add.length, update: final.update.length, skip: final.skip.length };
-      if (json) return ctx.printJson({ dryRun: false, ...done, added, updated: final.update.map((r) => r.id), backup });
+      if (json) return ctx.printJson({ dryRun: false, ...done, added, updated, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
       if (final.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: final.skip.map((r) => r.fields.name).join(', ') }));
       ctx.print(ctx.t('import.member.done', done));
@@ -155,13 +118,20 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
 
 export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const year = parseYear(flags.year ?? '');
-  const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map, flags.encoding);
+  const sheet = await imports.readSheet(
+    path.resolve(ctx.io.cwd, file),
+    PLEDGE_TITLES,
+    PLEDGE_FIELDS,
+    ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'],
+    flags.map,
+    flags.encoding,
+  );
+  const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
     async (cf) => {
-      requireCell(cf);
-      const plan = planPledges(rows, header, listMembers(cf.db), listPledges(cf.db, { year }), year, ctx.today());
+      const plan = imports.planPledgeImport(cf, sheet, year, ctx.today());
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, skip: plan.skip.length, year };
       if (flags.dryRun) {
@@ -193,14 +163,7 @@ export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags:
         if (json) return ctx.printJson({ dryRun: false, ...counts, added: [] });
         return ctx.print(ctx.t('import.nothing'));
       }
-      const now = ctx.now();
-      const added: number[] = [];
-      const { backup, result: final } = await backupThenWrite(ctx, cf, (db) => {
-        const again = planPledges(rows, header, listMembers(db), listPledges(db, { year }), year, ctx.today());
-        if (again.problems.length > 0) throw rowsRefusal(ctx, again.problems);
-        for (const r of again.add) added.push(insertPledge(db, r.fields, now));
-        return again;
-      });
+      const { added, backup, plan: final } = await refusingRows(ctx, () => imports.applyPledgeImport(cf, sheet, year, ctx.today(), dataFolder(ctx.env), ctx.now()));
       const done = { add: final.add.length, skip: final.skip.length, year };
       if (json) return ctx.printJson({ dryRun: false, ...done, added, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
@@ -209,4 +172,3 @@ export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags:
     { readonly: Boolean(flags.dryRun) },
   );
 }
-
