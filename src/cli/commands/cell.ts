@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { examples, group, printFields } from './define.js';
-import { slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
+import { derivedRecipient, recipientOf, slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
 import { parseYear } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import { UserError } from '../../domain/errors.js';
@@ -21,6 +21,7 @@ interface CellFlags {
   committee?: string;
   place?: string;
   secretary?: string;
+  recipient?: string;
   symbol?: string;
   slug?: string;
   termStart?: string;
@@ -31,18 +32,26 @@ const ASK_KEYS = {
   committee: 'cell.ask.committee',
   place: 'cell.ask.place',
   secretary: 'cell.ask.secretary',
+  recipient: 'cell.ask.recipient',
 } as const;
 
 export function cellJson(cell: Cell, file: string, membersInForce?: number) {
-  return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
+  return { ...cell, recipient: recipientOf(cell), file, ...(membersInForce === undefined ? {} : { membersInForce }) };
 }
 
 async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const values = {} as Record<CellTextField, string>;
-  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
+  for (const field of ['name', 'committee', 'recipient', 'place', 'secretary'] as const) {
     const given = flags[field];
+    // The recipient is asked after the organisation, offered as derived from it; without a
+    // prompt it is derived, not required.
+    if (field === 'recipient' && given === undefined && !ctx.canAsk(cmd)) continue;
     const text = await valueOrAsk(ctx, cmd, given, `--${field}`, (p) =>
-      p.input({ message: ctx.t(ASK_KEYS[field]), validate: validateWith(ctx.t, (v) => validateCellText(field, v)) }),
+      p.input({
+        message: ctx.t(ASK_KEYS[field]),
+        ...(field === 'recipient' ? { default: derivedRecipient(values.committee) } : {}),
+        validate: validateWith(ctx.t, (v) => validateCellText(field, v)),
+      }),
     );
     values[field] = validateCellText(field, text);
   }
@@ -57,7 +66,9 @@ async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
   let cell: Cell | undefined;
   try {
-    await ctx.withCell(cmd, (cf) => cf.write((db) => void (cell = insertCell(db, { slug, ...values, symbol, termStart }, ctx.now()))), { create: true, file });
+    // A recipient that is the derived one is kept as derived: it follows a renamed organisation.
+    const recipient = values.recipient === undefined || values.recipient === derivedRecipient(values.committee) ? null : values.recipient;
+    await ctx.withCell(cmd, (cf) => cf.write((db) => void (cell = insertCell(db, { slug, ...values, recipient, symbol, termStart }, ctx.now()))), { create: true, file });
   } catch (e) {
     // The file was made by this command: a failed init leaves no half-made cell behind.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -82,6 +93,7 @@ function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): 
     [ctx.t('cell.field.name'), cell.name],
     [ctx.t('cell.field.slug'), cell.slug],
     [ctx.t('cell.field.committee'), cell.committee],
+    [ctx.t('cell.field.recipient'), recipientOf(cell)],
     [ctx.t('cell.field.place'), cell.place],
     [ctx.t('cell.field.secretary'), cell.secretary],
     [ctx.t('cell.field.symbol'), cell.symbol],
@@ -148,7 +160,7 @@ async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void> {
 
 async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const changes: Partial<Omit<Cell, 'slug'>> = {};
-  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
+  for (const field of ['name', 'committee', 'recipient', 'place', 'secretary'] as const) {
     if (flags[field] !== undefined) changes[field] = validateCellText(field, flags[field]!);
   }
   if (flags.symbol !== undefined) changes.symbol = validateSymbol(flags.symbol);
@@ -213,6 +225,7 @@ export function register(program: Command, ctx: Ctx): void {
     c
       .option('--name <text>', t('cell.opt.name'))
       .option('--committee <text>', t('cell.opt.committee'))
+      .option('--recipient <text>', t('cell.opt.recipient'))
       .option('--place <text>', t('cell.opt.place'))
       .option('--secretary <text>', t('cell.opt.secretary'))
       .option('--symbol <text>', t('cell.opt.symbol'))

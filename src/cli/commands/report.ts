@@ -10,7 +10,8 @@ import { parseYear, type IsoDate } from '../../domain/dates.js';
 import type { Cell } from '../../domain/cells.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { CellFile } from '../../store/cell-file.js';
-import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
+import { findDocument, loadReportRecords, nextDocumentNumber, saveDocumentNumber, type DocumentHeader } from '../../store/report-records.js';
+import { recipientOf } from '../../domain/cells.js';
 import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
 import { buildReport } from '../../reports/model/index.js';
@@ -24,6 +25,7 @@ interface ReportFlags {
   out?: string;
   template?: string;
   number?: string;
+  refresh?: boolean;
 }
 
 /** The start of a file name per kind: "bao-cao-thang-2026-03-chi-bo-thon-dong.xlsx". */
@@ -66,6 +68,8 @@ export interface ProducedReport {
   kind: ReportKind;
   period: string;
   number: number;
+  /** The symbol the document carries ("CB" in "Số 03-BC/CB"). */
+  symbol: string;
 }
 
 /**
@@ -75,7 +79,7 @@ export interface ProducedReport {
 export async function produceReport(
   ctx: Ctx,
   cf: CellFile,
-  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number },
+  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; refresh?: boolean },
 ): Promise<ProducedReport> {
   const { kind, period, template, out } = options;
   const cell = requireCell(cf);
@@ -83,12 +87,20 @@ export async function produceReport(
   const records = loadReportRecords(cf.db, period.year, months.from, months.to);
   const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
   const series = template.abbreviation;
-  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
-  const model = buildReport(kind, { records, period, template, number, issuedOn: ctx.today() });
+  const known = findDocument(cf.db, key);
+  const number = options.number ?? known?.number ?? nextDocumentNumber(cf.db, series, key.termStart);
+  // Written again for its period, a document keeps the header, signer and date it had when first
+  // written; --refresh takes today's (and keeps them from now on).
+  const today: DocumentHeader = {
+    cell: { name: cell.name, committee: cell.committee, place: cell.place, secretary: cell.secretary, symbol: cell.symbol, recipient: recipientOf(cell) },
+    issuedOn: ctx.today(),
+  };
+  const header = (!options.refresh && known?.header) || today;
+  const model = buildReport(kind, { records: { ...records, cell: { ...records.cell, ...header.cell } }, period, template, number, issuedOn: header.issuedOn });
   const { writeReport } = await import('../../reports/xlsx.js');
   await writeReport(model, out);
-  cf.write((db) => saveDocumentNumber(db, key, series, number, ctx.now()));
-  return { file: out, kind, period: key.period, number };
+  cf.write((db) => saveDocumentNumber(db, key, series, number, ctx.now(), header));
+  return { file: out, kind, period: key.period, number, symbol: header.cell.symbol };
 }
 
 async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
@@ -108,11 +120,11 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
       // Answering no is a choice, not an error (as for restore and `pledge remove`).
       if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
     }
-    const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
-    if (ctx.globals(cmd).json) return ctx.printJson(produced);
+    const produced = await produceReport(ctx, cf, { kind, period, template, out, number, refresh: flags.refresh === true });
+    if (ctx.globals(cmd).json) return ctx.printJson({ file: produced.file, kind: produced.kind, period: produced.period, number: produced.number });
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;
-    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
+    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, produced.symbol), file: out }));
   });
 }
 
@@ -170,7 +182,8 @@ export function register(program: Command, ctx: Ctx): void {
     cmd
       .option('--out <file>', t('report.opt.out'))
       .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
+      .option('--number <nn>', t('report.opt.number'))
+      .option('--refresh', t('report.opt.refresh'));
     examples(cmd, ctx, `report.example.${kind}`).action(function (this: Command, flags: ReportFlags) {
       return exportReport(ctx, this, kind, flags);
     });

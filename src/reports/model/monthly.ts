@@ -2,8 +2,9 @@
 import { formatDate } from '../../domain/dates.js';
 import type { ReviewResult } from '../../domain/scales.js';
 import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput } from './common.js';
-import type { ReportModel, ReportRow } from './types.js';
-import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
+import type { ColumnKey } from './kinds.js';
+import { count, text, type ReportModel, type ReportRow } from './types.js';
+import { MEETING_KIND_WORDS, RECOGNITION_WORDS, meetingGradeWord, progressWords, resultWords } from './words.js';
 
 export function buildMonthly(input: BuildInput): ReportModel {
   const { records, period, template } = input;
@@ -35,26 +36,26 @@ export function buildMonthly(input: BuildInput): ReportModel {
   const counts: Record<ReviewResult | 'none', number> = { tot: 0, dat: 0, 'chua-dat': 0, none: 0 };
   const praised: string[] = [];
   const reminded: string[] = [];
-  const rows: ReportRow[] = active.map(({ member, departure }, i) => {
+  const rows: ReportRow<ColumnKey<'monthly'>>[] = active.map(({ member, departure }, i) => {
     const pledges = records.pledges.filter((p) => p.memberId === member.id);
     const review = records.reviews.find((r) => r.memberId === member.id) ?? null;
     const progress = pledges.map((p) => {
       const step = review?.progress.find((g) => g.pledgeId === p.id);
-      return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : '—';
+      return step ? progressWords(step.progress) + (step.note ? `: ${step.note}` : '') : '—';
     });
     counts[review?.result ?? 'none']++;
     if (review?.recognition === 'praise') praised.push(member.name);
     if (review?.recognition === 'remind') reminded.push(member.name);
     return {
       cells: {
-        stt: String(i + 1),
-        name: member.name,
-        pledges: pledges.length ? numberedLines(pledges.map((p) => p.content)) : 'Chưa đăng ký',
-        progress: review && pledges.length ? numberedLines(progress) : '',
-        selfCritique: review?.selfCritique ?? '',
-        comment: review?.comment ?? '',
-        result: review?.result ? RESULT_WORDS[review.result] : departure || (review ? '' : 'Chưa kiểm điểm'),
-        recognition: review?.recognition ? RECOGNITION_WORDS[review.recognition] : '',
+        stt: count(i + 1),
+        name: text(member.name),
+        pledges: text(pledges.length ? numberedLines(pledges.map((p) => p.content)) : 'Chưa đăng ký'),
+        progress: text(review && pledges.length ? numberedLines(progress) : ''),
+        selfCritique: text(review?.selfCritique ?? ''),
+        comment: text(review?.comment ?? ''),
+        result: text(review?.result ? resultWords(review.result) : departure || (review ? '' : 'Chưa kiểm điểm')),
+        recognition: text(review?.recognition ? RECOGNITION_WORDS[review.recognition] : ''),
       },
     };
   });
