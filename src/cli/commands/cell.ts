@@ -32,7 +32,6 @@ const ASK_KEYS = {
   committee: 'cell.ask.committee',
   place: 'cell.ask.place',
   secretary: 'cell.ask.secretary',
-  recipient: 'cell.ask.recipient',
 } as const;
 
 export function cellJson(cell: Cell, file: string, membersInForce?: number) {
@@ -41,20 +40,16 @@ export function cellJson(cell: Cell, file: string, membersInForce?: number) {
 
 async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const values = {} as Record<CellTextField, string>;
-  for (const field of ['name', 'committee', 'recipient', 'place', 'secretary'] as const) {
+  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
     const given = flags[field];
-    // The recipient is asked after the organisation, offered as derived from it; without a
-    // prompt it is derived, not required.
-    if (field === 'recipient' && given === undefined && !ctx.canAsk(cmd)) continue;
     const text = await valueOrAsk(ctx, cmd, given, `--${field}`, (p) =>
-      p.input({
-        message: ctx.t(ASK_KEYS[field]),
-        ...(field === 'recipient' ? { default: derivedRecipient(values.committee) } : {}),
-        validate: validateWith(ctx.t, (v) => validateCellText(field, v)),
-      }),
+      p.input({ message: ctx.t(ASK_KEYS[field]), validate: validateWith(ctx.t, (v) => validateCellText(field, v)) }),
     );
     values[field] = validateCellText(field, text);
   }
+  // The recipient is not asked: it is derived from the organisation unless --recipient says
+  // otherwise, and the created cell's message says which is which.
+  if (flags.recipient !== undefined) values.recipient = validateCellText('recipient', flags.recipient);
   const symbol = flags.symbol === undefined ? 'CB' : validateSymbol(flags.symbol);
   const termStart = flags.termStart === undefined ? null : parseYear(flags.termStart);
   const slug = flags.slug === undefined ? slugForCell(values.name) : validateSlug(flags.slug);
@@ -77,6 +72,7 @@ async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   if (!direct) setCurrentCell(home, slug);
   if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell!, file));
   ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
+  ctx.print(ctx.t('cell.createdRecipient', { committee: cell!.committee, recipient: recipientOf(cell!) }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
 }
