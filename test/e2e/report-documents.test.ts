@@ -117,6 +117,18 @@ describe('results', () => {
   });
 });
 
+describe('six-month results', () => {
+  it('leave out the overall result, which is graded at the year’s end', async () => {
+    const s = setup();
+    const out = path.join(s.home, 'kq6.xlsx');
+    expect((await s.run(['report', 'results', '--half', '2026-1', '--out', out])).code).toBe(0);
+    const ws = (await readBack(out)).worksheets[0]!;
+    const titles: string[] = [];
+    dataRow(ws, 0).eachCell((c) => void titles.push(String(c.value)));
+    expect(titles).toEqual(['STT', 'Họ và tên', 'Nội dung đăng ký', 'Kết quả thực hiện', 'Tự đánh giá', 'Chi bộ đánh giá', 'Ghi chú']);
+  });
+});
+
 describe('the recipient and the header a document was signed with', () => {
   it('prints the recipient set with cell set --recipient, and keeps the header of a document written again unless --refresh', async () => {
     const s = setup();

@@ -69,7 +69,7 @@ export function cellSignature(input: BuildInput): Signature {
 export function cellSheet<K extends string>(
   input: BuildInput,
   table: TableTemplate,
-  parts: Pick<ReportSheet, 'name'> & { rows: ReportRow<K>[]; merges?: RowMerge<K>[] } & Partial<Pick<ReportSheet, 'intro' | 'summary' | 'closing'>>,
+  parts: Pick<ReportSheet, 'name'> & { rows: ReportRow<K>[]; merges?: RowMerge<K>[] } & Partial<Pick<ReportSheet, 'intro' | 'summary' | 'closing' | 'columns'>>,
 ): ReportSheet {
   const vars = placeholderValues(input);
   return {

@@ -132,5 +132,7 @@ export function buildResults(input: BuildInput): ReportModel {
     summary.push(`Xếp loại đảng viên: ${parts.length ? parts.join('; ') : 'chưa xếp loại'}` + (active.length > graded.length ? `; chưa xếp loại: ${active.length - graded.length}.` : '.'));
   }
   if (apart.length) summary.push(`Không đánh giá: ${apartPhrase(apart, true)}.`);
-  return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary })] };
+  // The overall result is the year's: a six-month report leaves its column out.
+  const columns = gradePeriod === 'year' ? template.columns : template.columns.filter((c) => c.key !== 'memberGrade');
+  return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary, columns })] };
 }
