@@ -540,15 +540,15 @@ export async function writeReport(model: ReportModel, file: string): Promise<voi
  * Roman (or its metric twin Liberation Serif) every program lays out the same page.
  */
 export async function withNormalFont(xlsx: Buffer): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(xlsx);
+  const { default: PizZip } = await import('pizzip');
+  const zip = new PizZip(xlsx);
   const file = zip.file('xl/styles.xml');
   if (!file) return xlsx;
-  const styles = await file.async('string');
+  const styles = file.asText();
   const normal = `<font><sz val="${NORMAL_SIZE}"/><color theme="1"/><name val="${FONT}"/><family val="1"/></font>`;
   const fixed = styles.replace(/(<fonts\b[^>]*>)\s*<font>[\s\S]*?<\/font>/, `$1${normal}`);
   zip.file('xl/styles.xml', fixed);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 /** The Normal style's size: a spreadsheet's usual 11, so a width unit stays 7 pixels. */

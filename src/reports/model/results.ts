@@ -1,17 +1,38 @@
 // results: six-month or year-end results, one row per pledge item, the member's name and overall
 // result merged over that member's rows; then the collective items, each numbered.
-import type { Pledge } from '../../domain/pledges.js';
+import type { Pledge, PledgeGradeRecord } from '../../domain/pledges.js';
 import type { ProgressEntry } from '../../domain/reviews.js';
 import { MEMBER_GRADES, PLEDGE_GRADES, memberGrade, type MemberGrade, type PledgeGrade } from '../../domain/scales.js';
-import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput, type PeriodMember } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import { count, text, type ReportModel, type ReportRow, type RowMerge } from './types.js';
 import { KIND_WORDS, memberGradeWords, pledgeGradeWords, progressWords } from './words.js';
 
 type Key = ColumnKey<'results'>;
 
-export function buildResults(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/** The figures of a results report, shared by the workbook and the written report. */
+export interface ResultsTally {
+  active: PeriodMember[];
+  apart: PeriodMember[];
+  collective: Pledge[];
+  /** The latest progress recorded for an item within the period. */
+  latest: (pledgeId: number) => ProgressEntry | undefined;
+  /** What was done: earlier months' notes, the latest state with its note, the product when done. */
+  outcome: (p: Pledge) => string;
+  /** The item's grade for the period (6 months for the first half, else the year). */
+  gradeOf: (pledgeId: number) => PledgeGradeRecord | undefined;
+  /** The member's overall result of the year (table member_grade); null in a six-month report. */
+  overallOf: (memberId: number) => MemberGrade | null;
+  /** Items (the active members' and the collective's) per grade the cell gave, 'none' when not graded. */
+  counts: Record<PledgeGrade | 'none', number>;
+  total: number;
+  graded: number;
+  /** Year-end (or second-half) report: graded on the year. */
+  yearEnd: boolean;
+}
+
+export function resultsTally(input: Pick<BuildInput, 'records' | 'period'>): ResultsTally {
+  const { records, period } = input;
   const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
@@ -29,14 +50,11 @@ export function buildResults(input: BuildInput): ReportModel {
       stepsByPledge.set(p.pledgeId, steps);
     }
   }
-  /**
-   * What was done: the notes of earlier months ("Tháng 3: …"), then the latest state with its
-   * note, and the product reached when done ("Đã hoàn thành; sản phẩm: …").
-   */
+  const latest = (pledgeId: number) => stepsByPledge.get(pledgeId)?.at(-1)?.entry;
   const outcome = (p: Pledge): string => {
     const steps = stepsByPledge.get(p.id) ?? [];
     const last = steps.at(-1)?.entry;
-    if (!last) return 'Chưa báo cáo tiến độ';
+    if (!last) return outcomeText(undefined);
     const lastNote = last.note?.trim() ?? '';
     const seen = new Set<string>([lastNote]);
     const earlier = steps.slice(0, -1).flatMap(({ month, entry }) => {
@@ -45,7 +63,7 @@ export function buildResults(input: BuildInput): ReportModel {
       seen.add(note);
       return [`Tháng ${Number(month.slice(5))}: ${note}`];
     });
-    const now = progressWords(last.progress) + (lastNote ? `: ${lastNote}` : '') + (last.progress === 'xong' && p.target ? `; sản phẩm: ${p.target}` : '');
+    const now = outcomeText(last) + (last.progress === 'xong' && p.target ? `; sản phẩm: ${p.target}` : '');
     return [...earlier, now].join('\n');
   };
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
@@ -55,10 +73,35 @@ export function buildResults(input: BuildInput): ReportModel {
     const g = records.memberGrades.find((x) => x.memberId === memberId);
     return g && g.score !== null ? memberGrade(g.score) : null;
   };
+  const collective = records.pledges.filter((p) => p.memberId === null);
+  const counts = Object.fromEntries([...PLEDGE_GRADES, 'none'].map((g) => [g, 0])) as Record<PledgeGrade | 'none', number>;
+  const activeIds = new Set(active.map((m) => m.member.id));
+  for (const p of records.pledges) {
+    if (p.memberId === null || activeIds.has(p.memberId)) counts[gradeOf(p.id)?.cell ?? 'none']++;
+  }
+  const graded = PLEDGE_GRADES.reduce((s, g) => s + counts[g], 0);
+  return { active, apart, collective, latest, outcome, gradeOf, overallOf, counts, total: graded + counts.none, graded, yearEnd: gradePeriod === 'year' };
+}
+
+/** "Đã hoàn thành: …" or "Chưa báo cáo tiến độ": an item's latest progress as the report prints it. */
+export function outcomeText(step: ProgressEntry | undefined): string {
+  return step ? progressWords(step.progress) + (step.note?.trim() ? `: ${step.note.trim()}` : '') : 'Chưa báo cáo tiến độ';
+}
+
+export function buildResults(input: BuildInput): ReportModel {
+  const { records, template } = input;
+  const { active, apart, collective, outcome, gradeOf, overallOf, counts, total, graded, yearEnd } = resultsTally(input);
 
   const rows: ReportRow<Key>[] = [];
   const merges: RowMerge<Key>[] = [];
-  const counts = new Map<PledgeGrade | null, number>();
+  const itemCells = (p: Pledge) => {
+    const grade = gradeOf(p.id);
+    return {
+      outcome: text(outcome(p)),
+      selfGrade: text(grade?.self ? pledgeGradeWords(grade.self) : ''),
+      cellGrade: text(grade?.cell ? pledgeGradeWords(grade.cell) : ''),
+    };
+  };
   const addMember = (stt: number, memberId: number, name: string, items: Pledge[], extraNote: string) => {
     const first = rows.length;
     const overallGrade = overallOf(memberId);
@@ -70,18 +113,14 @@ export function buildResults(input: BuildInput): ReportModel {
       return;
     }
     items.forEach((p, i) => {
-      const grade = gradeOf(p.id);
-      counts.set(grade?.cell ?? null, (counts.get(grade?.cell ?? null) ?? 0) + 1);
       rows.push({
         cells: {
           stt: count(stt),
           name: text(name),
           memberGrade: text(overall),
           content: text(`${KIND_WORDS[p.kind]}: ${p.content}`),
-          outcome: text(outcome(p)),
-          selfGrade: text(grade?.self ? pledgeGradeWords(grade.self) : ''),
-          cellGrade: text(grade?.cell ? pledgeGradeWords(grade.cell) : ''),
-          note: text([grade?.note ?? '', i === 0 ? extraNote : ''].filter(Boolean).join('; ')),
+          ...itemCells(p),
+          note: text([gradeOf(p.id)?.note ?? '', i === 0 ? extraNote : ''].filter(Boolean).join('; ')),
         },
       });
     });
@@ -91,7 +130,6 @@ export function buildResults(input: BuildInput): ReportModel {
     }
   };
 
-  const collective = records.pledges.filter((p) => p.memberId === null);
   if (collective.length) rows.push(sectionRow('I. CÁ NHÂN'));
   active.forEach(({ member, departure }, i) =>
     addMember(i + 1, member.id, member.name, records.pledges.filter((p) => p.memberId === member.id), departure),
@@ -101,38 +139,25 @@ export function buildResults(input: BuildInput): ReportModel {
     rows.push(sectionRow('II. TẬP THỂ CHI BỘ'));
     const first = rows.length;
     collective.forEach((p, i) => {
-      const grade = gradeOf(p.id);
-      counts.set(grade?.cell ?? null, (counts.get(grade?.cell ?? null) ?? 0) + 1);
       rows.push({
-        cells: {
-          stt: count(i + 1),
-          name: text(records.cell.name),
-          memberGrade: text(''),
-          content: text(p.content),
-          outcome: text(outcome(p)),
-          selfGrade: text(grade?.self ? pledgeGradeWords(grade.self) : ''),
-          cellGrade: text(grade?.cell ? pledgeGradeWords(grade.cell) : ''),
-          note: text(grade?.note ?? ''),
-        },
+        cells: { stt: count(i + 1), name: text(records.cell.name), memberGrade: text(''), content: text(p.content), ...itemCells(p), note: text(gradeOf(p.id)?.note ?? '') },
       });
     });
     if (collective.length > 1) merges.push({ column: 'name', first, last: rows.length - 1 });
   }
-  const ungraded = counts.get(null) ?? 0;
-  const total = [...counts.values()].reduce((s, n) => s + n, 0);
   const summary = [
-    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${total - ungraded}.`,
-    [...PLEDGE_GRADES.map((g) => `${pledgeGradeWords(g)}: ${counts.get(g) ?? 0} (${percent(counts.get(g) ?? 0, total)})`), `chưa đánh giá: ${ungraded} (${percent(ungraded, total)})`].join('; ') + '.',
+    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${graded}.`,
+    [...PLEDGE_GRADES.map((g) => `${pledgeGradeWords(g)}: ${counts[g]} (${percent(counts[g], total)})`), `chưa đánh giá: ${counts.none} (${percent(counts.none, total)})`].join('; ') + '.',
   ];
-  if (gradePeriod === 'year') {
-    const graded = active.flatMap(({ member }) => overallOf(member.id) ?? []);
+  if (yearEnd) {
+    const overall = active.flatMap(({ member }) => overallOf(member.id) ?? []);
     const parts = MEMBER_GRADES.map(([g]) => g)
-      .filter((g) => graded.includes(g))
-      .map((g) => `${memberGradeWords(g)}: ${graded.filter((x) => x === g).length}`);
-    summary.push(`Xếp loại đảng viên: ${parts.length ? parts.join('; ') : 'chưa xếp loại'}` + (active.length > graded.length ? `; chưa xếp loại: ${active.length - graded.length}.` : '.'));
+      .filter((g) => overall.includes(g))
+      .map((g) => `${memberGradeWords(g)}: ${overall.filter((x) => x === g).length}`);
+    summary.push(`Xếp loại đảng viên: ${parts.length ? parts.join('; ') : 'chưa xếp loại'}` + (active.length > overall.length ? `; chưa xếp loại: ${active.length - overall.length}.` : '.'));
   }
   if (apart.length) summary.push(`Không đánh giá: ${apartPhrase(apart, true)}.`);
   // The overall result is the year's: a six-month report leaves its column out.
-  const columns = gradePeriod === 'year' ? template.columns : template.columns.filter((c) => c.key !== 'memberGrade');
+  const columns = yearEnd ? template.columns : template.columns.filter((c) => c.key !== 'memberGrade');
   return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary, columns })] };
 }

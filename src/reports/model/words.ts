@@ -4,6 +4,9 @@ import type { MemberStatus } from '../../domain/members.js';
 import type { PledgeKind } from '../../domain/pledges.js';
 import type { MeetingKind } from '../../domain/meetings.js';
 import {
+  PLEDGE_GRADES,
+  PROGRESS_LEVELS,
+  REVIEW_RESULTS,
   memberGradeLabelKey,
   pledgeGradeKey,
   progressLabelKey,
@@ -28,6 +31,11 @@ export const progressWords = (p: Progress): string => translate('vi', progressLa
 export const pledgeGradeWords = (g: PledgeGrade): string => translate('vi', pledgeGradeKey(g));
 export const resultWords = (r: ReviewResult): string => translate('vi', reviewResultLabelKey(r));
 export const memberGradeWords = (g: MemberGrade): string => translate('vi', memberGradeLabelKey(g));
+
+/** The same words as tables, for the written documents: built from the domain's, not a second list. */
+export const PROGRESS_WORDS = Object.fromEntries(PROGRESS_LEVELS.map((p) => [p, progressWords(p)])) as Record<Progress, string>;
+export const GRADE_WORDS = Object.fromEntries(PLEDGE_GRADES.map((g) => [g, pledgeGradeWords(g)])) as Record<PledgeGrade, string>;
+export const RESULT_WORDS = Object.fromEntries(REVIEW_RESULTS.map((r) => [r, resultWords(r)])) as Record<ReviewResult, string>;
 
 export const MEETING_KIND_WORDS: Record<MeetingKind, string> = {
   'thuong-ky': 'Sinh hoạt thường kỳ',
