@@ -7,6 +7,7 @@ import PizZip from 'pizzip';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { seedCell } from '../helpers/seed.js';
 import { openCellFile } from '../../src/store/cell-file.js';
+import { HD36 } from '../../src/reports/hd36.js';
 
 async function readBack(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -79,6 +80,34 @@ describe('figures as numbers', () => {
     expect(normal).toContain('<name val="Times New Roman"/>');
     expect(normal).not.toContain('Calibri');
     expect(normal).not.toContain('scheme');
+  });
+});
+
+describe('HD 36 typography', () => {
+  it('takes every element’s size and style from the HD 36 table', async () => {
+    const s = setup();
+    const out = path.join(s.home, 'bc-hd36.xlsx');
+    expect((await s.run(['report', 'monthly', '--month', '2026-03', '--out', out])).code).toBe(0);
+    const ws = (await readBack(out)).worksheets[0]!;
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => void (c.value !== null && cells.push(c))));
+    const find = (pred: (t: string) => boolean) => cells.find((c) => pred(String(c.value)))!;
+    const style = (c: ExcelJS.Cell) => ({ size: c.font.size, bold: c.font.bold ?? false, italic: c.font.italic ?? false, underline: Boolean(c.font.underline) });
+    const expected = (e: keyof typeof HD36, extra: Partial<ReturnType<typeof style>> = {}) => {
+      const h: { size: number; bold?: boolean; italic?: boolean; underline?: boolean } = HD36[e];
+      return { size: h.size, bold: h.bold ?? false, italic: h.italic ?? false, underline: h.underline ?? false, ...extra };
+    };
+    expect(style(find((t) => t === 'Nơi nhận:'))).toEqual(expected('recipientsTitle'));
+    expect(style(find((t) => t.startsWith('- Đảng ủy xã')))).toEqual(expected('recipients'));
+    expect(style(find((t) => t === 'T/M CHI BỘ'))).toEqual(expected('signerAuthority'));
+    expect(style(find((t) => t.startsWith('Kết quả kiểm điểm:')))).toEqual(expected('body'));
+    expect(style(find((t) => t.startsWith('Tân Lập, ngày')))).toEqual(expected('placeDate'));
+    expect(style(find((t) => t === 'BÁO CÁO'))).toEqual(expected('documentKind'));
+    expect(style(find((t) => t === 'STT'))).toEqual(expected('tableHeader'));
+    expect(style(find((t) => t === 'ĐẢNG CỘNG SẢN VIỆT NAM'))).toEqual(expected('partyTitle', { underline: true }));
+    // Nothing in the document is in a size that is not one of HD 36's elements.
+    const sizes = new Set(Object.values(HD36).map((e) => e.size));
+    for (const c of cells) expect(sizes).toContain(c.font.size);
   });
 });
 
