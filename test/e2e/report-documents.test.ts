@@ -8,6 +8,8 @@ import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { seedCell } from '../helpers/seed.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { HD36 } from '../../src/reports/hd36.js';
+import { openDatabase } from '../../src/store/sqlite.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 
 async function readBack(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -190,5 +192,34 @@ describe('the recipient and the header a document was signed with', () => {
     const r = await s.run(['cell', 'set', '--recipient', '  ']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--recipient');
+  });
+});
+
+describe('a cell file of an earlier version', () => {
+  it('is upgraded: the recipient derived, a numbered document keeping its number and taking its header from then on', async () => {
+    const home = tempDir();
+    const file = path.join(home, 'cu.sqlite');
+    const db = openDatabase(file);
+    try {
+      db.exec(MIGRATIONS[0]!);
+      db.exec(MIGRATIONS[1]!);
+      db.pragma('user_version = 2');
+      db.prepare(
+        "INSERT INTO cell (id, uid, slug, name, committee, place, secretary, symbol, term_start, created_at) VALUES (1, 'u', 'cu', 'Chi bộ Cũ', 'Đảng bộ xã Cũ', 'Cũ', 'Trần Văn Cũ', 'CB', 2025, '2025-01-01')",
+      ).run();
+      db.prepare("INSERT INTO document_number (kind, term_start, period, series, number, issued_at) VALUES ('monthly', 2025, '2026-03', 'BC', 5, '2026-04-01')").run();
+    } finally {
+      db.close();
+    }
+    const env = testEnv(home, { HOC_THEO_BAC_TODAY: '2026-07-05' });
+    const out = path.join(home, 'bc.xlsx');
+    const r = await runInProcess(['--db', file, '--json', 'report', 'monthly', '--month', '2026-03', '--out', out], { env, cwd: home });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).number).toBe(5);
+    expect(allText((await readBack(out)).worksheets[0]!)).toEqual(expect.arrayContaining(['Số 05-BC/CB', '- Đảng ủy xã Cũ (để báo cáo),', 'Trần Văn Cũ']));
+    // From now on that header is the document's own.
+    expect((await runInProcess(['--db', file, 'cell', 'set', '--secretary', 'Lê Thị Mới'], { env, cwd: home })).code).toBe(0);
+    expect((await runInProcess(['--db', file, 'report', 'monthly', '--month', '2026-03', '--out', out, '--yes'], { env, cwd: home })).code).toBe(0);
+    expect(allText((await readBack(out)).worksheets[0]!)).toContain('Trần Văn Cũ');
   });
 });
