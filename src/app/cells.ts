@@ -2,7 +2,7 @@
 import { UserError } from '../domain/errors.js';
 import { isInForce, optionalText } from '../domain/members.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { Cell, Programme } from '../domain/cells.js';
+import { recipientOf, type Cell, type Programme } from '../domain/cells.js';
 import { createCellFile, openCellFile, type CellFile } from '../store/cell-file.js';
 import { cellFileFor, currentCell, listCellSlugs } from '../store/data-folder.js';
 import { isSqliteError } from '../store/faults.js';
@@ -18,7 +18,7 @@ export function requireCell(cf: CellFile): Cell {
 
 /** The JSON of a cell: its identity and file (and how many members are in force, for show). */
 export function cellJson(cell: Cell, file: string, membersInForce?: number) {
-  return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
+  return { ...cell, recipient: recipientOf(cell), file, ...(membersInForce === undefined ? {} : { membersInForce }) };
 }
 
 export function membersInForce(cf: CellFile, today: IsoDate): number {

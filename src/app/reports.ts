@@ -3,15 +3,16 @@
 import path from 'node:path';
 import { FieldError, UserError } from '../domain/errors.js';
 import { formatDate, parseYear, type IsoDate } from '../domain/dates.js';
-import type { Cell } from '../domain/cells.js';
+import { recipientOf, type Cell } from '../domain/cells.js';
 import type { CellFile } from '../store/cell-file.js';
 import {
-  findDocumentNumber,
+  findDocument,
   listDocumentNumbers,
   loadReportRecords,
   nextDocumentNumber,
   numberUsedElsewhere,
   saveDocumentNumber,
+  type DocumentHeader,
   type NumberUse,
 } from '../store/report-records.js';
 import { storeError } from '../store/faults.js';
@@ -78,15 +79,16 @@ export interface ProducedReport {
  */
 export async function produceReport(
   cf: CellFile,
-  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; force?: boolean; today: IsoDate; now: string },
-): Promise<ProducedReport> {
+  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; force?: boolean; today: IsoDate; now: string; refresh?: boolean },
+): Promise<ProducedReport & { symbol: string }> {
   const { kind, period, template, out } = options;
   const cell = requireCell(cf);
   const months = periodMonths(period);
   const records = loadReportRecords(cf.db, period.year, months.from, months.to);
   const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
   const series = template.abbreviation;
-  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
+  const known = findDocument(cf.db, key);
+  const number = options.number ?? known?.number ?? nextDocumentNumber(cf.db, series, key.termStart);
   if (options.number !== undefined && !options.force) {
     const clash = numberUsedElsewhere(cf.db, key, series, number);
     if (clash) {
@@ -99,7 +101,14 @@ export async function produceReport(
       });
     }
   }
-  const model = buildReport(kind, { records, period, template, number, issuedOn: options.today });
+  // Written again for its period, a document keeps the header, signer and date it had when first
+  // written; refresh takes today's (and keeps them from then on).
+  const current: DocumentHeader = {
+    cell: { name: cell.name, committee: cell.committee, place: cell.place, secretary: cell.secretary, symbol: cell.symbol, recipient: recipientOf(cell) },
+    issuedOn: options.today,
+  };
+  const header = (!options.refresh && known?.header) || current;
+  const model = buildReport(kind, { records: { ...records, cell: { ...records.cell, ...header.cell } }, period, template, number, issuedOn: header.issuedOn });
   const { writeReport } = await import('../reports/xlsx.js');
   // The number is recorded first, in a transaction held open while the workbook is written:
   // a cell that cannot be written (read-only) refuses before any workbook exists, and a
@@ -108,7 +117,7 @@ export async function produceReport(
   cleanStaleTemps(path.dirname(out));
   cf.db.exec('BEGIN IMMEDIATE');
   try {
-    saveDocumentNumber(cf.db, key, series, number, options.now);
+    saveDocumentNumber(cf.db, key, series, number, options.now, header);
     try {
       await writeReport(model, out);
     } catch (e) {
@@ -119,7 +128,7 @@ export async function produceReport(
     if (cf.db.inTransaction) cf.db.exec('ROLLBACK');
     throw e;
   }
-  return { file: out, kind, period: key.period, number };
+  return { file: out, kind, period: key.period, number, symbol: header.cell.symbol };
 }
 
 /** `report numbers [--year]`: the document numbers used, with kind, period and date, and the cell's symbol. */

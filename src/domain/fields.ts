@@ -63,6 +63,7 @@ export const FIELDS = {
   'cell.committee': { label: 'cell.field.committee', flag: '--committee', max: 120, json: 'committee' },
   'cell.place': { label: 'cell.field.place', flag: '--place', max: 120, json: 'place' },
   'cell.secretary': { label: 'cell.field.secretary', flag: '--secretary', max: 120, json: 'secretary' },
+  'cell.recipient': { label: 'cell.field.recipient', flag: '--recipient', max: 120, json: 'recipient' },
   'programme.basis': { label: 'programme.field.basis', flag: '--basis', max: 200, json: 'basis' },
   'programme.topic': { label: 'programme.field.topic', flag: '--topic', max: 500, json: 'topic' },
   'programme.yearTopic': { label: 'programme.field.yearTopic', flag: '--year-topic', max: 500, json: 'yearTopic' },

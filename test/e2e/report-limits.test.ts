@@ -89,7 +89,7 @@ describe('report templates (item 8, item 12)', () => {
       merges: [],
       summary: [],
       closing: [],
-      signature: { leftTitle: 'Nơi nhận:', leftUnderline: true, leftLines: [], rightTitle: ['T/M CHI BỘ'], name: 'An' },
+      signature: { recipients: [], left: null, right: { title: ['T/M CHI BỘ'], name: 'An' } },
     };
     const started = Date.now();
     await writeReport({ kind: 'monthly', orientation: 'portrait', sheets: [sheet] } as ReportModel, path.join(home, 'r.xlsx'));

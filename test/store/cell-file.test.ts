@@ -121,7 +121,7 @@ describe('a write transaction', () => {
     let uid = '';
     try {
       const cell = getCell(cf.db)!;
-      expect(cell).toEqual({ ...CELL, uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
+      expect(cell).toEqual({ ...CELL, recipient: null, uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
       uid = cell.uid;
     } finally {
       cf.close();

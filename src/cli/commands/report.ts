@@ -19,6 +19,7 @@ export interface ReportFlags extends PeriodInput {
   template?: string;
   number?: string;
   force?: boolean;
+  refresh?: boolean;
 }
 
 export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
@@ -33,11 +34,11 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (!(await mayOverwrite(ctx, cmd, [out]))) return;
-    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force), today: ctx.today(), now: ctx.now() });
-    if (ctx.globals(cmd).json) return ctx.printJson(produced);
+    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
+    if (ctx.globals(cmd).json) return ctx.printJson({ file: produced.file, kind: produced.kind, period: produced.period, number: produced.number });
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;
-    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
+    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, produced.symbol), file: out }));
   });
 }
 

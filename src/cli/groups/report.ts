@@ -21,7 +21,8 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--out <file>', t('report.opt.out'))
       .option('--template <name>', t('report.opt.template'))
       .option('--number <nn>', t('report.opt.number'))
-      .option('--force', t('report.opt.force'));
+      .option('--force', t('report.opt.force'))
+      .option('--refresh', t('report.opt.refresh'));
     examples(cmd, ctx, `report.example.${kind}`).action(async function (this: Command, flags: ReportFlags) {
       return (await commands()).exportReport(ctx, this, kind, flags);
     });

@@ -1,6 +1,6 @@
 // Excel holds at most 32,767 characters in a cell: longer text (a member with many items in one
 // cell) is carried on over continuation rows below, so nothing is lost or cut silently.
-import type { ReportRow, ReportSheet, RowMerge } from './types.js';
+import { text, type CellValue, type ReportRow, type ReportSheet, type RowMerge } from './types.js';
 
 export const EXCEL_CELL_MAX = 32767;
 
@@ -23,7 +23,9 @@ export function splitText(text: string, max = EXCEL_CELL_MAX): string[] {
 
 /** The sheet with every over-long cell split over continuation rows; merges follow their rows. */
 export function fitCellLimit(sheet: ReportSheet, max = EXCEL_CELL_MAX): ReportSheet {
-  const tooLong = (r: ReportRow) => ('section' in r ? r.section.length > max : Object.values(r.cells).some((v) => v.length > max));
+  // Only text can be long: counts, rates and dates are a few characters.
+  const long = (v: CellValue) => v.type === 'text' && v.text.length > max;
+  const tooLong = (r: ReportRow) => ('section' in r ? r.section.length > max : Object.values(r.cells).some(long));
   if (!sheet.rows.some(tooLong)) return sheet;
   const rows: ReportRow[] = [];
   const first: number[] = [];
@@ -32,9 +34,11 @@ export function fitCellLimit(sheet: ReportSheet, max = EXCEL_CELL_MAX): ReportSh
     first.push(rows.length);
     if ('section' in r) rows.push(...splitText(r.section, max).map((section) => ({ section })));
     else {
-      const split = Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, splitText(v, max)]));
+      const split = Object.fromEntries(
+        Object.entries(r.cells).map(([k, v]): [string, CellValue[]] => [k, v.type === 'text' ? splitText(v.text, max).map(text) : [v]]),
+      );
       const height = Math.max(1, ...Object.values(split).map((p) => p.length));
-      for (let k = 0; k < height; k++) rows.push({ cells: Object.fromEntries(Object.entries(split).map(([key, p]) => [key, p[k] ?? ''])) });
+      for (let k = 0; k < height; k++) rows.push({ cells: Object.fromEntries(Object.entries(split).map(([key, p]) => [key, p[k] ?? text('')])) });
     }
     last.push(rows.length - 1);
   }
