@@ -245,7 +245,7 @@ export async function confirmed(ctx: Ctx, cmd: Command, message: string): Promis
 export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
     const p = pledges.livePledge(cf, idText);
-    const who = whoseLabel(ctx, p.memberId, pledges.pledgeDetails(cf, idText).members);
+    const who = whoseLabel(ctx, p.memberId, pledges.pledgeOwners(cf));
     if (!(await confirmed(ctx, cmd, ctx.t('pledge.confirmRemove', { id: p.id, who, content: p.content })))) {
       return ctx.print(ctx.t('pledge.notRemoved'));
     }
