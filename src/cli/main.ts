@@ -6,10 +6,10 @@ import { createContext, type Ctx, type Io } from './context.js';
 import { namedGroup, registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
 import { Cancelled, UserError } from '../domain/errors.js';
-import { describeError, EXIT } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import type { Prompter } from './prompts/prompter.js';
 
-export { describeError, EXIT };
+export { EXIT };
 
 
 /** The language asked for, read before commander so that help itself is translated. */
@@ -225,6 +225,8 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
       io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, argv, program!)}\n`);
       return EXIT.usage;
     }
+    // Loaded only when something went wrong: help and a command that succeeds do without it.
+    const { describeError } = await import('./errors.js');
     const { code, message } = describeError(e, lang);
     // Stopping on purpose (Ctrl-C) is not an error: the line says what became of the work.
     io.stderr(e instanceof Cancelled ? `${message}\n` : `${ctx.t('error.prefix')}: ${message}\n`);

@@ -34,6 +34,9 @@ export const FIELDS = {
   'pledge.owner': { label: 'pledge.field.owner', flag: '--owner', max: 100, json: 'owner', columns: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'] },
   'pledge.commitDate': { label: 'pledge.field.commitment', flag: '--date' },
   'pledge.gradeNote': { label: 'pledge.opt.note', flag: '--note', max: 300 },
+  'pledge.gradePeriod': { label: 'pledge.opt.period', flag: '--period' },
+  'pledge.selfGrade': { label: 'pledge.opt.self', flag: '--self' },
+  'pledge.cellGrade': { label: 'pledge.opt.cell', flag: '--cell-grade' },
   // ---- members
   'member.name': { label: 'member.field.name', flag: '--name', max: 100, json: 'name', columns: NAME_TITLES },
   'member.born': { label: 'member.field.born', flag: '--born', columns: BORN_TITLES },
