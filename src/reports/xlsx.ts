@@ -286,20 +286,23 @@ function layoutSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, orientation: 'po
       return;
     }
     sheet.columns.forEach((c, ci) => {
-      const text = r.cells[c.key] ?? '';
+      const value = r.cells[c.key] ?? '';
+      const text = String(value);
       const mergedHere = merged.has(`${c.key}:${i}`);
-      const style: Style = { size: TABLE_SIZE, align: c.align, border: true, text: true };
+      const style: Style = { size: TABLE_SIZE, align: c.align, border: true, text: typeof value !== 'number' };
       // A merged cell's text is written once, on the merge's first row; its height is checked
       // over all the merge's rows below.
       const firstOfMerge = !mergedHere || sheet.merges.some((m) => m.column === c.key && m.first === i);
       w.put(at, ci + 1, ci + 1, firstOfMerge ? text : '', style, !mergedHere);
+      // A count is written as a number, so that the reader's spreadsheet adds it up.
+      if (typeof value === 'number' && firstOfMerge) ws.getCell(at, ci + 1).value = value;
     });
   });
   for (const m of sheet.merges) {
     const col = sheet.columns.findIndex((c) => c.key === m.column) + 1;
     if (col === 0 || m.last <= m.first) continue;
     const first = sheet.rows[m.first];
-    const text = first && 'cells' in first ? first.cells[m.column] ?? '' : '';
+    const text = first && 'cells' in first ? String(first.cells[m.column] ?? '') : '';
     w.needOver(firstData + m.first, firstData + m.last, w.heightOf(text, col, col, { size: TABLE_SIZE }));
   }
   row = firstData + sheet.rows.length;

@@ -175,6 +175,16 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cell SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
   `,
+  // 3 (committee, issue 13): the submissions sent to the committee, a sequence number per period
+  // ('2026', '2026-H1'): a later submission replaces an earlier one by this number, not by a clock.
+  `
+  CREATE TABLE submission (
+    period      TEXT PRIMARY KEY,
+    sequence    INTEGER NOT NULL CHECK (sequence >= 1),
+    digest      TEXT NOT NULL,
+    written_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string, options: Database.Options = {}): Db {
+/** A file name, or the bytes of a database (serialised) to open in memory. */
+export function openDatabase(file: string | Buffer, options: Database.Options = {}): Db {
   const db = new Database(file, options);
   const prepare = db.prepare.bind(db);
   const statements = new Map<string, Database.Statement>();

@@ -1,11 +1,30 @@
 // stats: the statistics table, one row for the cell.
 import { apartPhrase, cellSheet, membersOfPeriod, percent, splitApart, type BuildInput } from './common.js';
+import type { ReportRecords } from '../../domain/report-records.js';
+import type { ReportPeriod } from './period.js';
 import type { ReportModel } from './types.js';
 
-export function buildStats(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/**
+ * The figures of the stats report, as numbers: the cell's own report prints them and its
+ * submission to the committee carries them, so that the committee's totals are the sum of
+ * the cells' own reports by construction.
+ */
+export interface StatsFigures {
+  /** Members in force at some time in the period (the exempt and suspended included). */
+  members: number;
+  /** Those held to register (not exempt, not suspended): the base of the registration rate. */
+  mustRegister: number;
+  registered: number;
+  collectiveItems: number;
+  individualItems: number;
+  completedItems: number;
+  collectiveExemplars: number;
+  individualExemplars: number;
+}
+
+export function statsFigures(records: ReportRecords, period: ReportPeriod): StatsFigures {
   const members = membersOfPeriod(records, period);
-  const { active, apart } = splitApart(members);
+  const { active } = splitApart(members);
   const individual = records.pledges.filter((p) => p.memberId !== null);
   const collective = records.pledges.filter((p) => p.memberId === null);
   const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
@@ -13,23 +32,38 @@ export function buildStats(input: BuildInput): ReportModel {
   for (const g of records.pledgeGrades) {
     if (g.cell === 'hoan-thanh' || g.cell === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
   }
-  const items = records.pledges.length;
-  const completed = records.pledges.filter((p) => doneIds.has(p.id)).length;
+  return {
+    members: members.length,
+    mustRegister: active.length,
+    registered,
+    collectiveItems: collective.length,
+    individualItems: individual.length,
+    completedItems: records.pledges.filter((p) => doneIds.has(p.id)).length,
+    collectiveExemplars: records.exemplars.filter((e) => e.memberId === null).length,
+    individualExemplars: records.exemplars.filter((e) => e.memberId !== null).length,
+  };
+}
+
+export function buildStats(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const { apart } = splitApart(membersOfPeriod(records, period));
+  const f = statsFigures(records, period);
+  const items = f.collectiveItems + f.individualItems;
   const row = {
     stt: '1',
     unit: records.cell.name,
-    members: String(members.length),
-    registered: String(registered),
-    registeredRate: percent(registered, active.length),
-    collectiveItems: String(collective.length),
-    individualItems: String(individual.length),
-    completedItems: String(completed),
-    completedRate: percent(completed, items),
-    collectiveExemplars: String(records.exemplars.filter((e) => e.memberId === null).length),
-    individualExemplars: String(records.exemplars.filter((e) => e.memberId !== null).length),
+    members: String(f.members),
+    registered: String(f.registered),
+    registeredRate: percent(f.registered, f.mustRegister),
+    collectiveItems: String(f.collectiveItems),
+    individualItems: String(f.individualItems),
+    completedItems: String(f.completedItems),
+    completedRate: percent(f.completedItems, items),
+    collectiveExemplars: String(f.collectiveExemplars),
+    individualExemplars: String(f.individualExemplars),
   };
   const summary = [
-    `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
+    `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${f.mustRegister} đảng viên phải đăng ký.`,
     `Số việc hoàn thành: việc đã báo cáo hoàn thành hoặc được chi bộ đánh giá hoàn thành; tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
   ];
   return { kind: 'stats', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Thống kê', rows: [{ cells: row }], summary })] };

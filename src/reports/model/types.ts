@@ -1,6 +1,6 @@
 // The report model: what a document says, as plain data; the workbook writer only lays it out.
 import type { TemplateColumn } from '../template.js';
-import type { ReportKind } from './kinds.js';
+import type { TemplateKind } from './kinds.js';
 
 export interface HeaderBlock {
   /** The higher committee, printed in capitals on the first line. */
@@ -16,7 +16,8 @@ export interface HeaderBlock {
 export type IntroLine = string | readonly [left: string, right: string];
 
 /** A data row (cells by column key) or a section line across the whole table. */
-export type ReportRow = { cells: Record<string, string> } | { section: string };
+/** A number is written as a number (a count the committee adds up), text as text. */
+export type ReportRow = { cells: Record<string, string | number> } | { section: string };
 
 /** Cells of one column merged over rows first…last (indexes into rows). */
 export interface RowMerge {
@@ -53,7 +54,7 @@ export interface ReportSheet {
 }
 
 export interface ReportModel {
-  kind: ReportKind;
+  kind: TemplateKind;
   orientation: 'portrait' | 'landscape';
   sheets: ReportSheet[];
 }

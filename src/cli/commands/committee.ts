@@ -1,0 +1,335 @@
+// committee init | add | cells | cell add | cell figures | status | report … | submit | doctor:
+// the committee's side. Thin: flags in, a use case of src/app/committee.ts, words out.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Ctx } from '../context.js';
+import { examples, group, printFields } from './define.js';
+import { UserError } from '../../domain/errors.js';
+import { formatDate, formatMonth } from '../../domain/dates.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { CellFile } from '../../store/cell-file.js';
+import { dataFolder } from '../../store/data-folder.js';
+import { COMMITTEE_FILE, committeeFileFor } from '../../committee/store.js';
+import type { Fate } from '../../committee/intake.js';
+import type { Figures } from '../../committee/format.js';
+import { periodPhrase } from '../../reports/model/period.js';
+import type { CommitteeReportKind } from '../../reports/model/kinds.js';
+
+type App = typeof import('../../app/committee.js');
+const app = (): Promise<App> => import('../../app/committee.js');
+
+interface PeriodFlags {
+  year?: string;
+  half?: string;
+}
+
+/** Opens the committee's file (--db, else committee.sqlite in the data folder), runs fn, closes it. */
+function withCommittee<T>(ctx: Ctx, cmd: Command, fn: (cf: CellFile) => Promise<T> | T, create = false): Promise<T> {
+  const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
+  return ctx.withCell(cmd, fn, { file, kind: COMMITTEE_FILE, create });
+}
+
+async function init(ctx: Ctx, cmd: Command, flags: { name?: string; superior?: string; place?: string; secretary?: string; symbol?: string; term?: string }): Promise<void> {
+  for (const f of ['name', 'superior', 'place', 'secretary'] as const) {
+    if (flags[f] === undefined) throw new UserError('error.missingFlag', { flag: `--${f}` }, 2);
+  }
+  const { initCommittee } = await app();
+  const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
+  const made = await withCommittee(ctx, cmd, (cf) => initCommittee(cf, flags as Required<typeof flags>, ctx.now()), true);
+  if (ctx.globals(cmd).json) return ctx.printJson({ file, committee: made });
+  ctx.print(ctx.t('committee.made', { name: made.name, file }));
+}
+
+/** A fate as the table shows it. */
+function fateText(ctx: Ctx, f: Fate): string {
+  if (f.outcome === 'added') return ctx.t(f.linked ? 'committee.fate.linked' : 'committee.fate.added') + (f.renamedFrom ? ' ' + ctx.t('committee.fate.renamed', { old: f.renamedFrom }) : '');
+  if (f.outcome === 'replaced') return ctx.t('committee.fate.replaced') + (f.renamedFrom ? ' ' + ctx.t('committee.fate.renamed', { old: f.renamedFrom }) : '');
+  if (f.outcome === 'unchanged') return ctx.t('committee.fate.unchanged');
+  return ctx.t(`committee.reason.${f.reason ?? 'damaged'}` as MessageKey, { detail: f.detail ?? '', period: f.period ?? '' });
+}
+
+async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags): Promise<void> {
+  const { addSubmissions, committeePeriod } = await app();
+  const period = committeePeriod(flags, ctx.today());
+  const tty = ctx.io.stdoutIsTTY;
+  let shown = -1;
+  const progress = (done: number, total: number) => {
+    if (!tty || total < 20) return;
+    const pct = Math.floor((done * 100) / total);
+    if (pct === shown && done !== total) return;
+    shown = pct;
+    ctx.io.stderr(`\r${ctx.t('committee.progress', { done, total })}${done === total ? '\n' : ''}`);
+  };
+  const result = await withCommittee(ctx, cmd, (cf) =>
+    addSubmissions(cf, paths, { cwd: ctx.io.cwd, home: dataFolder(ctx.env), period, now: ctx.now(), progress }),
+  );
+  // Files found in a folder that are not submissions at all are counted, not listed one by one.
+  const skipped = result.fates.filter((f) => f.fromFolder && f.outcome === 'refused' && f.reason === 'notSubmission');
+  const shownFates = result.fates.filter((f) => !skipped.includes(f));
+  const count = (o: Fate['outcome']) => shownFates.filter((f) => f.outcome === o).length;
+  if (ctx.globals(cmd).json) {
+    ctx.printJson({ files: result.fates, otherFiles: result.others, backup: result.backup });
+  } else {
+    const { printTable } = await import('../output/table.js');
+    await printTable(
+      ctx,
+      [
+        { title: ctx.t('committee.col.file'), width: 5 },
+        { title: ctx.t('committee.col.unit'), width: 5 },
+        { title: ctx.t('committee.col.period'), width: 2 },
+        { title: ctx.t('committee.col.sequence'), width: 1 },
+        { title: ctx.t('committee.col.fate'), width: 7 },
+      ],
+      shownFates.map((f) => [path.basename(f.file), f.unit ?? '', f.period ?? '', f.sequence ?? '', fateText(ctx, f)]),
+    );
+    ctx.print(ctx.t('committee.addSummary', { added: count('added'), replaced: count('replaced'), unchanged: count('unchanged'), refused: count('refused') }));
+    const others = result.others + skipped.length;
+    if (others > 0) ctx.print(ctx.t('committee.othersSkipped', { count: others.toLocaleString('vi-VN') }));
+    if (result.backup) ctx.print(ctx.t('committee.backupMade', { file: result.backup }));
+  }
+  if (count('refused') > 0) throw new UserError('error.committeeAddRefused', { count: count('refused') });
+}
+
+async function cells(ctx: Ctx, cmd: Command): Promise<void> {
+  const { listCommitteeUnits } = await app();
+  const units = await withCommittee(ctx, cmd, (cf) => listCommitteeUnits(cf));
+  if (ctx.globals(cmd).json) return ctx.printJson(units);
+  if (units.length === 0) return ctx.print(ctx.t('committee.noUnits'));
+  const { printTable } = await import('../output/table.js');
+  await printTable(
+    ctx,
+    [
+      { title: ctx.t('committee.col.number'), width: 1 },
+      { title: ctx.t('committee.col.unit'), width: 6 },
+      { title: ctx.t('committee.col.how'), width: 3 },
+      { title: ctx.t('committee.col.periods'), width: 3 },
+      { title: ctx.t('committee.col.uid'), width: 3 },
+    ],
+    units.map((u) => [u.id, u.name, ctx.t(u.byHand ? 'committee.how.hand' : u.level === 'cell' ? 'committee.how.cell' : 'committee.how.committee'), u.periods.join(', '), u.uid.slice(0, 8)]),
+  );
+  ctx.print(ctx.t('committee.unitsCount', { count: units.length }));
+}
+
+async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: string }): Promise<void> {
+  if (flags.name === undefined) throw new UserError('error.missingFlag', { flag: '--name' }, 2);
+  const level = flags.level ?? 'cell';
+  if (level !== 'cell' && level !== 'committee') throw new UserError('error.committeeLevel', { value: level });
+  const { addUnitByHand } = await app();
+  const unit = await withCommittee(ctx, cmd, (cf) => addUnitByHand(cf, flags.name!, level, ctx.now()));
+  if (ctx.globals(cmd).json) return ctx.printJson(unit);
+  ctx.print(ctx.t('committee.unitAdded', { name: unit.name, id: unit.id }));
+}
+
+const FIGURE_FLAGS: Array<[flag: string, key: keyof Figures | 'good' | 'done' | 'notDone']> = [
+  ['--members', 'members'],
+  ['--must-register', 'mustRegister'],
+  ['--registered', 'registered'],
+  ['--collective-items', 'collectiveItems'],
+  ['--individual-items', 'individualItems'],
+  ['--completed', 'completedItems'],
+  ['--collective-exemplars', 'collectiveExemplars'],
+  ['--individual-exemplars', 'individualExemplars'],
+  ['--good', 'good'],
+  ['--done', 'done'],
+  ['--not-done', 'notDone'],
+];
+
+const optionName = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function count(text: string, flag: string): number {
+  const value = text.trim();
+  if (!/^\d{1,6}$/.test(value)) throw new UserError('error.numberInvalid', { value, flag, min: 0, max: 999999 });
+  return Number(value);
+}
+
+async function cellFigures(ctx: Ctx, cmd: Command, flags: PeriodFlags & { cell?: string } & Record<string, string | undefined>): Promise<void> {
+  const ref = flags.cell ?? ctx.globals(cmd).cell;
+  if (ref === undefined) throw new UserError('error.missingFlag', { flag: '--cell' }, 2);
+  const given: Record<string, number> = {};
+  for (const [flag, key] of FIGURE_FLAGS) {
+    const v = flags[optionName(flag)];
+    if (v !== undefined) given[key] = count(v, flag);
+  }
+  if (Object.keys(given).length === 0) throw new UserError('error.missingFlag', { flag: FIGURE_FLAGS.map(([f]) => f).join(', ') }, 2);
+  const { setHandFigures, committeePeriod } = await app();
+  const period = committeePeriod(flags, ctx.today(), true)!;
+  const held = await withCommittee(ctx, cmd, (cf) => setHandFigures(cf, ref, period, given, ctx.now()));
+  if (ctx.globals(cmd).json) return ctx.printJson(held);
+  ctx.print(ctx.t('committee.figuresSaved', { name: held.unitName, period: periodPhrase(period) }));
+  printFigures(ctx, held.figures);
+}
+
+function printFigures(ctx: Ctx, f: Figures): void {
+  printFields(ctx, [
+    [ctx.t('committee.fig.members'), f.members],
+    [ctx.t('committee.fig.registered'), `${f.registered}/${f.mustRegister}`],
+    [ctx.t('committee.fig.collectiveItems'), f.collectiveItems],
+    [ctx.t('committee.fig.individualItems'), f.individualItems],
+    [ctx.t('committee.fig.completed'), `${f.completedItems}/${f.collectiveItems + f.individualItems}`],
+    [ctx.t('committee.fig.exemplars'), `${f.collectiveExemplars} / ${f.individualExemplars}`],
+  ]);
+}
+
+async function status(ctx: Ctx, cmd: Command, flags: PeriodFlags): Promise<void> {
+  const { committeeStatus, committeePeriod } = await app();
+  const period = committeePeriod(flags, ctx.today(), true)!;
+  const { committee, rows } = await withCommittee(ctx, cmd, (cf) => committeeStatus(cf, period, ctx.today()));
+  if (ctx.globals(cmd).json) return ctx.printJson({ committee: committee.name, period, units: rows });
+  const submitted = rows.filter((r) => r.submission !== null);
+  ctx.print(ctx.t('committee.statusTitle', { name: committee.name, period: periodPhrase(period) }));
+  if (rows.length === 0) return ctx.print(ctx.t('committee.noUnits'));
+  const { printTable } = await import('../output/table.js');
+  const notes = (r: (typeof rows)[number]): string => {
+    const out: string[] = [];
+    const s = r.submission;
+    if (s?.source === 'hand') out.push(ctx.t('committee.note.hand'));
+    if (s && s.replaced > 0) out.push(ctx.t('committee.note.replaced', { count: s.replaced }));
+    for (const w of r.warnings) {
+      if (w.kind === 'registration') out.push(ctx.t('committee.warn.registration', { registered: w.registered, of: w.mustRegister }));
+      else if (w.kind === 'noMeeting') out.push(ctx.t('committee.warn.noMeeting', { months: w.months.map(formatMonth).join(', ') }));
+      else out.push(ctx.t('committee.warn.vague', { count: w.count, of: w.of }));
+    }
+    return out.join('; ');
+  };
+  await printTable(
+    ctx,
+    [
+      { title: ctx.t('committee.col.unit'), width: 5 },
+      { title: ctx.t('committee.col.submitted'), width: 4 },
+      { title: ctx.t('committee.col.notes'), width: 9 },
+    ],
+    rows.map((r) => [
+      r.unit.name,
+      r.submission
+        ? ctx.t('committee.submittedOn', { sequence: r.submission.sequence, date: formatDate(r.submission.receivedAt.slice(0, 10)) })
+        : ctx.t('committee.notSubmitted'),
+      notes(r),
+    ]),
+  );
+  ctx.print(ctx.t('committee.statusSummary', { submitted: submitted.length, total: rows.length, missing: rows.length - submitted.length }));
+  const calls = rows.filter((r) => r.warnings.length > 0).length;
+  if (calls > 0) ctx.print(ctx.t('committee.statusCalls', { count: calls }));
+}
+
+function parseNumber(text: string): number {
+  const value = text.trim();
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UserError('error.numberInvalid', { value, flag: '--number', min: 1, max: 999 });
+  return Number(value);
+}
+
+async function report(ctx: Ctx, cmd: Command, kind: CommitteeReportKind, flags: PeriodFlags & { out?: string; template?: string; number?: string }): Promise<void> {
+  const { writeCommitteeReport, committeePeriod } = await app();
+  const period = committeePeriod(flags, ctx.today(), true)!;
+  const number = flags.number === undefined ? undefined : parseNumber(flags.number);
+  const done = await withCommittee(ctx, cmd, (cf) =>
+    writeCommitteeReport(cf, {
+      kind,
+      period,
+      template: flags.template,
+      out: flags.out,
+      number,
+      overwrite: ctx.globals(cmd).yes === true,
+      cwd: ctx.io.cwd,
+      home: dataFolder(ctx.env),
+      today: ctx.today(),
+      now: ctx.now(),
+    }),
+  );
+  if (ctx.globals(cmd).json) return ctx.printJson(done);
+  ctx.print(ctx.t('report.written', { title: done.title, number: done.numberLine, file: done.file }));
+  if (done.submitted < done.units) ctx.note(ctx.t('committee.reportIncomplete', { submitted: done.submitted, total: done.units }));
+}
+
+async function submit(ctx: Ctx, cmd: Command, flags: PeriodFlags & { out?: string }): Promise<void> {
+  const { committeeSubmit, committeePeriod } = await app();
+  const period = committeePeriod(flags, ctx.today(), true)!;
+  const done = await withCommittee(ctx, cmd, (cf) =>
+    committeeSubmit(cf, { period, out: flags.out, overwrite: ctx.globals(cmd).yes === true, cwd: ctx.io.cwd, today: ctx.today(), now: ctx.now() }),
+  );
+  if (ctx.globals(cmd).json) return ctx.printJson({ file: done.file, sequence: done.sequence, cells: done.content.cells, figures: done.content.figures });
+  ctx.print(ctx.t('submit.written', { period: periodPhrase(period), sequence: done.sequence, file: done.file }));
+  printFigures(ctx, done.content.figures);
+  if (done.missing.length) ctx.note(ctx.t('committee.submitMissing', { count: done.missing.length, names: done.missing.slice(0, 10).map((u) => u.name).join(', ') }));
+}
+
+async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
+  const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
+  const fs = await import('node:fs');
+  if (!fs.existsSync(file)) throw new UserError('error.committeeFileMissing', { file });
+  const { examineCellFile } = await import('../../store/doctor.js');
+  const findings = examineCellFile(file, COMMITTEE_FILE, [], 'error.notACommitteeFile');
+  if (ctx.globals(cmd).json) return ctx.printJson({ file, findings });
+  if (findings.length === 0) return ctx.print(ctx.t('committee.doctorOk', { file }));
+  for (const f of findings) ctx.print(`- ${ctx.t(f.key, f.vars)}`);
+  const problems = findings.filter((f) => f.level === 'problem').length;
+  if (problems > 0) throw new UserError('error.doctorFound', { count: problems });
+}
+
+function periodOptions(cmd: Command, ctx: Ctx): Command {
+  return cmd.option('--year <year>', ctx.t('committee.opt.year')).option('--half <half>', ctx.t('committee.opt.half'));
+}
+
+export function register(program: Command, ctx: Ctx): void {
+  const { t } = ctx;
+  const committee = group(program, 'committee', t('committee.help'));
+  examples(
+    committee
+      .command('init')
+      .description(t('committee.init.help'))
+      .option('--name <name>', t('committee.opt.name'))
+      .option('--superior <name>', t('committee.opt.superior'))
+      .option('--place <place>', t('committee.opt.place'))
+      .option('--secretary <name>', t('committee.opt.secretary'))
+      .option('--symbol <symbol>', t('committee.opt.symbol'))
+      .option('--term <year>', t('committee.opt.term')),
+    ctx,
+    'committee.example.init',
+  ).action(function (this: Command, flags) {
+    return init(ctx, this, flags);
+  });
+  examples(periodOptions(committee.command('add').description(t('committee.add.help')).argument('<file...>', t('committee.arg.files')), ctx), ctx, 'committee.example.add').action(
+    function (this: Command, paths: string[], flags: PeriodFlags) {
+      return add(ctx, this, paths, flags);
+    },
+  );
+  examples(committee.command('cells').description(t('committee.cells.help')), ctx, 'committee.example.cells').action(function (this: Command) {
+    return cells(ctx, this);
+  });
+  const cell = group(committee, 'cell', t('committee.cell.help'));
+  examples(
+    cell.command('add').description(t('committee.cellAdd.help')).option('--name <name>', t('committee.opt.cellName')).option('--level <level>', t('committee.opt.level')),
+    ctx,
+    'committee.example.cellAdd',
+  ).action(function (this: Command, flags: { name?: string; level?: string }) {
+    return cellAdd(ctx, this, flags);
+  });
+  const figures = periodOptions(cell.command('figures').description(t('committee.cellFigures.help')).option('--cell <name>', t('committee.opt.cellRef')), ctx);
+  for (const [flag] of FIGURE_FLAGS) figures.option(`${flag} <n>`, t(`committee.opt.fig.${optionName(flag)}` as MessageKey));
+  examples(figures, ctx, 'committee.example.cellFigures').action(function (this: Command, flags) {
+    return cellFigures(ctx, this, flags);
+  });
+  examples(periodOptions(committee.command('status').description(t('committee.status.help')), ctx), ctx, 'committee.example.status').action(function (
+    this: Command,
+    flags: PeriodFlags,
+  ) {
+    return status(ctx, this, flags);
+  });
+  const reports = group(committee, 'report', t('committee.report.help'));
+  for (const kind of ['stats', 'results', 'exemplars'] as const) {
+    const cmd = periodOptions(reports.command(kind).description(t(`committee.report.${kind}.help`)), ctx)
+      .option('--out <file>', t('report.opt.out'))
+      .option('--template <name>', t('report.opt.template'))
+      .option('--number <nn>', t('report.opt.number'));
+    examples(cmd, ctx, `committee.example.report.${kind}`).action(function (this: Command, flags) {
+      return report(ctx, this, `committee-${kind}`, flags);
+    });
+  }
+  examples(periodOptions(committee.command('submit').description(t('committee.submit.help')).option('--out <file>', t('submit.opt.out')), ctx), ctx, 'committee.example.submit').action(
+    function (this: Command, flags) {
+      return submit(ctx, this, flags);
+    },
+  );
+  examples(committee.command('doctor').description(t('committee.doctor.help')), ctx, 'committee.example.doctor').action(function (this: Command) {
+    return doctor(ctx, this);
+  });
+}
