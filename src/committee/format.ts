@@ -119,25 +119,56 @@ export interface Submission {
 
 /** The content's keys sorted at every level, no spaces: the text the digest is taken over. */
 export function canonical(value: unknown): string {
+  // Files this tool writes already have their keys in order: then JSON.stringify gives the
+  // same text, natively and fast. Anything else is rebuilt key by key.
+  return inOrder(value) ? JSON.stringify(value) ?? 'null' : rebuild(value);
+}
+
+/** Are the keys of every object within in sorted order (and no value undefined)? */
+function inOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return value !== undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object' && !inOrder(v)) return false;
+    return true;
+  }
+  let last = '';
+  let first = true;
+  for (const key in value) {
+    if (!first && !(last < key)) return false;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || (v !== null && typeof v === 'object' && !inOrder(v))) return false;
+    last = key;
+    first = false;
+  }
+  return true;
+}
+
+function rebuild(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(rebuild).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${rebuild(v)}`).join(',')}}`;
 }
 
 export function digestOf(content: unknown): string {
-  return `sha256:${createHash('sha256').update(canonical(content), 'utf8').digest('hex')}`;
+  return digestOfText(canonical(content));
+}
+
+function digestOfText(text: string): string {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
 /** The file's text: plain, indented JSON that a person can read. */
 export function submissionText(content: SubmissionContent, toolVersion: string): string {
+  // The content with its keys in canonical order, so that a reader checks the digest fast.
+  const text = canonical(content);
   const submission: Submission = {
     format: SUBMISSION_FORMAT,
     formatVersion: FORMAT_VERSION,
     tool: { name: 'hoc-theo-bac', version: toolVersion },
-    content,
-    digest: digestOf(content),
+    content: JSON.parse(text) as SubmissionContent,
+    digest: digestOfText(text),
   };
   return JSON.stringify(submission, null, 1) + '\n';
 }
@@ -165,7 +196,9 @@ export type Refusal =
   | 'twiceInBatch'
   | 'unreadable';
 
-export type ReadResult = { ok: true; content: SubmissionContent; digest: string; formatVersion: number; toolVersion: string } | { ok: false; reason: Refusal; detail?: string };
+export type ReadResult =
+  | { ok: true; content: SubmissionContent; digest: string; formatVersion: number; toolVersion: string; /** canonical(content) */ text: string }
+  | { ok: false; reason: Refusal; detail?: string };
 
 /** Does this text look like a submission at all (before it is parsed)? */
 export function looksLikeSubmission(text: string): boolean {
@@ -188,13 +221,14 @@ export function readSubmission(text: string): ReadResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'damaged' };
   if (version > FORMAT_VERSION) return { ok: false, reason: 'newerFormat', detail: String(version) };
   if (typeof raw.digest !== 'string' || !isObject(raw.content)) return { ok: false, reason: 'damaged' };
-  if (digestOf(raw.content) !== raw.digest) return { ok: false, reason: 'edited' };
+  const canonicalText = canonical(raw.content);
+  if (digestOfText(canonicalText) !== raw.digest) return { ok: false, reason: 'edited' };
   const reader = READERS[version];
   if (!reader) return { ok: false, reason: 'damaged' };
   const content = reader(raw.content);
   if (!content) return { ok: false, reason: 'damaged' };
   const tool = isObject(raw.tool) && typeof raw.tool.version === 'string' ? raw.tool.version : '';
-  return { ok: true, content, digest: raw.digest, formatVersion: version, toolVersion: tool };
+  return { ok: true, content, digest: raw.digest, formatVersion: version, toolVersion: tool, text: canonicalText };
 }
 
 /**

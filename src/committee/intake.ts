@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fold } from '../domain/text.js';
 import { UserError } from '../domain/errors.js';
 import type { Db } from '../store/cell-file.js';
-import { canonical, digestOf, periodKeyOf, readSubmission, type Refusal, type SubmissionContent, type SubmissionPeriod } from './format.js';
+import { digestOf, periodKeyOf, readSubmission, type Refusal, type SubmissionContent, type SubmissionPeriod } from './format.js';
 import { vagueItems } from './from-cell.js';
 import { readCellFileSubmission } from './cell-source.js';
 import { insertUnit, listUnits, saveSubmission, updateUnit, type Committee, type Unit } from './store.js';
@@ -142,7 +142,7 @@ function readOne(file: string, period: SubmissionPeriod | null): Read | { reason
   }
   const r = readSubmission(text);
   if (!r.ok) return { reason: r.reason, detail: r.detail };
-  return { content: r.content, digest: r.digest, text: canonical(r.content), source: 'file', formatVersion: r.formatVersion, toolVersion: r.toolVersion };
+  return { content: r.content, digest: r.digest, text: r.text, source: 'file', formatVersion: r.formatVersion, toolVersion: r.toolVersion };
 }
 
 /**
@@ -155,6 +155,10 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
   // The units as they stand, kept up to date as the batch goes.
   const units = listUnits(db);
   const byUid = new Map(units.map((u) => [u.uid, u]));
+  const byName = new Map<string, Unit[]>();
+  const nameKey = (name: string) => fold(name);
+  const remember = (u: Unit) => byName.set(nameKey(u.name), [...(byName.get(nameKey(u.name)) ?? []), u]);
+  units.forEach(remember);
   const heldOf = db.prepare('SELECT sequence, digest, source FROM submission WHERE unit_id = ? AND period = ?');
   const hasFileSubmission = db.prepare("SELECT 1 FROM submission WHERE unit_id = ? AND source <> 'hand' LIMIT 1");
   /** Accepted in this batch, by unit and period: the fate to change if a newer one follows. */
@@ -171,7 +175,7 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
     if (!unit && committeeCore(c.unit.superior) !== committeeCoreName) return { ...base, reason: 'otherCommittee', detail: c.unit.superior };
     let typed: Unit | undefined;
     if (!unit) {
-      const sameName = units.filter((u) => fold(u.name) === fold(c.unit.name));
+      const sameName = byName.get(nameKey(c.unit.name)) ?? [];
       // A cell entered by hand that now sends its own file: the two are one.
       typed = sameName.find((u) => u.byHand && !hasFileSubmission.get(u.id));
       if (!typed && sameName.length > 0) return { ...base, reason: 'sameName', detail: sameName[0]!.uid };
@@ -197,11 +201,13 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
       renamedFrom = unit.name;
       updateUnit(d, unit.id, { name: c.unit.name });
       unit.name = c.unit.name;
+      remember(unit);
     }
     if (!unit) {
       const made: Unit = { id: 0, uid: c.unit.uid, name: c.unit.name, level: c.level, byHand: false };
       made.id = insertUnit(d, made, options.now);
       units.push(made);
+      remember(made);
       byUid.set(made.uid, made);
       unit = made;
     }

@@ -4,6 +4,7 @@
 // migrations, 0600, WAL), every write through CellFile.write (one transaction).
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { openCellFile, type CellFile, type Db, type FileKind, type OpenOptions } from '../store/cell-file.js';
 import { dataFolder, type Env } from '../store/data-folder.js';
 import type { Figures, GradeCounts, SubmissionContent } from './format.js';
@@ -67,7 +68,7 @@ export const COMMITTEE_MIGRATIONS: readonly string[] = [
     grade_none            INTEGER NOT NULL DEFAULT 0,
     vague_items           INTEGER NOT NULL DEFAULT 0,
     meeting_months        TEXT NOT NULL DEFAULT '',
-    content               TEXT,
+    content_gz            BLOB,
     PRIMARY KEY (unit_id, period)
   );
 
@@ -255,8 +256,8 @@ export function listSubmissions(db: Db, period: string): HeldSubmission[] {
 
 /** Everything the committee holds for a period, for its own submission upward. */
 export function submissionContents(db: Db, period: string): SubmissionContent[] {
-  return (db.prepare("SELECT content FROM submission WHERE period = ? AND content IS NOT NULL").all(period) as Array<{ content: string }>).map(
-    (r) => JSON.parse(r.content) as SubmissionContent,
+  return (db.prepare('SELECT content_gz AS gz FROM submission WHERE period = ? AND content_gz IS NOT NULL').all(period) as Array<{ gz: Buffer }>).map(
+    (r) => JSON.parse(gunzipSync(r.gz).toString('utf8')) as SubmissionContent,
   );
 }
 
@@ -288,12 +289,14 @@ export function saveSubmission(db: Db, s: NewSubmission, now: string): void {
   db.prepare(
     `INSERT INTO submission (unit_id, period, sequence, digest, source, file_name, format_version, tool_version, unit_name, received_at, replaced, cells,
        members, must_register, registered, collective_items, individual_items, completed_items, collective_exemplars, individual_exemplars,
-       grade_good, grade_done, grade_not_done, grade_none, vague_items, meeting_months, content)
+       grade_good, grade_done, grade_not_done, grade_none, vague_items, meeting_months, content_gz)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.unitId, s.period, s.sequence, s.digest, s.source, s.fileName, s.formatVersion, s.toolVersion, s.unitName, now, before ? before.replaced + 1 : 0, s.cells,
     f.members, f.mustRegister, f.registered, f.collectiveItems, f.individualItems, f.completedItems, f.collectiveExemplars, f.individualExemplars,
-    s.grades.good, s.grades.done, s.grades.notDone, s.grades.none, s.vagueItems, s.meetingMonths.join(','), s.content,
+    s.grades.good, s.grades.done, s.grades.notDone, s.grades.none, s.vagueItems, s.meetingMonths.join(','),
+    // The content as received (canonical JSON), compressed: a province's thousands stay small.
+    s.content === null ? null : gzipSync(s.content, { level: 1 }),
   );
   const insert = db.prepare(
     'INSERT INTO exemplar (unit_id, period, seq, collective, name, position, origin, achievement, award) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

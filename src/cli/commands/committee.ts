@@ -48,6 +48,18 @@ function fateText(ctx: Ctx, f: Fate): string {
   return ctx.t(`committee.reason.${f.reason ?? 'damaged'}` as MessageKey, { detail: f.detail ?? '', period: f.period ?? '' });
 }
 
+/** Above this many files, the fates are printed one line each, without a drawn table (fast for a province). */
+const MANY_ROWS = 40;
+
+/** Rows as aligned lines: every column as wide as its widest value (the last one runs on). */
+function printLines(ctx: Ctx, titles: string[], rows: string[][]): void {
+  const widths = titles.map((t, i) => Math.max([...t].length, ...rows.map((r) => [...r[i]!].length)));
+  const line = (r: string[]) => r.map((v, i) => (i === r.length - 1 ? v : v + ' '.repeat(widths[i]! - [...v].length))).join('  ');
+  ctx.print(line(titles));
+  ctx.print(widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.max(w, 10) : w)).join('  '));
+  for (const r of rows) ctx.print(line(r));
+}
+
 async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags): Promise<void> {
   const { addSubmissions, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today());
@@ -70,18 +82,18 @@ async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags):
   if (ctx.globals(cmd).json) {
     ctx.printJson({ files: result.fates, otherFiles: result.others, backup: result.backup });
   } else {
-    const { printTable } = await import('../output/table.js');
-    await printTable(
-      ctx,
-      [
-        { title: ctx.t('committee.col.file'), width: 5 },
-        { title: ctx.t('committee.col.unit'), width: 5 },
-        { title: ctx.t('committee.col.period'), width: 2 },
-        { title: ctx.t('committee.col.sequence'), width: 1 },
-        { title: ctx.t('committee.col.fate'), width: 7 },
-      ],
-      shownFates.map((f) => [path.basename(f.file), f.unit ?? '', f.period ?? '', f.sequence ?? '', fateText(ctx, f)]),
-    );
+    const columns = [
+      { title: ctx.t('committee.col.file'), width: 6 },
+      { title: ctx.t('committee.col.unit'), width: 5 },
+      { title: ctx.t('committee.col.period'), width: 2 },
+      { title: ctx.t('committee.col.sequence'), width: 1 },
+      { title: ctx.t('committee.col.fate'), width: 7 },
+    ];
+    const rows = shownFates.map((f) => [path.basename(f.file), f.unit ?? '', f.period ?? '', String(f.sequence ?? ''), fateText(ctx, f)]);
+    if (rows.length <= MANY_ROWS) {
+      const { printTable } = await import('../output/table.js');
+      await printTable(ctx, columns, rows);
+    } else printLines(ctx, columns.map((c) => c.title), rows);
     ctx.print(ctx.t('committee.addSummary', { added: count('added'), replaced: count('replaced'), unchanged: count('unchanged'), refused: count('refused') }));
     const others = result.others + skipped.length;
     if (others > 0) ctx.print(ctx.t('committee.othersSkipped', { count: others.toLocaleString('vi-VN') }));
