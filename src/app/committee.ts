@@ -201,16 +201,22 @@ export function setHandFigures(cf: CellFile, ref: string, period: SubmissionPeri
   });
 }
 
+function previousMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 export interface StatusRow {
   unit: Unit;
   submission: HeldSubmission | null;
   warnings: Array<{ kind: 'registration'; registered: number; mustRegister: number } | { kind: 'noMeeting'; months: string[] } | { kind: 'vague'; count: number; of: number }>;
 }
 
-/** The months of a period up to today's month (a half-year not yet over is judged so far). */
+/** The months of a period that are over by today (a half-year not yet over is judged so far). */
 function monthsSoFar(period: ReportPeriod, today: IsoDate): string[] {
   const { from, to } = periodMonths(period);
-  const last = today.slice(0, 7) < to ? today.slice(0, 7) : to;
+  const current = today.slice(0, 7);
+  const last = current <= to ? previousMonth(current) : to;
   const months: string[] = [];
   for (let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]; `${y}-${String(m).padStart(2, '0')}` <= last; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     months.push(`${y}-${String(m).padStart(2, '0')}`);

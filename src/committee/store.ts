@@ -154,10 +154,10 @@ export interface Unit {
 }
 
 export function listUnits(db: Db): Unit[] {
-  return (db.prepare('SELECT id, uid, name, level, by_hand AS byHand FROM unit ORDER BY name, id').all() as Array<Omit<Unit, 'byHand'> & { byHand: number }>).map((u) => ({
-    ...u,
-    byHand: Boolean(u.byHand),
-  }));
+  // In Vietnamese alphabetical order ("Đông" after "Dũng", not after "Tây").
+  return (db.prepare('SELECT id, uid, name, level, by_hand AS byHand FROM unit').all() as Array<Omit<Unit, 'byHand'> & { byHand: number }>)
+    .map((u) => ({ ...u, byHand: Boolean(u.byHand) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
 }
 
 export function insertUnit(db: Db, u: Omit<Unit, 'id'>, now: string): number {

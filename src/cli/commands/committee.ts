@@ -198,7 +198,10 @@ async function status(ctx: Ctx, cmd: Command, flags: PeriodFlags): Promise<void>
     if (s && s.replaced > 0) out.push(ctx.t('committee.note.replaced', { count: s.replaced }));
     for (const w of r.warnings) {
       if (w.kind === 'registration') out.push(ctx.t('committee.warn.registration', { registered: w.registered, of: w.mustRegister }));
-      else if (w.kind === 'noMeeting') out.push(ctx.t('committee.warn.noMeeting', { months: w.months.map(formatMonth).join(', ') }));
+      else if (w.kind === 'noMeeting' && w.months.length <= 3) out.push(ctx.t('committee.warn.noMeeting', { months: w.months.map(formatMonth).join(', ') }));
+      else if (w.kind === 'noMeeting') {
+        out.push(ctx.t('committee.warn.noMeetings', { count: w.months.length, first: formatMonth(w.months[0]!), last: formatMonth(w.months[w.months.length - 1]!) }));
+      }
       else out.push(ctx.t('committee.warn.vague', { count: w.count, of: w.of }));
     }
     return out.join('; ');

@@ -24,6 +24,7 @@ function previousMonth(today: string): string {
 }
 import { writeDemoReports } from './report.js';
 import { makeFolder } from '../../store/folders.js';
+import { slugify } from '../../domain/text.js';
 
 export function demoFolder(): string {
   return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
@@ -43,35 +44,34 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
   for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);
 }
 
-async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
+/** The sample cell's records, written into an empty cell file. */
+function writeSampleCell(db: Db, sample: ReturnType<typeof buildSampleCell>, today: string, now: string): void {
+  insertCell(db, sample.cell, now);
+  saveProgramme(db, sample.programme);
+  const ids = new Map<string, number>();
+  for (const m of sample.members) {
+    const id = insertMember(db, m.fields, m.history[0]!, now);
+    for (const change of m.history.slice(1)) insertStatus(db, id, change, now);
+    ids.set(m.fields.name, id);
+  }
+  insertSamplePledges(db, sample, ids, today, now);
+  // Meetings and reviews come after the members and the year's pledges (progress is on them).
+  for (const meeting of sampleMeetings(sample.programme.year, today, listMembers(db), listPledges(db, { year: sample.programme.year }))) {
+    const meetingId = insertMeeting(db, meeting.fields, meeting.absences, now);
+    for (const r of meeting.reviews) insertReview(db, { ...r.fields, meetingId }, r.progress, now);
+  }
+}
+
+async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; committee?: boolean }): Promise<void> {
   const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
+  if (flags.committee) return demoCommittee(ctx, cmd, folder);
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const sample = buildSampleCell(ctx.today());
   const now = ctx.now();
-  await ctx.withCell(
-    cmd,
-    (cf) =>
-      cf.write((db) => {
-        insertCell(db, sample.cell, now);
-        saveProgramme(db, sample.programme);
-        const ids = new Map<string, number>();
-        for (const m of sample.members) {
-          const id = insertMember(db, m.fields, m.history[0]!, now);
-          for (const change of m.history.slice(1)) insertStatus(db, id, change, now);
-          ids.set(m.fields.name, id);
-        }
-        insertSamplePledges(db, sample, ids, ctx.today(), now);
-        // Meetings and reviews come after the members and the year's pledges (progress is on them).
-        for (const meeting of sampleMeetings(sample.programme.year, ctx.today(), listMembers(db), listPledges(db, { year: sample.programme.year }))) {
-          const meetingId = insertMeeting(db, meeting.fields, meeting.absences, now);
-          for (const r of meeting.reviews) insertReview(db, { ...r.fields, meetingId }, r.progress, now);
-        }
-      }),
-    { create: true, file },
-  );
+  await ctx.withCell(cmd, (cf) => cf.write((db) => writeSampleCell(db, sample, ctx.today(), now)), { create: true, file });
   // The sample's registrations and its latest month's report, beside the sample file.
   const reports = await ctx.withCell(cmd, (cf) => writeDemoReports(ctx, cf, folder, previousMonth(ctx.today())), { file });
   if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
@@ -94,12 +94,74 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
+/** A fresh file in the demo folder: the sample's own files only are removed. */
+function freshFile(file: string): string {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  return file;
+}
+
+/**
+ * A sample committee: four sample cells that use the tool (each with a few members fewer, so
+ * that their figures differ) and their submissions, one cell that sends figures typed in by
+ * the office, and one that has not sent anything yet.
+ */
+async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<void> {
+  const { submitCell } = await import('../../app/submit.js');
+  const { addSubmissions, addUnitByHand, initCommittee, setHandFigures } = await import('../../app/committee.js');
+  const { COMMITTEE_FILE } = await import('../../committee/store.js');
+  const { dataFolder } = await import('../../store/data-folder.js');
+  const today = ctx.today();
+  const now = ctx.now();
+  const year = Number(today.slice(0, 4));
+  const cells = path.join(folder, 'chi-bo');
+  const inbox = path.join(folder, 'nop-bao-cao');
+  for (const f of [folder, cells, inbox]) makeFolder(f);
+  const names = ['Chi bộ Thôn Đông (mẫu)', 'Chi bộ Thôn Tây (mẫu)', 'Chi bộ Thôn Nam (mẫu)', 'Chi bộ Trường Tiểu học (mẫu)'];
+  for (const [i, name] of names.entries()) {
+    const sample = buildSampleCell(today);
+    const slug = slugify(name);
+    sample.cell = { ...sample.cell, name, slug };
+    sample.members = sample.members.slice(0, sample.members.length - i);
+    const file = freshFile(path.join(cells, `${slug}.sqlite`));
+    await ctx.withCell(cmd, (cf) => cf.write((db) => writeSampleCell(db, sample, today, now)), { create: true, file });
+    const out = path.join(inbox, `nop-bao-cao-${year}-${slug}.json`);
+    await ctx.withCell(cmd, (cf) => submitCell(cf, { period: { type: 'year', year }, out, cwd: folder, overwrite: true, now, today }), { file });
+  }
+  const committeeFile = freshFile(path.join(folder, 'dang-uy-mau.sqlite'));
+  const fates = await ctx.withCell(
+    cmd,
+    async (cf) => {
+      initCommittee(cf, { name: 'Đảng ủy xã Tân Lập (mẫu)', superior: 'Đảng bộ tỉnh Bắc Ninh (mẫu)', place: 'Tân Lập', secretary: 'Nguyễn Văn Hùng' }, now);
+      addUnitByHand(cf, 'Chi bộ Thôn Bắc (mẫu)', 'cell', now);
+      setHandFigures(cf, 'Thôn Bắc', { type: 'year', year }, { members: 18, registered: 18, collectiveItems: 1, individualItems: 52, completedItems: 47, individualExemplars: 1 }, now);
+      addUnitByHand(cf, 'Chi bộ Xóm Mới (mẫu)', 'cell', now);
+      return (await addSubmissions(cf, [inbox], { cwd: folder, home: dataFolder(ctx.env), period: { type: 'year', year }, now })).fates;
+    },
+    { create: true, file: committeeFile, kind: COMMITTEE_FILE },
+  );
+  if (ctx.globals(cmd).json) return ctx.printJson({ file: committeeFile, cells: names.length + 2, submissions: inbox, taken: fates.filter((f) => f.outcome === 'added').length });
+  ctx.print(ctx.t('demo.committeeMade', { cells: names.length + 2, taken: fates.filter((f) => f.outcome === 'added').length }));
+  ctx.print(ctx.t('demo.committeeFile', { file: committeeFile }));
+  ctx.print(ctx.t('demo.committeeInbox', { folder: inbox }));
+  ctx.print();
+  ctx.print(ctx.t('demo.try'));
+  const db = /\s/.test(committeeFile) ? `"${committeeFile}"` : committeeFile;
+  for (const line of ['committee status', 'committee cells', `committee add "${inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
+    ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${year}` : ''}`);
+  }
+}
+
 export function register(program: Command, ctx: Ctx): void {
   examples(
-    program.command('demo').description(ctx.t('demo.help')).option('--dir <folder>', ctx.t('demo.opt.dir')),
+    program
+      .command('demo')
+      .description(ctx.t('demo.help'))
+      .option('--dir <folder>', ctx.t('demo.opt.dir'))
+      .option('--committee', ctx.t('demo.opt.committee')),
     ctx,
     'demo.example',
-  ).action(function (this: Command, flags: { dir?: string }) {
+    'demo.exampleCommittee',
+  ).action(function (this: Command, flags: { dir?: string; committee?: boolean }) {
     return demo(ctx, this, flags);
   });
 }
