@@ -93,6 +93,8 @@ export async function addSubmissions(
 ): Promise<AddResult> {
   const committee = requireCommittee(cf);
   const gathered = gatherFiles(args, options.cwd);
+  // The committee's own file (and its log), when it sits in a folder named, is not a submission.
+  gathered.files = gathered.files.filter((f) => !f.file.startsWith(cf.file) || !/^(|-wal|-shm)$/.test(f.file.slice(cf.file.length)));
   if (gathered.files.length === 0) {
     throw new UserError('error.committeeAddNothing', { others: gathered.others, where: args.map((a) => path.resolve(options.cwd, a)).join(', ') });
   }
@@ -192,7 +194,6 @@ export function setHandFigures(cf: CellFile, ref: string, period: SubmissionPeri
         grades,
         vagueItems: 0,
         meetingMonths: [],
-        content: null,
         exemplars: [],
       },
       now,

@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../store/migrations.js';
 import { loadReportRecords } from '../store/report-records.js';
 import { lastSubmission, listMemberGrades } from '../store/submissions.js';
 import { periodMonths } from '../reports/model/period.js';
-import { canonical, digestOf, periodKeyOf, type Refusal, type SubmissionContent, type SubmissionPeriod } from './format.js';
+import { digestOf, periodKeyOf, type Refusal, type SubmissionContent, type SubmissionPeriod } from './format.js';
 import { cellContent } from './from-cell.js';
 
 /** The content of a cell's submission for a period, from its open file; null when it has no records for it. */
@@ -22,7 +22,7 @@ export function contentFromCell(db: Db, period: SubmissionPeriod, extra: { seque
 export function readCellFileSubmission(
   file: string,
   period: SubmissionPeriod,
-): { content: SubmissionContent; digest: string; text: string; source: 'cell-file'; formatVersion: null; toolVersion: null } | { reason: Refusal; detail?: string } {
+): { content: SubmissionContent; digest: string; source: 'cell-file'; formatVersion: null; toolVersion: null } | { reason: Refusal; detail?: string } {
   let cf;
   try {
     cf = openCellFile(file, { readonly: true });
@@ -44,7 +44,7 @@ export function readCellFileSubmission(
     const sequence = lastSubmission(db, key)?.sequence ?? 0;
     const content = contentFromCell(db, period, { sequence, writtenOn: null });
     if (!content) return { reason: 'noRecords', detail: key };
-    return { content, digest: digestOf(content), text: canonical(content), source: 'cell-file', formatVersion: null, toolVersion: null };
+    return { content, digest: digestOf(content), source: 'cell-file', formatVersion: null, toolVersion: null };
   } catch (e) {
     if (e instanceof UserError) return { reason: 'cellFileEmpty' };
     const code = String((e as { code?: unknown })?.code ?? '');

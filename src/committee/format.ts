@@ -159,18 +159,32 @@ function digestOfText(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
-/** The file's text: plain, indented JSON that a person can read. */
+/**
+ * The file's text: plain JSON a person can read, one line per field of the content and one per
+ * member, item, meeting or exemplar (no deeper indentation: a province's files stay small and
+ * quick to read).
+ */
 export function submissionText(content: SubmissionContent, toolVersion: string): string {
   // The content with its keys in canonical order, so that a reader checks the digest fast.
   const text = canonical(content);
-  const submission: Submission = {
-    format: SUBMISSION_FORMAT,
-    formatVersion: FORMAT_VERSION,
-    tool: { name: 'hoc-theo-bac', version: toolVersion },
-    content: JSON.parse(text) as SubmissionContent,
-    digest: digestOfText(text),
+  const ordered = JSON.parse(text) as Record<string, unknown>;
+  const field = ([key, value]: [string, unknown]) => {
+    const name = JSON.stringify(key);
+    if (!Array.isArray(value) || value.length === 0) return `  ${name}: ${JSON.stringify(value)}`;
+    return `  ${name}: [\n${value.map((v) => `   ${JSON.stringify(v)}`).join(',\n')}\n  ]`;
   };
-  return JSON.stringify(submission, null, 1) + '\n';
+  return [
+    '{',
+    ` "format": ${JSON.stringify(SUBMISSION_FORMAT)},`,
+    ` "formatVersion": ${FORMAT_VERSION},`,
+    ` "tool": ${JSON.stringify({ name: 'hoc-theo-bac', version: toolVersion })},`,
+    ' "content": {',
+    Object.entries(ordered).map(field).join(',\n'),
+    ' },',
+    ` "digest": ${JSON.stringify(digestOfText(text))}`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 export function periodKeyOf(p: SubmissionPeriod): string {

@@ -105,7 +105,6 @@ export interface IntakeOptions {
 interface Read {
   content: SubmissionContent;
   digest: string;
-  text: string;
   source: 'file' | 'cell-file';
   formatVersion: number | null;
   toolVersion: string | null;
@@ -142,7 +141,7 @@ function readOne(file: string, period: SubmissionPeriod | null): Read | { reason
   }
   const r = readSubmission(text);
   if (!r.ok) return { reason: r.reason, detail: r.detail };
-  return { content: r.content, digest: r.digest, text: r.text, source: 'file', formatVersion: r.formatVersion, toolVersion: r.toolVersion };
+  return { content: r.content, digest: r.digest, source: 'file', formatVersion: r.formatVersion, toolVersion: r.toolVersion };
 }
 
 /**
@@ -229,7 +228,6 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
         grades: c.grades,
         vagueItems: vagueItems(c.items),
         meetingMonths: [...new Set(c.meetings.map((m) => m.month))].sort(),
-        content: read.text,
         exemplars: c.exemplars.map((e) => ({ collective: e.collective, name: e.name, position: e.position, origin: e.unit, achievement: e.achievement, award: e.award })),
       },
       options.now,

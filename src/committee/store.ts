@@ -1,13 +1,13 @@
 // The committee's own SQLite file: its identity, the units below it (cells, or committees at the
-// level above), the submissions it has accepted, their exemplars, and its document numbers.
+// level above), the submissions it has accepted (what its documents need of them: figures,
+// grades, exemplars, digest and sequence), and its document numbers.
 // Opened like a cell file (openCellFile with the committee's FileKind: application id,
 // migrations, 0600, WAL), every write through CellFile.write (one transaction).
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { openCellFile, type CellFile, type Db, type FileKind, type OpenOptions } from '../store/cell-file.js';
 import { dataFolder, type Env } from '../store/data-folder.js';
-import type { Figures, GradeCounts, SubmissionContent } from './format.js';
+import type { Figures, GradeCounts } from './format.js';
 
 /** 'HTBU': a committee file of this tool (PRAGMA application_id). */
 export const COMMITTEE_APPLICATION_ID = 0x48544255;
@@ -68,7 +68,6 @@ export const COMMITTEE_MIGRATIONS: readonly string[] = [
     grade_none            INTEGER NOT NULL DEFAULT 0,
     vague_items           INTEGER NOT NULL DEFAULT 0,
     meeting_months        TEXT NOT NULL DEFAULT '',
-    content_gz            BLOB,
     PRIMARY KEY (unit_id, period)
   );
 
@@ -254,13 +253,6 @@ export function listSubmissions(db: Db, period: string): HeldSubmission[] {
   return (db.prepare(`SELECT ${HELD_COLUMNS} FROM submission WHERE period = ?`).all(period) as HeldRow[]).map(held);
 }
 
-/** Everything the committee holds for a period, for its own submission upward. */
-export function submissionContents(db: Db, period: string): SubmissionContent[] {
-  return (db.prepare('SELECT content_gz AS gz FROM submission WHERE period = ? AND content_gz IS NOT NULL').all(period) as Array<{ gz: Buffer }>).map(
-    (r) => JSON.parse(gunzipSync(r.gz).toString('utf8')) as SubmissionContent,
-  );
-}
-
 export interface NewSubmission {
   unitId: number;
   period: string;
@@ -276,7 +268,6 @@ export interface NewSubmission {
   grades: GradeCounts;
   vagueItems: number;
   meetingMonths: string[];
-  content: string | null;
   exemplars: Array<{ collective: boolean; name: string; position: string; origin: string; achievement: string; award: string | null }>;
 }
 
@@ -289,14 +280,12 @@ export function saveSubmission(db: Db, s: NewSubmission, now: string): void {
   db.prepare(
     `INSERT INTO submission (unit_id, period, sequence, digest, source, file_name, format_version, tool_version, unit_name, received_at, replaced, cells,
        members, must_register, registered, collective_items, individual_items, completed_items, collective_exemplars, individual_exemplars,
-       grade_good, grade_done, grade_not_done, grade_none, vague_items, meeting_months, content_gz)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       grade_good, grade_done, grade_not_done, grade_none, vague_items, meeting_months)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.unitId, s.period, s.sequence, s.digest, s.source, s.fileName, s.formatVersion, s.toolVersion, s.unitName, now, before ? before.replaced + 1 : 0, s.cells,
     f.members, f.mustRegister, f.registered, f.collectiveItems, f.individualItems, f.completedItems, f.collectiveExemplars, f.individualExemplars,
     s.grades.good, s.grades.done, s.grades.notDone, s.grades.none, s.vagueItems, s.meetingMonths.join(','),
-    // The content as received (canonical JSON), compressed: a province's thousands stay small.
-    s.content === null ? null : gzipSync(s.content, { level: 1 }),
   );
   const insert = db.prepare(
     'INSERT INTO exemplar (unit_id, period, seq, collective, name, position, origin, achievement, award) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
