@@ -188,5 +188,11 @@ export function buildCommitteeExemplars(input: CommitteeReportInput): ReportMode
   }));
   const collective = input.exemplars.filter((e) => e.collective).length;
   const summary = [`Tổng số: ${collective} tập thể, ${input.exemplars.length - collective} cá nhân.`, coverage(input)];
+  // Units whose figures were typed in count their exemplars without naming them.
+  const typed = input.submissions.filter((s) => s.source === 'hand' && s.figures.collectiveExemplars + s.figures.individualExemplars > 0);
+  if (typed.length) {
+    const count = typed.reduce((n, s) => n + s.figures.collectiveExemplars + s.figures.individualExemplars, 0);
+    summary.push(`Chưa có trong danh sách: ${count} điển hình của đơn vị nhập số liệu bằng tay (${typed.map((s) => s.unitName).join(', ')}).`);
+  }
   return { kind: 'committee-exemplars', orientation: input.template.orientation, sheets: [committeeSheet(input, { name: 'Điển hình', rows, summary })] };
 }

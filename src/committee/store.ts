@@ -303,16 +303,16 @@ export interface HeldExemplar {
   award: string | null;
 }
 
-/** The period's exemplars of all units, collective first, each unit's in its own order. */
+/** The period's exemplars of all units: collective first, then by unit in Vietnamese order, each unit's in its own order. */
 export function listExemplarsOf(db: Db, period: string): HeldExemplar[] {
-  return (
-    db
-      .prepare(
-        `SELECT s.unit_name AS unitName, e.collective, e.name, e.position, e.origin, e.achievement, e.award FROM exemplar e
-         JOIN submission s ON s.unit_id = e.unit_id AND s.period = e.period WHERE e.period = ? ORDER BY e.collective DESC, s.unit_name, e.unit_id, e.seq`,
-      )
-      .all(period) as Array<Omit<HeldExemplar, 'collective'> & { collective: number }>
-  ).map((e) => ({ ...e, collective: Boolean(e.collective) }));
+  const rows = db
+    .prepare(
+      `SELECT s.unit_name AS unitName, e.collective, e.name, e.position, e.origin, e.achievement, e.award, e.unit_id AS unitId, e.seq FROM exemplar e
+       JOIN submission s ON s.unit_id = e.unit_id AND s.period = e.period WHERE e.period = ?`,
+    )
+    .all(period) as Array<Omit<HeldExemplar, 'collective'> & { collective: number; unitId: number; seq: number }>;
+  rows.sort((a, b) => b.collective - a.collective || a.origin.localeCompare(b.origin, 'vi') || a.unitId - b.unitId || a.seq - b.seq);
+  return rows.map(({ unitId: _u, seq: _s, ...e }) => ({ ...e, collective: Boolean(e.collective) }));
 }
 
 export function lastOwnSubmission(db: Db, period: string): number {

@@ -123,7 +123,18 @@ async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<vo
     sample.cell = { ...sample.cell, name, slug };
     sample.members = sample.members.slice(0, sample.members.length - i);
     const file = freshFile(path.join(cells, `${slug}.sqlite`));
-    await ctx.withCell(cmd, (cf) => cf.write((db) => writeSampleCell(db, sample, today, now)), { create: true, file });
+    await ctx.withCell(
+      cmd,
+      (cf) =>
+        cf.write((db) => {
+          writeSampleCell(db, sample, today, now);
+          // This year's exemplars: one member of each cell, and every other cell as a whole.
+          const binh = listMembers(db).find((m) => m.name === 'Trần Thị Bình')!;
+          insertExemplar(db, validateExemplar({ year, memberId: binh.id, achievement: 'Vận động hội viên phụ nữ giúp nhau phát triển kinh tế', award: 'Giấy khen của Đảng ủy xã' }), now);
+          if (i % 2 === 0) insertExemplar(db, validateExemplar({ year, memberId: null, achievement: 'Chi bộ hoàn thành tốt nhiệm vụ, không có hộ nghèo phát sinh', award: 'Giấy khen của Đảng ủy xã' }), now);
+        }),
+      { create: true, file },
+    );
     const out = path.join(inbox, `nop-bao-cao-${year}-${slug}.json`);
     await ctx.withCell(cmd, (cf) => submitCell(cf, { period: { type: 'year', year }, out, cwd: folder, overwrite: true, now, today }), { file });
   }
