@@ -3,7 +3,7 @@
 // Each function works on an open committee file; every write is one transaction.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { UserError } from '../domain/errors.js';
+import { FieldError, UserError } from '../domain/errors.js';
 import { parseYear, type IsoDate } from '../domain/dates.js';
 import { fold, slugify } from '../domain/text.js';
 import { validateCellText, validateSymbol } from '../domain/cells.js';
@@ -52,6 +52,15 @@ export function committeePeriod(flags: { year?: string; half?: string }, today: 
   return required ? { type: 'year', year: Number(today.slice(0, 4)) } : null;
 }
 
+/** A line of a committee's or unit's identity: the cell's rules, the committee's flag in the message. */
+function line(field: 'name' | 'committee' | 'place' | 'secretary', flag: string, value: string): string {
+  try {
+    return validateCellText(field, value);
+  } catch (e) {
+    throw e instanceof FieldError ? new UserError(e.key, e.named(flag)) : e;
+  }
+}
+
 export interface CommitteeFields {
   name: string;
   superior: string;
@@ -65,10 +74,10 @@ export function initCommittee(cf: CellFile, fields: CommitteeFields, now: string
   const symbol = validateSymbol(fields.symbol ?? 'ĐU');
   const termStart = fields.term === undefined ? null : parseYear(fields.term);
   const values = {
-    name: validateCellText('name', fields.name),
-    superior: validateCellText('committee', fields.superior),
-    place: validateCellText('place', fields.place),
-    secretary: validateCellText('secretary', fields.secretary),
+    name: line('name', '--name', fields.name),
+    superior: line('committee', '--superior', fields.superior),
+    place: line('place', '--place', fields.place),
+    secretary: line('secretary', '--secretary', fields.secretary),
     symbol,
     termStart,
   };
@@ -122,7 +131,7 @@ export function listCommitteeUnits(cf: CellFile): Array<Unit & { periods: string
 /** A unit that does not use the tool yet, typed in so that the totals are complete. */
 export function addUnitByHand(cf: CellFile, name: string, level: 'cell' | 'committee', now: string): Unit {
   requireCommittee(cf);
-  const clean = validateCellText('name', name);
+  const clean = line('name', '--name', name);
   return cf.write((db) => {
     const same = listUnits(db).find((u) => fold(u.name) === fold(clean));
     if (same) throw new UserError('error.committeeUnitExists', { name: same.name });

@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import type { CellFile } from '../store/cell-file.js';
 import { getCell } from '../store/cell.js';
 import { lastSubmission, saveSubmission } from '../store/submissions.js';
-import { asFileError } from '../store/backup.js';
+import { storeError } from '../store/faults.js';
 import { periodPhrase, periodSlug } from '../reports/model/period.js';
 import { digestOf, periodKeyOf, submissionText, type SubmissionContent, type SubmissionPeriod } from '../committee/format.js';
 import { contentFromCell } from '../committee/cell-source.js';
@@ -26,7 +26,7 @@ export function writeFileWhole(file: string, text: string): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw asFileError(e, file);
+    throw storeError(e, file, 'write');
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
 import { makeFolder } from './folders.js';
+import { storeError } from './faults.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations.js';
 import type { MessageKey } from '../i18n/index.js';
 
@@ -46,12 +47,6 @@ export interface CellFile {
   close(): void;
 }
 
-/** An error of SQLite, known by its code (not instanceof: the native addon may throw from another realm, as under Jest). */
-function isSqliteError(e: unknown): e is Error & { code: string } {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_');
-}
-
 /** Can this process write the file? (A file it can only read is still opened for reading.) */
 function canWrite(file: string): boolean {
   try {
@@ -70,10 +65,9 @@ function identify(db: Db, file: string, notOurs: MessageKey = CELL_FILE.keys.not
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n;
     return { appId, version, tables };
   } catch (e) {
-    if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) throw new UserError(notOurs, { file });
-    // A WAL file needs its -shm beside it even to be read: a read-only folder cannot hold one.
-    if (isSqliteError(e) && e.code === 'SQLITE_READONLY_DIRECTORY') throw new UserError('error.cellFolderReadOnly', { file });
-    throw e;
+    const typed = storeError(e, file, 'identify');
+    // Not a file of this kind (a committee file is not called a cell file).
+    throw typed instanceof UserError && typed.key === 'error.notACellFile' ? new UserError(notOurs, { file }) : typed;
   }
 }
 
@@ -101,8 +95,7 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
     db = openDatabase(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (options.readonly) db.pragma('query_only = ON');
   } catch (e) {
-    if (isSqliteError(e) && /CANTOPEN|PERM|READONLY/.test(e.code)) throw new UserError('error.cellFileCannotOpen', { file: resolved });
-    throw e;
+    throw storeError(e, resolved, 'open');
   }
   try {
     const id = identify(db, resolved, kind.keys.notOurs);
@@ -162,4 +155,4 @@ export function inspectCellFile(file: string): { version: number; isCellFile: bo
   }
 }
 
-export { isSqliteError };
+export { isSqliteError } from './faults.js';

@@ -45,8 +45,20 @@ export const RULES: Array<{ key: MessageKey; sql: string }> = [
   { key: 'doctor.noCell', sql: `SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM cell WHERE id = 1)` },
 ];
 
-/** The file's findings; an empty list means the file is sound. */
+/**
+ * The file's findings; an empty list means the file is sound. A file too damaged to read is
+ * one finding. A committee file is examined the same way with its own kind (and no cell rules).
+ */
 export function examineCellFile(file: string, kind: FileKind = CELL_FILE, rules = RULES, notOurs: MessageKey = 'doctor.notACellFile'): Finding[] {
+  try {
+    return examine(file, kind, rules, notOurs);
+  } catch (e) {
+    if (!isSqliteError(e) || !/CORRUPT|NOTADB|IOERR/.test(e.code)) throw e;
+    return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
+  }
+}
+
+function examine(file: string, kind: FileKind, rules: typeof RULES, notOurs: MessageKey): Finding[] {
   const schemaVersion = kind.migrations.length;
   const findings: Finding[] = [];
   let db: Db;

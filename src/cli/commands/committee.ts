@@ -1,9 +1,11 @@
 // committee init | add | cells | cell add | cell figures | status | report … | submit | doctor:
-// the committee's side. Thin: flags in, a use case of src/app/committee.ts, words out.
+// the committee's side. Thin: flags in, a use case of src/app/committee.ts, words out. The
+// commands are declared in src/cli/groups/committee.ts, which loads this module in the action.
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
+import { FIGURE_FLAGS, optionName } from '../groups/committee.js';
 import { UserError } from '../../domain/errors.js';
 import { formatDate, formatMonth } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -18,7 +20,7 @@ import type { CommitteeReportKind } from '../../reports/model/kinds.js';
 type App = typeof import('../../app/committee.js');
 const app = (): Promise<App> => import('../../app/committee.js');
 
-interface PeriodFlags {
+export interface PeriodFlags {
   year?: string;
   half?: string;
 }
@@ -29,7 +31,7 @@ function withCommittee<T>(ctx: Ctx, cmd: Command, fn: (cf: CellFile) => Promise<
   return ctx.withCell(cmd, fn, { file, kind: COMMITTEE_FILE, create });
 }
 
-async function init(ctx: Ctx, cmd: Command, flags: { name?: string; superior?: string; place?: string; secretary?: string; symbol?: string; term?: string }): Promise<void> {
+export async function init(ctx: Ctx, cmd: Command, flags: { name?: string; superior?: string; place?: string; secretary?: string; symbol?: string; term?: string }): Promise<void> {
   for (const f of ['name', 'superior', 'place', 'secretary'] as const) {
     if (flags[f] === undefined) throw new UserError('error.missingFlag', { flag: `--${f}` }, 2);
   }
@@ -60,7 +62,7 @@ function printLines(ctx: Ctx, titles: string[], rows: string[][]): void {
   for (const r of rows) ctx.print(line(r));
 }
 
-async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags): Promise<void> {
   const { addSubmissions, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today());
   const tty = ctx.io.stdoutIsTTY;
@@ -102,7 +104,7 @@ async function add(ctx: Ctx, cmd: Command, paths: string[], flags: PeriodFlags):
   if (count('refused') > 0) throw new UserError('error.committeeAddRefused', { count: count('refused') });
 }
 
-async function cells(ctx: Ctx, cmd: Command): Promise<void> {
+export async function cells(ctx: Ctx, cmd: Command): Promise<void> {
   const { listCommitteeUnits } = await app();
   const units = await withCommittee(ctx, cmd, (cf) => listCommitteeUnits(cf));
   if (ctx.globals(cmd).json) return ctx.printJson(units);
@@ -122,7 +124,7 @@ async function cells(ctx: Ctx, cmd: Command): Promise<void> {
   ctx.print(ctx.t('committee.unitsCount', { count: units.length }));
 }
 
-async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: string }): Promise<void> {
+export async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: string }): Promise<void> {
   if (flags.name === undefined) throw new UserError('error.missingFlag', { flag: '--name' }, 2);
   const level = flags.level ?? 'cell';
   if (level !== 'cell' && level !== 'committee') throw new UserError('error.committeeLevel', { value: level });
@@ -132,29 +134,13 @@ async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: s
   ctx.print(ctx.t('committee.unitAdded', { name: unit.name, id: unit.id }));
 }
 
-const FIGURE_FLAGS: Array<[flag: string, key: keyof Figures | 'good' | 'done' | 'notDone']> = [
-  ['--members', 'members'],
-  ['--must-register', 'mustRegister'],
-  ['--registered', 'registered'],
-  ['--collective-items', 'collectiveItems'],
-  ['--individual-items', 'individualItems'],
-  ['--completed', 'completedItems'],
-  ['--collective-exemplars', 'collectiveExemplars'],
-  ['--individual-exemplars', 'individualExemplars'],
-  ['--good', 'good'],
-  ['--done', 'done'],
-  ['--not-done', 'notDone'],
-];
-
-const optionName = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
 function count(text: string, flag: string): number {
   const value = text.trim();
   if (!/^\d{1,6}$/.test(value)) throw new UserError('error.numberInvalid', { value, flag, min: 0, max: 999999 });
   return Number(value);
 }
 
-async function cellFigures(ctx: Ctx, cmd: Command, flags: PeriodFlags & { cell?: string } & Record<string, string | undefined>): Promise<void> {
+export async function cellFigures(ctx: Ctx, cmd: Command, flags: PeriodFlags & { cell?: string } & Record<string, string | undefined>): Promise<void> {
   const ref = flags.cell ?? ctx.globals(cmd).cell;
   if (ref === undefined) throw new UserError('error.missingFlag', { flag: '--cell' }, 2);
   const given: Record<string, number> = {};
@@ -182,7 +168,7 @@ function printFigures(ctx: Ctx, f: Figures): void {
   ]);
 }
 
-async function status(ctx: Ctx, cmd: Command, flags: PeriodFlags): Promise<void> {
+export async function status(ctx: Ctx, cmd: Command, flags: PeriodFlags): Promise<void> {
   const { committeeStatus, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today(), true)!;
   const { committee, rows } = await withCommittee(ctx, cmd, (cf) => committeeStatus(cf, period, ctx.today()));
@@ -232,7 +218,7 @@ function parseNumber(text: string): number {
   return Number(value);
 }
 
-async function report(ctx: Ctx, cmd: Command, kind: CommitteeReportKind, flags: PeriodFlags & { out?: string; template?: string; number?: string }): Promise<void> {
+export async function report(ctx: Ctx, cmd: Command, kind: CommitteeReportKind, flags: PeriodFlags & { out?: string; template?: string; number?: string }): Promise<void> {
   const { writeCommitteeReport, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today(), true)!;
   const number = flags.number === undefined ? undefined : parseNumber(flags.number);
@@ -255,7 +241,7 @@ async function report(ctx: Ctx, cmd: Command, kind: CommitteeReportKind, flags: 
   if (done.submitted < done.units) ctx.note(ctx.t('committee.reportIncomplete', { submitted: done.submitted, total: done.units }));
 }
 
-async function submit(ctx: Ctx, cmd: Command, flags: PeriodFlags & { out?: string }): Promise<void> {
+export async function submit(ctx: Ctx, cmd: Command, flags: PeriodFlags & { out?: string }): Promise<void> {
   const { committeeSubmit, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today(), true)!;
   const done = await withCommittee(ctx, cmd, (cf) =>
@@ -267,7 +253,7 @@ async function submit(ctx: Ctx, cmd: Command, flags: PeriodFlags & { out?: strin
   if (done.missing.length) ctx.note(ctx.t('committee.submitMissing', { count: done.missing.length, names: done.missing.slice(0, 10).map((u) => u.name).join(', ') }));
 }
 
-async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
+export async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
   const fs = await import('node:fs');
   if (!fs.existsSync(file)) throw new UserError('error.committeeFileMissing', { file });
@@ -278,73 +264,4 @@ async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   for (const f of findings) ctx.print(`- ${ctx.t(f.key, f.vars)}`);
   const problems = findings.filter((f) => f.level === 'problem').length;
   if (problems > 0) throw new UserError('error.doctorFound', { count: problems });
-}
-
-function periodOptions(cmd: Command, ctx: Ctx): Command {
-  return cmd.option('--year <year>', ctx.t('committee.opt.year')).option('--half <half>', ctx.t('committee.opt.half'));
-}
-
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const committee = group(program, 'committee', t('committee.help'));
-  examples(
-    committee
-      .command('init')
-      .description(t('committee.init.help'))
-      .option('--name <name>', t('committee.opt.name'))
-      .option('--superior <name>', t('committee.opt.superior'))
-      .option('--place <place>', t('committee.opt.place'))
-      .option('--secretary <name>', t('committee.opt.secretary'))
-      .option('--symbol <symbol>', t('committee.opt.symbol'))
-      .option('--term <year>', t('committee.opt.term')),
-    ctx,
-    'committee.example.init',
-  ).action(function (this: Command, flags) {
-    return init(ctx, this, flags);
-  });
-  examples(periodOptions(committee.command('add').description(t('committee.add.help')).argument('<file...>', t('committee.arg.files')), ctx), ctx, 'committee.example.add').action(
-    function (this: Command, paths: string[], flags: PeriodFlags) {
-      return add(ctx, this, paths, flags);
-    },
-  );
-  examples(committee.command('cells').description(t('committee.cells.help')), ctx, 'committee.example.cells').action(function (this: Command) {
-    return cells(ctx, this);
-  });
-  const cell = group(committee, 'cell', t('committee.cell.help'));
-  examples(
-    cell.command('add').description(t('committee.cellAdd.help')).option('--name <name>', t('committee.opt.cellName')).option('--level <level>', t('committee.opt.level')),
-    ctx,
-    'committee.example.cellAdd',
-  ).action(function (this: Command, flags: { name?: string; level?: string }) {
-    return cellAdd(ctx, this, flags);
-  });
-  const figures = periodOptions(cell.command('figures').description(t('committee.cellFigures.help')).option('--cell <name>', t('committee.opt.cellRef')), ctx);
-  for (const [flag] of FIGURE_FLAGS) figures.option(`${flag} <n>`, t(`committee.opt.fig.${optionName(flag)}` as MessageKey));
-  examples(figures, ctx, 'committee.example.cellFigures').action(function (this: Command, flags) {
-    return cellFigures(ctx, this, flags);
-  });
-  examples(periodOptions(committee.command('status').description(t('committee.status.help')), ctx), ctx, 'committee.example.status').action(function (
-    this: Command,
-    flags: PeriodFlags,
-  ) {
-    return status(ctx, this, flags);
-  });
-  const reports = group(committee, 'report', t('committee.report.help'));
-  for (const kind of ['stats', 'results', 'exemplars'] as const) {
-    const cmd = periodOptions(reports.command(kind).description(t(`committee.report.${kind}.help`)), ctx)
-      .option('--out <file>', t('report.opt.out'))
-      .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
-    examples(cmd, ctx, `committee.example.report.${kind}`).action(function (this: Command, flags) {
-      return report(ctx, this, `committee-${kind}`, flags);
-    });
-  }
-  examples(periodOptions(committee.command('submit').description(t('committee.submit.help')).option('--out <file>', t('submit.opt.out')), ctx), ctx, 'committee.example.submit').action(
-    function (this: Command, flags) {
-      return submit(ctx, this, flags);
-    },
-  );
-  examples(committee.command('doctor').description(t('committee.doctor.help')), ctx, 'committee.example.doctor').action(function (this: Command) {
-    return doctor(ctx, this);
-  });
 }

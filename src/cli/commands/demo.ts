@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
 import { buildSampleCell, buildSamplePledges, sampleMeetings } from '../../domain/sample.js';
@@ -26,8 +25,9 @@ import { writeDemoReports } from './report.js';
 import { makeFolder } from '../../store/folders.js';
 import { slugify } from '../../domain/text.js';
 
-export function demoFolder(): string {
-  return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
+/** The sample's folder in the temporary folder that the run's environment names (as os.tmpdir() reads it). */
+export function demoFolder(env: Ctx['env']): string {
+  return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
 }
 
 /** The year's pledges of those who may take them today, their commitments, last year's exemplar. */
@@ -62,8 +62,8 @@ function writeSampleCell(db: Db, sample: ReturnType<typeof buildSampleCell>, tod
   }
 }
 
-async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; committee?: boolean }): Promise<void> {
-  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
+export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; committee?: boolean }): Promise<void> {
+  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder(ctx.env));
   if (flags.committee) return demoCommittee(ctx, cmd, folder);
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
@@ -160,19 +160,4 @@ async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<vo
   for (const line of ['committee status', 'committee cells', `committee add "${inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
     ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${year}` : ''}`);
   }
-}
-
-export function register(program: Command, ctx: Ctx): void {
-  examples(
-    program
-      .command('demo')
-      .description(ctx.t('demo.help'))
-      .option('--dir <folder>', ctx.t('demo.opt.dir'))
-      .option('--committee', ctx.t('demo.opt.committee')),
-    ctx,
-    'demo.example',
-    'demo.exampleCommittee',
-  ).action(function (this: Command, flags: { dir?: string; committee?: boolean }) {
-    return demo(ctx, this, flags);
-  });
 }

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
 import { whoseLabel } from './pledge.js';
@@ -15,7 +14,7 @@ import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
 import { insertExemplar, listExemplars } from '../../store/exemplars.js';
 
-interface AddFlags {
+export interface AddFlags {
   member?: string;
   collective?: boolean;
   year?: string;
@@ -27,7 +26,7 @@ function exemplarJson(e: Exemplar) {
   return { id: e.id, year: e.year, memberId: e.memberId, achievement: e.achievement, award: e.award };
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   if ((flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
   const today = ctx.today();
   const year = parsePledgeYear(
@@ -37,7 +36,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
     today,
   );
   const achievement = await valueOrAsk(ctx, cmd, flags.achievement, '--achievement', (p) =>
-    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, ctx.t('exemplar.col.achievement'), 1000)) }),
+    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, 'exemplar.achievement'), 'label') }),
   );
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
@@ -50,7 +49,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? undefined : parsePledgeYear(flags.year, ctx.today());
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -78,26 +77,3 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<v
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const exemplar = group(program, 'exemplar', t('exemplar.help'));
-  examples(
-    exemplar
-      .command('add')
-      .description(t('exemplar.add.help'))
-      .option('--member <ref>', t('exemplar.opt.member'))
-      .option('--collective', t('exemplar.opt.collective'))
-      .option('--year <year>', t('exemplar.opt.year'))
-      .option('--achievement <text>', t('exemplar.opt.achievement'))
-      .option('--award <text>', t('exemplar.opt.award')),
-    ctx,
-    'exemplar.example.add',
-  ).action(function (this: Command, flags: AddFlags) {
-    return add(ctx, this, flags);
-  });
-  examples(exemplar.command('list').description(t('exemplar.list.help')).option('--year <year>', t('exemplar.opt.listYear')), ctx, 'exemplar.example.list').action(
-    function (this: Command, flags: { year?: string }) {
-      return list(ctx, this, flags);
-    },
-  );
-}

@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { formatDate, formatMonth, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import {
-  MEETING_KINDS,
   attendance,
   checkOneRegular,
   meetingKindLabelKey,
@@ -19,13 +18,12 @@ import {
   type MeetingFields,
 } from '../../domain/meetings.js';
 import { meetingGrade, meetingGradeLabelKey, parseScore } from '../../domain/scales.js';
-import { UserError } from '../../domain/errors.js';
-import { getMeeting, insertMeeting, listMeetings, regularMeeting } from '../../store/meetings.js';
+import { findMeeting, getMeeting, insertMeeting, listMeetings } from '../../store/meetings.js';
 import { listMembers } from '../../store/members.js';
 import type { Member } from '../../domain/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 
-interface MeetingFlags {
+export interface MeetingFlags {
   month?: string;
   date?: string;
   kind?: string;
@@ -62,16 +60,16 @@ export function scoreText(ctx: Ctx, score: number | null): string {
 
 /** Validated meeting fields from flags; the month is given apart. */
 export function meetingFromFlags(month: Month, flags: MeetingFlags): MeetingFields {
-  const date = flags.date === undefined || flags.date.trim() === '' ? null : validateMeetingDate(parseDate(flags.date, '--date'), month);
+  const date = flags.date === undefined || flags.date.trim() === '' ? null : validateMeetingDate(parseDate(flags.date, 'meeting.date'), month);
   return {
     month,
     date,
     kind: flags.kind === undefined ? 'thuong-ky' : parseMeetingKind(flags.kind),
-    topic: optionalText(flags.topic, '--topic', 300),
-    chair: optionalText(flags.chair, '--chair', 100),
-    minutesBy: optionalText(flags.minutesBy, '--minutes-by', 100),
+    topic: optionalText(flags.topic, 'meeting.topic'),
+    chair: optionalText(flags.chair, 'meeting.chair'),
+    minutesBy: optionalText(flags.minutesBy, 'meeting.minutesBy'),
     score: flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score),
-    conclusion: optionalText(flags.conclusion, '--conclusion', 2000),
+    conclusion: optionalText(flags.conclusion, 'meeting.conclusion'),
   };
 }
 
@@ -83,7 +81,7 @@ export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absen
   return cf.write((db) => insertMeeting(db, fields, absences, ctx.now()));
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
   const monthText = await valueOrAsk(ctx, cmd, flags.month, '--month', (p) => p.input({ message: ctx.t('meeting.ask.month') }));
   const fields = meetingFromFlags(parseMonth(monthText), flags);
   await ctx.withCell(cmd, (cf) => {
@@ -95,7 +93,7 @@ async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? yearOf(ctx.today()) : parseYear(flags.year);
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -123,23 +121,10 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<v
   });
 }
 
-/** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
-function findMeeting(cf: CellFile, ref: string): Meeting {
-  if (/^#?\d+$/.test(ref.trim())) {
-    const m = getMeeting(cf.db, Number(ref.trim().replace('#', '')));
-    if (!m) throw new UserError('error.meetingUnknown', { ref });
-    return m;
-  }
-  const month = parseMonth(ref);
-  const m = regularMeeting(cf.db, month) ?? listMeetings(cf.db, { month })[0];
-  if (!m) throw new UserError('error.meetingNoneInMonth', { month: formatMonth(month) });
-  return m;
-}
-
-async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
-    const m = findMeeting(cf, ref);
+    const m = findMeeting(cf.db, ref);
     const members = listMembers(cf.db);
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(m, members));
     const a = attendance(m, members);
@@ -161,35 +146,3 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const meeting = group(program, 'meeting', t('meeting.help'));
-  examples(
-    meeting
-      .command('add')
-      .description(t('meeting.add.help'))
-      .option('--month <yyyy-mm>', t('meeting.opt.month'))
-      .option('--date <date>', t('meeting.opt.date'))
-      .option('--kind <kind>', t('meeting.opt.kind', { kinds: MEETING_KINDS.join('|') }))
-      .option('--topic <text>', t('meeting.opt.topic'))
-      .option('--chair <name>', t('meeting.opt.chair'))
-      .option('--minutes-by <name>', t('meeting.opt.minutesBy'))
-      .option('--absent <list>', t('meeting.opt.absent'))
-      .option('--score <0-100>', t('meeting.opt.score'))
-      .option('--conclusion <text>', t('meeting.opt.conclusion')),
-    ctx,
-    'meeting.example.add',
-  ).action(function (this: Command, flags: MeetingFlags) {
-    return add(ctx, this, flags);
-  });
-  examples(meeting.command('list').description(t('meeting.list.help')).option('--year <year>', t('meeting.opt.year')), ctx, 'meeting.example.list').action(
-    function (this: Command, flags: { year?: string }) {
-      return list(ctx, this, flags);
-    },
-  );
-  examples(meeting.command('show').description(t('meeting.show.help')).argument('<month|id>', t('meeting.arg.ref')), ctx, 'meeting.example.show').action(
-    function (this: Command, ref: string) {
-      return show(ctx, this, ref);
-    },
-  );
-}

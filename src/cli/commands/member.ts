@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { validateWith } from '../prompts/prompter.js';
 import {
-  MEMBER_STATUSES,
   isInForce,
   optionalText,
   parseGender,
@@ -28,9 +27,8 @@ import { sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
-import { registerMemberImport } from './import.js';
 
-interface MemberFlags {
+export interface MemberFlags {
   name?: string;
   born?: string;
   gender?: string;
@@ -58,12 +56,12 @@ function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
     }
   }
   if (flags.gender !== undefined) f.gender = parseGender(flags.gender);
-  if (flags.partyRole !== undefined) f.partyRole = optionalText(flags.partyRole, '--party-role', 100);
-  if (flags.job !== undefined) f.job = optionalText(flags.job, '--job', 100);
-  if (flags.unit !== undefined) f.unit = optionalText(flags.unit, '--unit', 150);
-  if (flags.joined !== undefined) f.joined = parseDate(flags.joined, '--joined');
-  if (flags.official !== undefined) f.official = parseDate(flags.official, '--official');
-  if (flags.card !== undefined) f.card = optionalText(flags.card, '--card', 30);
+  if (flags.partyRole !== undefined) f.partyRole = optionalText(flags.partyRole, 'member.partyRole');
+  if (flags.job !== undefined) f.job = optionalText(flags.job, 'member.job');
+  if (flags.unit !== undefined) f.unit = optionalText(flags.unit, 'member.unit');
+  if (flags.joined !== undefined) f.joined = parseDate(flags.joined, 'member.joined');
+  if (flags.official !== undefined) f.official = parseDate(flags.official, 'member.official');
+  if (flags.card !== undefined) f.card = optionalText(flags.card, 'member.card');
   return f;
 }
 
@@ -90,7 +88,7 @@ export function findMember(cf: CellFile, ref: string): Member {
   return resolveMember(ref, listMembers(cf.db));
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
   const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
   );
@@ -115,7 +113,7 @@ function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
   return status ? ctx.t(statusMessageKey(status)) : '';
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const today = ctx.today();
@@ -170,7 +168,7 @@ function printMember(ctx: Ctx, m: Member): void {
   }
 }
 
-async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -179,7 +177,7 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -212,13 +210,13 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
     name: await ask('member.field.name', m.name, validateName, true),
     born: await ask('member.field.born', m.birthDate ? formatDate(m.birthDate) : m.birthYear ? String(m.birthYear) : null, (v) => parseBirth(v, ctx.today())),
     gender: await ask('member.field.gender', m.gender === 'nu' ? 'nữ' : m.gender, parseGender),
-    partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, '--party-role', 100)),
-    job: await ask('member.field.job', m.job, (v) => optionalText(v, '--job', 100)),
-    unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, '--unit', 150)),
-    card: await ask('member.field.card', m.card, (v) => optionalText(v, '--card', 30)),
+    partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, 'member.partyRole')),
+    job: await ask('member.field.job', m.job, (v) => optionalText(v, 'member.job')),
+    unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, 'member.unit')),
+    card: await ask('member.field.card', m.card, (v) => optionalText(v, 'member.card')),
   };
-  const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, '--joined'));
-  const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, '--official'));
+  const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, 'member.joined'));
+  const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, 'member.official'));
   if (joined.trim()) flags.joined = joined;
   if (official.trim()) flags.official = official;
   // A gender left blank keeps what was there (it cannot be "unknown" once known).
@@ -226,10 +224,10 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
   return fieldsFromFlags(ctx, flags);
 }
 
-async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: string; from: string; note?: string }): Promise<void> {
+export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: string; from: string; note?: string }): Promise<void> {
   const status = parseStatus(flags.set);
-  const from = parseDate(flags.from, '--from');
-  const note = optionalText(flags.note, '--note', 300);
+  const from = parseDate(flags.from, 'member.statusFrom');
+  const note = optionalText(flags.note, 'member.statusNote');
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -245,54 +243,3 @@ async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: stri
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const member = examples(group(program, 'member', t('member.help')), ctx, 'member.example.add', 'member.example.list', 'member.example.show');
-  const details = (c: Command) =>
-    c
-      .option('--name <text>', t('member.opt.name'))
-      .option('--born <year|date>', t('member.opt.born'))
-      .option('--gender <nam|nữ>', t('member.opt.gender'))
-      .option('--party-role <text>', t('member.opt.partyRole'))
-      .option('--job <text>', t('member.opt.job'))
-      .option('--unit <text>', t('member.opt.unit'))
-      .option('--joined <date>', t('member.opt.joined'))
-      .option('--official <date>', t('member.opt.official'))
-      .option('--card <text>', t('member.opt.card'));
-
-  examples(details(member.command('add').description(t('member.add.help'))).option('--status <status>', t('member.opt.status')), ctx, 'member.example.add').action(
-    function (this: Command, flags: MemberFlags) {
-      return add(ctx, this, flags);
-    },
-  );
-  examples(member.command('list').description(t('member.list.help')).option('--all', t('member.opt.all')), ctx, 'member.example.list').action(function (
-    this: Command,
-    flags: { all?: boolean },
-  ) {
-    return list(ctx, this, flags);
-  });
-  examples(member.command('show').description(t('member.show.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.show').action(
-    function (this: Command, ref: string) {
-      return show(ctx, this, ref);
-    },
-  );
-  examples(details(member.command('edit').description(t('member.edit.help')).argument('<ref>', t('member.arg.ref'))), ctx, 'member.example.edit').action(
-    function (this: Command, ref: string, flags: MemberFlags) {
-      return edit(ctx, this, ref, flags);
-    },
-  );
-  examples(
-    member
-      .command('status')
-      .description(t('member.status.help'))
-      .argument('<ref>', t('member.arg.ref'))
-      .requiredOption('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
-      .requiredOption('--from <date>', t('member.opt.from'))
-      .option('--note <text>', t('member.opt.note')),
-    ctx,
-    'member.example.status',
-  ).action(function (this: Command, ref: string, flags: { set: string; from: string; note?: string }) {
-    return setStatus(ctx, this, ref, flags);
-  });
-  registerMemberImport(member, ctx);
-}

@@ -1,14 +1,13 @@
-// submit: the cell's file for its committee, for a half-year or a year.
+// submit: the cell's file for its committee, for a half-year or a year (declared in ../groups/submit.ts).
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples } from './define.js';
 import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import { parseYear } from '../../domain/dates.js';
 import { parseHalf, periodPhrase } from '../../reports/model/period.js';
 import type { SubmissionPeriod } from '../../committee/format.js';
 
-async function submit(ctx: Ctx, cmd: Command, flags: { year?: string; half?: string; out?: string }): Promise<void> {
+export async function submit(ctx: Ctx, cmd: Command, flags: { year?: string; half?: string; out?: string }): Promise<void> {
   if (flags.year !== undefined && flags.half !== undefined) throw new UserError('error.reportPeriodTwice', { flags: '--year, --half' }, 2);
   const period: SubmissionPeriod =
     flags.half !== undefined ? (parseHalf(flags.half) as SubmissionPeriod) : { type: 'year', year: parseYear(flags.year ?? ctx.today().slice(0, 4)) };
@@ -30,20 +29,4 @@ async function submit(ctx: Ctx, cmd: Command, flags: { year?: string; half?: str
     }),
   );
   ctx.print(ctx.t('submit.send'));
-}
-
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  examples(
-    program
-      .command('submit')
-      .description(t('submit.help'))
-      .option('--year <year>', t('report.opt.year'))
-      .option('--half <half>', t('report.opt.half'))
-      .option('--out <file>', t('submit.opt.out')),
-    ctx,
-    'submit.example',
-  ).action(function (this: Command, flags: { year?: string; half?: string; out?: string }) {
-    return submit(ctx, this, flags);
-  });
 }
