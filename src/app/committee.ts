@@ -1,6 +1,7 @@
 // What a committee's office does: make its file, take the units' submissions, list and type in
 // units, see who has submitted, write its own documents and its own submission upward.
 // Each function works on an open committee file; every write is one transaction.
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { FieldError, UserError } from '../domain/errors.js';
@@ -115,6 +116,11 @@ export async function addSubmissions(
     now: options.now,
     progress: options.progress,
   });
+  // Nothing taken: the committee's file is as it was, and so no backup of it is kept.
+  if (backup && !fates.some((f) => f.outcome === 'added' || f.outcome === 'replaced')) {
+    fs.rmSync(backup, { force: true });
+    return { fates, others: gathered.others, backup: null };
+  }
   return { fates, others: gathered.others, backup };
 }
 

@@ -74,7 +74,7 @@ export interface Fate {
   file: string;
   outcome: Outcome;
   reason?: Refusal;
-  /** What the reason names: the other committee, the period, the newer version, the other file. */
+  /** What the reason names (the other committee, the period, the newer version), or the sequence a replaced submission had. */
   detail?: string;
   unit?: string;
   period?: string;
@@ -182,12 +182,14 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
     const known = unit ?? typed;
     const held = known ? (heldOf.get(known.id, period) as { sequence: number; digest: string; source: string } | undefined) : undefined;
     let outcome: Outcome = 'added';
+    let replacedSequence: number | undefined;
     if (held) {
       if (held.digest === read.digest) return { ...base, outcome: 'unchanged' };
       // A cell file is the cell's own records as they stand: it replaces what was read from it before.
       const newer = c.sequence > held.sequence || (c.sequence === held.sequence && (read.source === 'cell-file' || held.source === 'hand'));
       if (!newer) return { ...base, reason: c.sequence < held.sequence ? 'older' : 'conflict', detail: String(held.sequence) };
       outcome = 'replaced';
+      replacedSequence = held.sequence;
     }
     let renamedFrom: string | undefined;
     if (typed) {
@@ -240,7 +242,7 @@ export function takeSubmissions(db: Db, write: <T>(fn: (db: Db) => T) => T, file
       Object.assign(earlier, { outcome: 'refused', reason: 'older', detail: String(c.sequence) });
       if (wasAdded) outcome = 'added';
     }
-    const fate: Fate = { ...base, outcome, ...(renamedFrom ? { renamedFrom } : {}), ...(linked ? { linked } : {}) };
+    const fate: Fate = { ...base, outcome, ...(replacedSequence !== undefined ? { detail: String(replacedSequence) } : {}), ...(renamedFrom ? { renamedFrom } : {}), ...(linked ? { linked } : {}) };
     inBatch.set(key, fate);
     return fate;
   };

@@ -112,6 +112,8 @@ describe('committee add', () => {
     const older = await s.run(['committee', 'add', at('dong-1.json')]);
     expect(older.code).toBe(1);
     expect(flat(older.stdout)).toMatch(/Từ chối: cũ hơn bản đang giữ \(lần 2\)/);
+    // Nothing taken: no backup is left for it.
+    expect(older.stdout).not.toContain('Bản sao lưu');
     expect(contentDigest(s.committeeFile)).toBe(before);
   });
 
@@ -146,7 +148,7 @@ describe('committee add', () => {
     expect(changed).not.toBe(before);
     const r = await s.run(['committee', 'add', tay, '--year', '2026']);
     expect(r.code).toBe(0);
-    expect(flat(r.stdout)).toMatch(/Đã nhận, thay bản nộp trước/);
+    expect(flat(r.stdout)).toMatch(/Đã nhận, thay bản nộp lần 1/);
     expect(fingerprint(tay)).toBe(changed);
   });
 

@@ -45,7 +45,7 @@ export async function init(ctx: Ctx, cmd: Command, flags: { name?: string; super
 /** A fate as the table shows it. */
 function fateText(ctx: Ctx, f: Fate): string {
   if (f.outcome === 'added') return ctx.t(f.linked ? 'committee.fate.linked' : 'committee.fate.added') + (f.renamedFrom ? ' ' + ctx.t('committee.fate.renamed', { old: f.renamedFrom }) : '');
-  if (f.outcome === 'replaced') return ctx.t('committee.fate.replaced') + (f.renamedFrom ? ' ' + ctx.t('committee.fate.renamed', { old: f.renamedFrom }) : '');
+  if (f.outcome === 'replaced') return ctx.t('committee.fate.replaced', { old: f.detail ?? '' }) + (f.renamedFrom ? ' ' + ctx.t('committee.fate.renamed', { old: f.renamedFrom }) : '');
   if (f.outcome === 'unchanged') return ctx.t('committee.fate.unchanged');
   return ctx.t(`committee.reason.${f.reason ?? 'damaged'}` as MessageKey, { detail: f.detail ?? '', period: f.period ?? '' });
 }
