@@ -87,13 +87,14 @@ export async function produceDocument(cf: CellFile, request: DocumentRequest): P
   const values =
     kind === 'results' ? buildResultsDocument(input) : kind === 'plan' ? buildPlanDocument(input) : buildMinutesDocument(input, meeting!);
 
-  const { fillWordTemplate } = await import('../reports/docx.js');
-  const filled = await fillWordTemplate(fs.readFileSync(request.templateFile), request.templateFile, values);
+  const { fillWordTemplate, readWordTemplate } = await import('../reports/docx.js');
+  const filled = await fillWordTemplate(readWordTemplate(request.templateFile), request.templateFile, values);
   let attachment: string | null = null;
   if (request.attachment) {
     // The attachment (phụ lục) carries its parent's number and takes none of its own.
     const model = buildReport('results', { records, period, template: request.attachment.template, number, issuedOn: today });
     for (const sheet of model.sheets) {
+      sheet.title = 'PHỤ LỤC';
       sheet.intro.unshift(`Phụ lục kèm theo Báo cáo ${numberLine(number, series, cell.symbol).replace(/^Số/, 'số')} ngày ${formatDate(today)} của ${cell.name}`);
     }
     const { writeReport } = await import('../reports/xlsx.js');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { CellFile } from '../store/cell-file.js';
-import { getCell } from '../store/cell.js';
+import { requireCell } from './cells.js';
 import { lastSubmission, saveSubmission } from '../store/submissions.js';
 import { storeError } from '../store/faults.js';
 import { periodPhrase, periodSlug } from '../reports/model/period.js';
@@ -45,8 +45,7 @@ export interface Submitted {
 }
 
 export function submitCell(cf: CellFile, options: { period: SubmissionPeriod; out?: string; cwd: string; overwrite: boolean; now: string; today: string }): Submitted {
-  const cell = getCell(cf.db);
-  if (!cell) throw new UserError('error.cellFileEmpty', { file: cf.file });
+  const cell = requireCell(cf);
   const key = periodKeyOf(options.period);
   return cf.write((db) => {
     const sequence = (lastSubmission(db, key)?.sequence ?? 0) + 1;

@@ -80,7 +80,8 @@ async function compile(bytes: Buffer, templateFile: string) {
     const offset = Array.isArray(props.offset) ? props.offset[0] : props.offset;
     const { paragraph, near } = placeOf(zip.file(props.file ?? 'word/document.xml')?.asText() ?? null, offset);
     const part = partName(props.file);
-    throw new UserError(key, { file: templateFile, part: part ? ` (${part})` : '', paragraph, near, tag });
+    // Where docxtemplater gives no position, the paragraph is shown as "?" and the tag still named.
+    throw new UserError(key, { file: templateFile, part: part ? ` (${part})` : '', paragraph: paragraph || '?', near, tag });
   };
   try {
     const doc = new Docxtemplater(zip, {
@@ -128,15 +129,19 @@ function compileError(e: unknown, refuse: Refuse): unknown {
 }
 
 /** Fills a Word template file and writes the document (nothing is written when it is refused). */
-export async function writeWordDocument(templateFile: string, values: Values, out: string): Promise<void> {
-  const filled = await fillWordTemplate(fs.readFileSync(templateFile), templateFile, values);
-  fs.writeFileSync(out, filled);
+/** A Word template's bytes; one that cannot be read is refused as missing. */
+export function readWordTemplate(templateFile: string): Buffer {
+  try {
+    return fs.readFileSync(templateFile);
+  } catch {
+    throw new UserError('error.templateMissing', { name: templateFile });
+  }
 }
 
 /** Checks that a Word template compiles (for `report templates`): the refusal, or null. */
 export async function checkWordTemplate(templateFile: string): Promise<UserError | null> {
   try {
-    await compile(fs.readFileSync(templateFile), templateFile);
+    await compile(readWordTemplate(templateFile), templateFile);
     return null;
   } catch (e) {
     if (e instanceof UserError) return e;

@@ -100,6 +100,7 @@ describe('report document', () => {
     // The attachment carries the report's number and says whose attachment it is.
     const table = await workbookText(attachment);
     expect(table).toContain('Số 01-BC/CB');
+    expect(table).toContain('PHỤ LỤC');
     expect(table).toContain('Phụ lục kèm theo Báo cáo số 01-BC/CB ngày 10/07/2026 của Chi bộ Thôn Đông');
     // No number of its own was taken: the next report in the series is 02.
     const next = await run('--json', 'report', 'stats', '--year', '2026', '--out', path.join(home, 'tk.xlsx'));

@@ -4,62 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { insertCell, saveProgramme } from '../../store/cell.js';
-import { insertMember, insertStatus } from '../../store/members.js';
-import { buildSampleCell, buildSamplePledges, sampleMeetings } from '../../domain/sample.js';
-import { mayPledgeFor, validatePledge } from '../../domain/pledges.js';
-import { validateExemplar } from '../../domain/exemplars.js';
-import { insertPledge, listPledges, saveCommitment } from '../../store/pledges.js';
-import { insertExemplar } from '../../store/exemplars.js';
-import type { Db } from '../../store/cell-file.js';
-import { insertMeeting } from '../../store/meetings.js';
-import { insertReview } from '../../store/reviews.js';
-import { listMembers } from '../../store/members.js';
+import { makeSampleCell } from '../../app/demo.js';
+import { writeDemoReports } from '../../app/reports.js';
+import { makeFolder } from '../../store/folders.js';
+import { dataFolder } from '../../store/data-folder.js';
+import { COMMITTEE_FILE } from '../../committee/store.js';
 
 /** The month before a date's month ('yyyy-mm'): the sample's latest reviewed month. */
 function previousMonth(today: string): string {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
-import { writeDemoReports } from './report.js';
-import { makeFolder } from '../../store/folders.js';
-import { slugify } from '../../domain/text.js';
 
 /** The sample's folder in the temporary folder that the run's environment names (as os.tmpdir() reads it). */
 export function demoFolder(env: Ctx['env']): string {
   return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
-}
-
-/** The year's pledges of those who may take them today, their commitments, last year's exemplar. */
-function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>, ids: Map<string, number>, today: string, now: string): void {
-  const year = sample.programme.year;
-  const data = buildSamplePledges(year);
-  const takes = (name: string) => sample.members.some((m) => m.fields.name === name && mayPledgeFor(m, year, today));
-  for (const p of data.pledges) {
-    if (p.member !== null && !takes(p.member)) continue;
-    const { member, ...fields } = p;
-    insertPledge(db, validatePledge({ memberId: member === null ? null : ids.get(member)!, year, ...fields }), now);
-  }
-  for (const c of data.commitments) if (takes(c.member)) saveCommitment(db, ids.get(c.member)!, year, c.date);
-  for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);
-}
-
-/** The sample cell's records, written into an empty cell file. */
-function writeSampleCell(db: Db, sample: ReturnType<typeof buildSampleCell>, today: string, now: string): void {
-  insertCell(db, sample.cell, now);
-  saveProgramme(db, sample.programme);
-  const ids = new Map<string, number>();
-  for (const m of sample.members) {
-    const id = insertMember(db, m.fields, m.history[0]!, now);
-    for (const change of m.history.slice(1)) insertStatus(db, id, change, now);
-    ids.set(m.fields.name, id);
-  }
-  insertSamplePledges(db, sample, ids, today, now);
-  // Meetings and reviews come after the members and the year's pledges (progress is on them).
-  for (const meeting of sampleMeetings(sample.programme.year, today, listMembers(db), listPledges(db, { year: sample.programme.year }))) {
-    const meetingId = insertMeeting(db, meeting.fields, meeting.absences, now);
-    for (const r of meeting.reviews) insertReview(db, { ...r.fields, meetingId }, r.progress, now);
-  }
 }
 
 export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; committee?: boolean }): Promise<void> {
@@ -69,11 +28,13 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; commit
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const sample = buildSampleCell(ctx.today());
-  const now = ctx.now();
-  await ctx.withCell(cmd, (cf) => cf.write((db) => writeSampleCell(db, sample, ctx.today(), now)), { create: true, file });
+  const sample = await ctx.withCell(cmd, (cf) => makeSampleCell(cf, ctx.today(), ctx.now()), { create: true, file });
   // The sample's registrations and its latest month's report, beside the sample file.
-  const reports = await ctx.withCell(cmd, (cf) => writeDemoReports(ctx, cf, folder, previousMonth(ctx.today())), { file });
+  const reports = await ctx.withCell(
+    cmd,
+    (cf) => writeDemoReports(cf, folder, previousMonth(ctx.today()), { home: dataFolder(ctx.env), cwd: ctx.io.cwd, today: ctx.today(), now: ctx.now() }),
+    { file },
+  );
   if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
   ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.length }));
   ctx.print(ctx.t('demo.file', { file }));
@@ -94,70 +55,23 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; commit
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
-/** A fresh file in the demo folder: the sample's own files only are removed. */
-function freshFile(file: string): string {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  return file;
-}
 
-/**
- * A sample committee: four sample cells that use the tool (each with a few members fewer, so
- * that their figures differ) and their submissions, one cell that sends figures typed in by
- * the office, and one that has not sent anything yet.
- */
+/** A sample committee, its cells and their submissions (src/app/committee-demo.ts), and what to try. */
 async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<void> {
-  const { submitCell } = await import('../../app/submit.js');
-  const { addSubmissions, addUnitByHand, initCommittee, setHandFigures } = await import('../../app/committee.js');
-  const { COMMITTEE_FILE } = await import('../../committee/store.js');
-  const { dataFolder } = await import('../../store/data-folder.js');
-  const today = ctx.today();
-  const now = ctx.now();
-  const year = Number(today.slice(0, 4));
-  const cells = path.join(folder, 'chi-bo');
-  const inbox = path.join(folder, 'nop-bao-cao');
-  for (const f of [folder, cells, inbox]) makeFolder(f);
-  const names = ['Chi bộ Thôn Đông (mẫu)', 'Chi bộ Thôn Tây (mẫu)', 'Chi bộ Thôn Nam (mẫu)', 'Chi bộ Trường Tiểu học (mẫu)'];
-  for (const [i, name] of names.entries()) {
-    const sample = buildSampleCell(today);
-    const slug = slugify(name);
-    sample.cell = { ...sample.cell, name, slug };
-    sample.members = sample.members.slice(0, sample.members.length - i);
-    const file = freshFile(path.join(cells, `${slug}.sqlite`));
-    await ctx.withCell(
-      cmd,
-      (cf) =>
-        cf.write((db) => {
-          writeSampleCell(db, sample, today, now);
-          // This year's exemplars: one member of each cell, and every other cell as a whole.
-          const binh = listMembers(db).find((m) => m.name === 'Trần Thị Bình')!;
-          insertExemplar(db, validateExemplar({ year, memberId: binh.id, achievement: 'Vận động hội viên phụ nữ giúp nhau phát triển kinh tế', award: 'Giấy khen của Đảng ủy xã' }), now);
-          if (i % 2 === 0) insertExemplar(db, validateExemplar({ year, memberId: null, achievement: 'Chi bộ hoàn thành tốt nhiệm vụ, không có hộ nghèo phát sinh', award: 'Giấy khen của Đảng ủy xã' }), now);
-        }),
-      { create: true, file },
-    );
-    const out = path.join(inbox, `nop-bao-cao-${year}-${slug}.json`);
-    await ctx.withCell(cmd, (cf) => submitCell(cf, { period: { type: 'year', year }, out, cwd: folder, overwrite: true, now, today }), { file });
-  }
-  const committeeFile = freshFile(path.join(folder, 'dang-uy-mau.sqlite'));
-  const fates = await ctx.withCell(
-    cmd,
-    async (cf) => {
-      initCommittee(cf, { name: 'Đảng ủy xã Tân Lập (mẫu)', superior: 'Đảng bộ tỉnh Bắc Ninh (mẫu)', place: 'Tân Lập', secretary: 'Nguyễn Văn Hùng' }, now);
-      addUnitByHand(cf, 'Chi bộ Thôn Bắc (mẫu)', 'cell', now);
-      setHandFigures(cf, 'Thôn Bắc', { type: 'year', year }, { members: 18, registered: 18, collectiveItems: 1, individualItems: 52, completedItems: 47, individualExemplars: 1 }, now);
-      addUnitByHand(cf, 'Chi bộ Xóm Mới (mẫu)', 'cell', now);
-      return (await addSubmissions(cf, [inbox], { cwd: folder, home: dataFolder(ctx.env), period: { type: 'year', year }, now })).fates;
-    },
-    { create: true, file: committeeFile, kind: COMMITTEE_FILE },
+  const { makeSampleCommittee } = await import('../../app/committee-demo.js');
+  const made = await makeSampleCommittee(
+    (file, fn, create) => ctx.withCell(cmd, fn, { file, create }),
+    (file, fn, create) => ctx.withCell(cmd, fn, { file, create, kind: COMMITTEE_FILE }),
+    { folder, home: dataFolder(ctx.env), today: ctx.today(), now: ctx.now() },
   );
-  if (ctx.globals(cmd).json) return ctx.printJson({ file: committeeFile, cells: names.length + 2, submissions: inbox, taken: fates.filter((f) => f.outcome === 'added').length });
-  ctx.print(ctx.t('demo.committeeMade', { cells: names.length + 2, taken: fates.filter((f) => f.outcome === 'added').length }));
-  ctx.print(ctx.t('demo.committeeFile', { file: committeeFile }));
-  ctx.print(ctx.t('demo.committeeInbox', { folder: inbox }));
+  if (ctx.globals(cmd).json) return ctx.printJson(made);
+  ctx.print(ctx.t('demo.committeeMade', { cells: made.cells, taken: made.taken }));
+  ctx.print(ctx.t('demo.committeeFile', { file: made.file }));
+  ctx.print(ctx.t('demo.committeeInbox', { folder: made.inbox }));
   ctx.print();
   ctx.print(ctx.t('demo.try'));
-  const db = /\s/.test(committeeFile) ? `"${committeeFile}"` : committeeFile;
-  for (const line of ['committee status', 'committee cells', `committee add "${inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
-    ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${year}` : ''}`);
+  const db = /\s/.test(made.file) ? `"${made.file}"` : made.file;
+  for (const line of ['committee status', 'committee cells', `committee add "${made.inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
+    ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${made.year}` : ''}`);
   }
 }

@@ -1,7 +1,6 @@
 // submit: the cell's file for its committee, for a half-year or a year (declared in ../groups/submit.ts).
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import { parseYear } from '../../domain/dates.js';
 import { parseHalf, periodPhrase } from '../../reports/model/period.js';
@@ -12,10 +11,9 @@ export async function submit(ctx: Ctx, cmd: Command, flags: { year?: string; hal
   const period: SubmissionPeriod =
     flags.half !== undefined ? (parseHalf(flags.half) as SubmissionPeriod) : { type: 'year', year: parseYear(flags.year ?? ctx.today().slice(0, 4)) };
   const { submitCell } = await import('../../app/submit.js');
-  const done = await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    return submitCell(cf, { period, out: flags.out, cwd: ctx.io.cwd, overwrite: ctx.globals(cmd).yes === true, now: ctx.now(), today: ctx.today() });
-  });
+  const done = await ctx.withCell(cmd, (cf) =>
+    submitCell(cf, { period, out: flags.out, cwd: ctx.io.cwd, overwrite: ctx.globals(cmd).yes === true, now: ctx.now(), today: ctx.today() }),
+  );
   if (ctx.globals(cmd).json) return ctx.printJson({ file: done.file, sequence: done.sequence, period: done.content.period, figures: done.content.figures });
   const f = done.content.figures;
   ctx.print(ctx.t('submit.written', { period: periodPhrase(period), sequence: done.sequence, file: done.file }));
