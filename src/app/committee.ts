@@ -287,6 +287,12 @@ export interface CommitteeReportDone {
   submitted: number;
 }
 
+/** The file a committee document is written to: --out, else a clear name in the current folder. */
+export function committeeReportFile(cf: CellFile, kind: CommitteeReportKind, period: SubmissionPeriod, out: string | undefined, cwd: string): string {
+  const committee = requireCommittee(cf);
+  return path.resolve(cwd, out ?? `${REPORT_PREFIX[kind]}-${periodSlug(period)}-${slugify(committee.name) || 'dang-uy'}.xlsx`);
+}
+
 /** Writes one of the committee's documents; its number is the one it has for the period, else the next of its series in the term. */
 export async function writeCommitteeReport(
   cf: CellFile,
@@ -294,7 +300,7 @@ export async function writeCommitteeReport(
 ): Promise<CommitteeReportDone> {
   const committee = requireCommittee(cf);
   const template = resolveTemplate(options.kind, options.template, options.home, options.cwd);
-  const out = path.resolve(options.cwd, options.out ?? `${REPORT_PREFIX[options.kind]}-${periodSlug(options.period)}-${slugify(committee.name) || 'dang-uy'}.xlsx`);
+  const out = committeeReportFile(cf, options.kind, options.period, options.out, options.cwd);
   checkOutFile(out, options.overwrite, '.xlsx');
   const key = { kind: options.kind, termStart: committee.termStart ?? options.period.year, period: periodKey(options.period) };
   const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, template.abbreviation, key.termStart);

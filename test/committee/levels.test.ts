@@ -5,6 +5,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { contentDigest } from '../helpers/files.js';
+import { scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { cellStatsFigures, committeeFigures, makeCellFile, readBack, rowOf, sum } from './fixture.js';
 
 const flat = (text: string) => text.replace(/[│┌┐└┘├┤┬┴┼─]/g, ' ').replace(/\s+/g, ' ');
@@ -156,5 +157,16 @@ describe('committee status, cells and hand-entered figures', () => {
     const again = await commune.run(['committee', 'report', 'stats', '--year', '2026', '--out', path.join(home, 'tk.xlsx')]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/đã có; không ghi đè/);
+    // On a terminal it asks; "no" keeps the file as it was.
+    const before = fs.readFileSync(path.join(home, 'tk.xlsx'));
+    const asked = await runInProcess(['--db', commune.file, 'committee', 'report', 'stats', '--year', '2026', '--out', path.join(home, 'tk.xlsx')], {
+      env,
+      cwd: home,
+      tty: true,
+      prompter: scriptedPrompter([false]),
+    });
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Không ghi báo cáo');
+    expect(fs.readFileSync(path.join(home, 'tk.xlsx')).equals(before)).toBe(true);
   });
 });

@@ -219,23 +219,19 @@ function parseNumber(text: string): number {
 }
 
 export async function report(ctx: Ctx, cmd: Command, kind: CommitteeReportKind, flags: PeriodFlags & { out?: string; template?: string; number?: string }): Promise<void> {
-  const { writeCommitteeReport, committeePeriod } = await app();
+  const { writeCommitteeReport, committeePeriod, committeeReportFile } = await app();
+  const { checkOutFile } = await import('../../app/submit.js');
+  const { mayOverwrite } = await import('../ask.js');
   const period = committeePeriod(flags, ctx.today(), true)!;
   const number = flags.number === undefined ? undefined : parseNumber(flags.number);
-  const done = await withCommittee(ctx, cmd, (cf) =>
-    writeCommitteeReport(cf, {
-      kind,
-      period,
-      template: flags.template,
-      out: flags.out,
-      number,
-      overwrite: ctx.globals(cmd).yes === true,
-      cwd: ctx.io.cwd,
-      home: dataFolder(ctx.env),
-      today: ctx.today(),
-      now: ctx.now(),
-    }),
-  );
+  const done = await withCommittee(ctx, cmd, async (cf) => {
+    // An existing file is overwritten only with --yes or a yes to the question.
+    const out = committeeReportFile(cf, kind, period, flags.out, ctx.io.cwd);
+    checkOutFile(out, true, '.xlsx');
+    if (!(await mayOverwrite(ctx, cmd, [out]))) return null;
+    return writeCommitteeReport(cf, { kind, period, template: flags.template, out, number, overwrite: true, cwd: ctx.io.cwd, home: dataFolder(ctx.env), today: ctx.today(), now: ctx.now() });
+  });
+  if (done === null) return;
   if (ctx.globals(cmd).json) return ctx.printJson(done);
   ctx.print(ctx.t('report.written', { title: done.title, number: done.numberLine, file: done.file }));
   if (done.submitted < done.units) ctx.note(ctx.t('committee.reportIncomplete', { submitted: done.submitted, total: done.units }));
