@@ -37,7 +37,12 @@ export function readCellFileSubmission(
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < MIGRATIONS.length) {
       // An older cell file: brought up to date in a copy in memory, the file itself untouched.
-      db = openDatabase(cf.db.serialize());
+      const bytes = cf.db.serialize();
+      // A copy in memory has no log beside it: marked as a rollback-journal file (header bytes
+      // 18 and 19), or SQLite would look for the write-ahead log it cannot have.
+      bytes[18] = 1;
+      bytes[19] = 1;
+      db = openDatabase(bytes);
       migrate(db, version);
     }
     const key = periodKeyOf(period);

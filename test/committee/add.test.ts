@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { contentDigest, fingerprint } from '../helpers/files.js';
 import { openCellFile } from '../../src/store/cell-file.js';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { readSubmission, canonical, digestOf, FORMAT_VERSION } from '../../src/committee/format.js';
 import { COMMUNE, makeCellFile } from './fixture.js';
 
@@ -150,6 +151,23 @@ describe('committee add', () => {
     expect(r.code).toBe(0);
     expect(flat(r.stdout)).toMatch(/Đã nhận, thay bản nộp lần 1/);
     expect(fingerprint(tay)).toBe(changed);
+  });
+
+  it('reads an older cell file without changing it, and refuses one from a newer version', async () => {
+    const old = makeCellFile(path.join(s.home, 'old'), 'Chi bộ Thôn Cũ');
+    const newer = makeCellFile(path.join(s.home, 'newer'), 'Chi bộ Thôn Mới');
+    const db = openDatabase(old);
+    db.exec('DROP TABLE submission; PRAGMA user_version = 2;');
+    db.close();
+    const db2 = openDatabase(newer);
+    db2.pragma('user_version = 99');
+    db2.close();
+    const before = fingerprint(old);
+    const r = await s.run(['committee', 'add', old, newer, '--year', '2026']);
+    expect(r.code).toBe(1);
+    expect(flat(r.stdout)).toMatch(/Chi bộ Thôn Cũ 2026 0 Đã nhận/);
+    expect(flat(r.stdout)).toMatch(/Từ chối: tệp chi bộ của phiên bản mới hơn \(99\)/);
+    expect(fingerprint(old)).toBe(before);
   });
 
   it('says so when a cell was renamed, and refuses another cell of the same name', async () => {
