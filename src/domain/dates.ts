@@ -127,3 +127,21 @@ export function todayIso(env: Record<string, string | undefined> = {}, now = new
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** How far back a meeting or a review may be recorded (back-filling), unless the cell's term started earlier. */
+export const RECORD_YEARS_BACK = 10;
+
+/**
+ * A month a meeting or a review may be recorded for: not after the current month, and not
+ * before ten years back (or the start of the cell's term, if that is earlier).
+ */
+export function checkRecordableMonth(month: Month, today: IsoDate, termStart: number | null = null): Month {
+  const current = monthOf(today);
+  const tenBack = `${pad(yearOf(today) - RECORD_YEARS_BACK, 4)}-${current.slice(5, 7)}`;
+  const termMonth = termStart === null ? null : `${pad(termStart, 4)}-01`;
+  const earliest = termMonth !== null && termMonth < tenBack ? termMonth : tenBack;
+  if (month > current || month < earliest) {
+    throw new UserError('error.monthOutOfRange', { value: formatMonth(month), min: formatMonth(earliest), max: formatMonth(current), years: RECORD_YEARS_BACK });
+  }
+  return month;
+}

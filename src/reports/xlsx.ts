@@ -2,6 +2,7 @@
 // The sheet reads as a Party document (DOMAIN.md, "The document format"): the header block,
 // title and subject, the bordered table whose header row repeats on every page, the summary,
 // "Nơi nhận:" and the signature; Times New Roman, A4, one page wide, page numbers in the footer.
+import { fitCellLimit } from './model/cell-limit.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -146,7 +147,7 @@ class SheetWriter {
 
   /** Writes text into a cell (merged over columns c1…c2) and notes the row height it needs. */
   put(row: number, c1: number, c2: number, text: string, style: Style, measure = true): void {
-    if (c2 > c1) this.ws.mergeCells(row, c1, row, c2);
+    if (c2 > c1) mergeRow(this.ws, row, c1, c2);
     const cell = this.ws.getCell(row, c1);
     // Always a plain string value: exceljs writes it as a shared string, never as a formula.
     if (text !== '') cell.value = text;
@@ -416,6 +417,22 @@ function mergeDown(ws: ExcelJS.Worksheet, sheet: ReportSheet, firstData: number,
   }
 }
 
+/**
+ * Merges columns c1…c2 of one row. exceljs checks a new merge against every merge made
+ * before it (quadratic: 10,000 one-row merges took seconds); the writer merges each row
+ * once, fresh, so that check is skipped by merging against an empty list.
+ */
+function mergeRow(ws: ExcelJS.Worksheet, row: number, c1: number, c2: number): void {
+  const sheet = ws as unknown as { _merges: Record<string, unknown> };
+  const made = sheet._merges;
+  sheet._merges = {};
+  try {
+    ws.mergeCells(row, c1, row, c2);
+  } finally {
+    sheet._merges = Object.assign(made, sheet._merges);
+  }
+}
+
 /** Builds the workbook of a report model. */
 export async function buildWorkbook(model: ReportModel): Promise<ExcelJS.Workbook> {
   const { default: Excel } = await import('exceljs');
@@ -423,7 +440,7 @@ export async function buildWorkbook(model: ReportModel): Promise<ExcelJS.Workboo
   wb.creator = 'hoc-theo-bac';
   for (const sheet of model.sheets) {
     const ws = wb.addWorksheet(sheet.name, { pageSetup: { paperSize: 9, orientation: model.orientation } });
-    layoutSheet(ws, sheet, model.orientation, model.sheets.length === 1);
+    layoutSheet(ws, fitCellLimit(sheet), model.orientation, model.sheets.length === 1);
   }
   return wb;
 }

@@ -67,3 +67,34 @@ export function saveDocumentNumber(db: Db, key: DocumentNumberKey, series: strin
      ON CONFLICT(kind, term_start, period) DO UPDATE SET series = excluded.series, number = excluded.number, issued_at = excluded.issued_at`,
   ).run({ ...key, series, number, now });
 }
+
+export interface NumberUse {
+  kind: string;
+  termStart: number;
+  period: string;
+  series: string;
+  number: number;
+  issuedAt: string;
+}
+
+/** Another document of the same series in the term already carrying `number` (not this report for this period). */
+export function numberUsedElsewhere(db: Db, key: DocumentNumberKey, series: string, number: number): NumberUse | null {
+  const row = db
+    .prepare(
+      `SELECT kind, term_start AS termStart, period, series, number, issued_at AS issuedAt FROM document_number
+       WHERE series = @series AND term_start = @termStart AND number = @number AND NOT (kind = @kind AND period = @period)
+       ORDER BY issued_at LIMIT 1`,
+    )
+    .get({ ...key, series, number }) as NumberUse | undefined;
+  return row ?? null;
+}
+
+/** Every number given, in series order; only those issued in `year` when given. */
+export function listDocumentNumbers(db: Db, year?: number): NumberUse[] {
+  return db
+    .prepare(
+      `SELECT kind, term_start AS termStart, period, series, number, issued_at AS issuedAt FROM document_number
+       WHERE @year IS NULL OR substr(issued_at, 1, 4) = @year ORDER BY term_start, series, number, issued_at`,
+    )
+    .all({ year: year === undefined ? null : String(year) }) as NumberUse[];
+}

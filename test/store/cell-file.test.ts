@@ -186,7 +186,7 @@ describe('refused files are left untouched', () => {
     expect(fs.statSync(empty).size).toBe(0);
     expect(refusal(() => openCellFile(path.join(dir, 'none.sqlite'))).key).toBe('error.cellFileMissing');
     expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
-    expect(refusal(() => openCellFile(dir)).key).toBe('error.notACellFile');
+    expect(refusal(() => openCellFile(dir)).key).toBe('error.targetIsFolder');
   });
 });
 

@@ -47,18 +47,11 @@ export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<vo
   const home = dataFolder(ctx.env);
   const file = direct ? path.resolve(direct) : cellFileFor(home, slug);
   if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
-  if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
-  let cell: Cell | undefined;
-  try {
-    cell = await ctx.withCell(cmd, (cf) => cells.createCell(cf, { slug, ...values, symbol, termStart }, ctx.now()), { create: true, file });
-  } catch (e) {
-    // The file was made by this command: a failed init leaves no half-made cell behind.
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    throw e;
-  }
+  // Built whole under a temporary name and linked into place: of several at once, one wins.
+  const cell = cells.createCell(file, { slug, ...values, symbol, termStart }, ctx.now());
   if (!direct) setCurrentCell(home, slug);
-  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell!, file));
-  ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
+  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
+  ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
 }
@@ -87,9 +80,9 @@ export async function show(ctx: Ctx, cmd: Command): Promise<void> {
 
 export async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const rows = cells.cellsInFolder(home);
-  if (ctx.globals(cmd).json) return ctx.printJson(rows);
-  if (rows.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
+  const { cells: rows, damaged } = cells.cellsInFolder(home);
+  if (ctx.globals(cmd).json) return ctx.printJson([...rows, ...damaged]);
+  if (rows.length + damaged.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
   const { printTable } = await import('../output/table.js');
   await printTable(
     ctx,
@@ -99,7 +92,10 @@ export async function list(ctx: Ctx, cmd: Command): Promise<void> {
       { title: ctx.t('cell.field.name'), width: 6 },
       { title: ctx.t('cell.field.committee'), width: 6 },
     ],
-    rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+    [
+      ...rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+      ...damaged.map((d) => [d.current ? '*' : '', d.slug, ctx.t(d.newer ? 'cell.listNewer' : 'cell.listDamaged', { file: d.file }), '']),
+    ],
   );
 }
 
