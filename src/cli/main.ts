@@ -1,5 +1,6 @@
 // The program: global flags, language, help in the person's language; every error ends
 // here as one line and an exit code (made by ./errors.js).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { registerCommands } from './commands/index.js';
@@ -102,7 +103,8 @@ function normaliseValues(cmd: Command): void {
   }
 }
 
-const VERSION = '0.1.0';
+/** The version of package.json (found beside dist/ and src/ alike): one number, kept in one place. */
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** "hoc-theo-bac member list": the command as typed, for "see its --help". */
 function commandPath(cmd: Command): string {

@@ -1,16 +1,14 @@
-// member add | list | show | edit | status.
+// member add | list | show | edit | status: flags and prompts in, one use case of src/app/members.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
-import { requireCell } from './cell.js';
 import { validateWith } from '../prompts/prompter.js';
 import {
   isInForce,
   optionalText,
   parseGender,
   parseStatus,
-  resolveMember,
   statusMessageKey,
   statusOn,
   validateMemberDates,
@@ -18,15 +16,15 @@ import {
   memberFields,
   firstStatus,
   SINCE_EVER,
-  validateStatusChange,
   type Member,
+  type MemberFields,
   type MemberStatus,
 } from '../../domain/members.js';
 import { formatDate, parseBirth, parseDate } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
-import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
-import type { CellFile } from '../../store/cell-file.js';
+import * as members from '../../app/members.js';
+import { memberJson } from '../../app/members.js';
 
 export interface MemberFlags {
   name?: string;
@@ -65,29 +63,6 @@ function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
   return f;
 }
 
-export function memberJson(m: Member, date: string) {
-  return {
-    id: m.id,
-    name: m.name,
-    status: statusOn(m.history, date),
-    birthDate: m.birthDate,
-    birthYear: m.birthYear,
-    gender: m.gender,
-    partyRole: m.partyRole,
-    job: m.job,
-    unit: m.unit,
-    joined: m.joined,
-    official: m.official,
-    card: m.card,
-    history: m.history.map((h) => ({ status: h.status, from: h.from === SINCE_EVER ? null : h.from, note: h.note ?? null })),
-  };
-}
-
-/** Resolves a member reference against the cell's members (all of them, past ones too). */
-export function findMember(cf: CellFile, ref: string): Member {
-  return resolveMember(ref, listMembers(cf.db));
-}
-
 export async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
   const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
@@ -96,16 +71,9 @@ export async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<v
   validateMemberDates(fields, ctx.today());
   const first = firstStatus(fields, ctx.today(), flags.status === undefined ? undefined : parseStatus(flags.status));
 
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const twin = listMembers(cf.db).find(
-      (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
-    );
-    if (twin) throw new UserError('error.memberDuplicate', { name: twin.name, year: twin.birthYear ?? '?', id: twin.id });
-    const id = cf.write((db) => insertMember(db, fields, first, ctx.now()));
-    const member = getMember(cf.db, id)!;
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
-    ctx.print(ctx.t('member.added', { name: member.name, id }));
+  await ctx.onCell(cmd, async (cf) => {
+    const member = members.addMember(cf, fields, first, ctx.now());
+    await ctx.reply(cmd, () => memberJson(member, ctx.today()), () => ctx.print(ctx.t('member.added', { name: member.name, id: member.id })));
   });
 }
 
@@ -114,16 +82,15 @@ function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
 }
 
 export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
+  await ctx.onCell(cmd, async (cf) => {
     const today = ctx.today();
-    const members = sortByName(
-      listMembers(cf.db).filter((m) => flags.all || isInForce(m, today)),
+    const listed = sortByName(
+      members.membersOn(cf, today, flags.all === true, isInForce),
       (m) => m.name,
       (a, b) => a.id - b.id,
     );
-    if (ctx.globals(cmd).json) return ctx.printJson(members.map((m) => memberJson(m, today)));
-    if (members.length === 0) return ctx.print(ctx.t('member.none'));
+    if (ctx.globals(cmd).json) return ctx.printJson(listed.map((m) => memberJson(m, today)));
+    if (listed.length === 0) return ctx.print(ctx.t('member.none'));
     const { printTable } = await import('../output/table.js');
     await printTable(
       ctx,
@@ -134,9 +101,9 @@ export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Pr
         { title: ctx.t('member.col.role'), width: 6 },
         { title: ctx.t('member.col.status'), width: 6 },
       ],
-      members.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
+      listed.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
     );
-    ctx.print(ctx.t('member.count', { count: members.length }));
+    ctx.print(ctx.t('member.count', { count: listed.length }));
   });
 }
 
@@ -169,30 +136,23 @@ function printMember(ctx: Ctx, m: Member): void {
 }
 
 export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(m, ctx.today()));
-    printMember(ctx, m);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    await ctx.reply(cmd, () => memberJson(m, ctx.today()), () => printMember(ctx, m));
   });
 }
 
 export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
     let changes = fieldsFromFlags(ctx, flags);
     if (Object.keys(changes).length === 0) {
       if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
       changes = await askEdits(ctx, m);
     }
-    validateMemberDates({ ...m, ...changes }, ctx.today());
-    const changed = (Object.keys(changes) as Array<keyof MemberFields>).some((k) => changes[k] !== m[k]);
+    const { member: updated, changed } = members.editMember(cf, m, changes, ctx.today());
     if (!changed && !ctx.globals(cmd).json) return ctx.print(ctx.t('member.unchanged', { name: m.name, id: m.id }));
-    if (changed) cf.write((db) => updateMember(db, m.id, changes));
-    const updated = getMember(cf.db, m.id)!;
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
-    ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id }));
+    await ctx.reply(cmd, () => memberJson(updated, ctx.today()), () => ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id })));
   });
 }
 
@@ -228,16 +188,9 @@ export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { se
   const status = parseStatus(flags.set);
   const from = parseDate(flags.from, 'member.statusFrom');
   const note = optionalText(flags.note, 'member.statusNote');
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
-    const change = { status, from, note };
-    validateStatusChange(m.history, change);
-    if (statusOn(m.history, from) === status) {
-      throw new UserError('error.statusSame', { name: m.name, status: statusLabel(ctx, status) });
-    }
-    cf.write((db) => insertStatus(db, m.id, change, ctx.now()));
-    const updated = getMember(cf.db, m.id)!;
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    const updated = members.setMemberStatus(cf, m, { status, from, note }, ctx.now(), (s) => statusLabel(ctx, s));
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
     ctx.print(ctx.t('member.statusSaved', { name: m.name, id: m.id, status: statusLabel(ctx, status).toLocaleLowerCase(ctx.lang), from: formatDate(from) }));
   });

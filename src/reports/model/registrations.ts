@@ -4,19 +4,34 @@ import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, percent, positi
 import type { ReportModel, ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
 
-export function buildRegistrations(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/** The registration figures, shared by the workbook and the written documents. */
+export function registrationTally(input: Pick<BuildInput, 'records' | 'period'>) {
+  const { records, period } = input;
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
+  const registeredIds = new Set(records.pledges.filter((p) => p.memberId !== null).map((p) => p.memberId));
+  const registered = active.filter((m) => registeredIds.has(m.member.id));
+  const committedIds = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
+  return {
+    members,
+    active,
+    apart,
+    registered,
+    committed: active.filter((m) => committedIds.has(m.member.id)),
+    collective: records.pledges.filter((p) => p.memberId === null),
+  };
+}
+
+export function buildRegistrations(input: BuildInput): ReportModel {
+  const { records, template } = input;
+  const { members, active, apart, registered, collective } = registrationTally(input);
   const committed = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
   const itemsOf = (memberId: number, kind: PledgeKind) =>
     numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
 
   const rows: ReportRow[] = [];
-  let registered = 0;
   for (const { member, departure } of active) {
     const has = records.pledges.some((p) => p.memberId === member.id);
-    if (has) registered++;
     rows.push({
       cells: {
         stt: String(rows.length + 1),
@@ -35,10 +50,9 @@ export function buildRegistrations(input: BuildInput): ReportModel {
       cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS[status!] },
     });
   }
-  const collective = records.pledges.filter((p) => p.memberId === null);
   const summary = [
     `Tổng số đảng viên: ${members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${active.length}; ` +
-      `đã đăng ký: ${registered} (${percent(registered, active.length)}).`,
+      `đã đăng ký: ${registered.length} (${percent(registered.length, active.length)}).`,
     `Việc trọng tâm của tập thể: ${collective.length} việc` + (collective.length ? ` (${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}).` : '.'),
   ];
   return { kind: 'registrations', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Danh sách đăng ký', rows, summary })] };

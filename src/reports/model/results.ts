@@ -3,12 +3,28 @@
 import type { Pledge } from '../../domain/pledges.js';
 import type { ProgressEntry } from '../../domain/reviews.js';
 import type { PledgeGrade } from '../../domain/scales.js';
-import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput } from './common.js';
+import type { PledgeGradeRecord } from '../../domain/pledges.js';
+import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput, type PeriodMember } from './common.js';
 import type { ReportModel, ReportRow, RowMerge } from './types.js';
 import { GRADE_WORDS, KIND_WORDS, PROGRESS_WORDS } from './words.js';
 
-export function buildResults(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/** The figures of a results report, shared by the workbook and the written report. */
+export interface ResultsTally {
+  active: PeriodMember[];
+  apart: PeriodMember[];
+  collective: Pledge[];
+  /** The latest progress recorded for an item within the period. */
+  latest: (pledgeId: number) => ProgressEntry | undefined;
+  /** The item's grade for the period (6 months for the first half, else the year). */
+  gradeOf: (pledgeId: number) => PledgeGradeRecord | undefined;
+  /** Items (the active members' and the collective's) per grade the cell gave, 'none' when not graded. */
+  counts: Record<PledgeGrade | 'none', number>;
+  total: number;
+  graded: number;
+}
+
+export function resultsTally(input: Pick<BuildInput, 'records' | 'period'>): ResultsTally {
+  const { records, period } = input;
   const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
@@ -30,10 +46,27 @@ export function buildResults(input: BuildInput): ReportModel {
   }
   const latest = (pledgeId: number) => latestByPledge.get(pledgeId);
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
+  const collective = records.pledges.filter((p) => p.memberId === null);
+  const counts: Record<PledgeGrade | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
+  const activeIds = new Set(active.map((m) => m.member.id));
+  for (const p of records.pledges) {
+    if (p.memberId === null || activeIds.has(p.memberId)) counts[gradeOf(p.id)?.cell ?? 'none']++;
+  }
+  const graded = counts['hoan-thanh-tot'] + counts['hoan-thanh'] + counts['chua-hoan-thanh'];
+  return { active, apart, collective, latest, gradeOf, counts, total: graded + counts.none, graded };
+}
+
+/** "Đã hoàn thành: …" or "Chưa báo cáo tiến độ": an item's latest progress as the report prints it. */
+export function outcomeText(step: ProgressEntry | undefined): string {
+  return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : 'Chưa báo cáo tiến độ';
+}
+
+export function buildResults(input: BuildInput): ReportModel {
+  const { records, template } = input;
+  const { active, apart, collective, latest, gradeOf, counts, total, graded } = resultsTally(input);
 
   const rows: ReportRow[] = [];
   const merges: RowMerge[] = [];
-  const counts: Record<PledgeGrade | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
   const addGroup = (stt: number, name: string, items: Pledge[], extraNote: string) => {
     const first = rows.length;
     if (items.length === 0) {
@@ -43,13 +76,12 @@ export function buildResults(input: BuildInput): ReportModel {
     items.forEach((p, i) => {
       const step = latest(p.id);
       const grade = gradeOf(p.id);
-      counts[grade?.cell ?? 'none']++;
       rows.push({
         cells: {
           stt: String(stt),
           name,
           content: `${KIND_WORDS[p.kind]}: ${p.content}`,
-          outcome: step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : 'Chưa báo cáo tiến độ',
+          outcome: outcomeText(step),
           selfGrade: grade?.self ? GRADE_WORDS[grade.self] : '',
           cellGrade: grade?.cell ? GRADE_WORDS[grade.cell] : '',
           note: [grade?.note ?? '', i === 0 ? extraNote : ''].filter(Boolean).join('; '),
@@ -61,7 +93,6 @@ export function buildResults(input: BuildInput): ReportModel {
     }
   };
 
-  const collective = records.pledges.filter((p) => p.memberId === null);
   if (collective.length) rows.push(sectionRow('I. CÁ NHÂN'));
   active.forEach(({ member, departure }, i) =>
     addGroup(i + 1, member.name, records.pledges.filter((p) => p.memberId === member.id), departure),
@@ -70,8 +101,6 @@ export function buildResults(input: BuildInput): ReportModel {
     rows.push(sectionRow('II. TẬP THỂ CHI BỘ'));
     addGroup(1, records.cell.name, collective, '');
   }
-  const graded = counts['hoan-thanh-tot'] + counts['hoan-thanh'] + counts['chua-hoan-thanh'];
-  const total = graded + counts.none;
   const summary = [
     `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${graded}.`,
     `Hoàn thành tốt: ${counts['hoan-thanh-tot']} (${percent(counts['hoan-thanh-tot'], total)}); ` +
