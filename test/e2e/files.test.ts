@@ -146,7 +146,7 @@ describe('a wrong command line', () => {
     [['--db'], 'Tùy chọn --db cần một giá trị. Xem cách dùng: hoc-theo-bac --help'],
     [['--lang', 'fr', 'member', 'list'], 'Ngôn ngữ "fr" không có'],
     [['--lang', 'en', 'bogus'], 'Error: There is no command "bogus".'],
-    [['--lang', 'en', '--db', file, 'member', 'list', '--bogus'], 'There is no option "--bogus". Options: hoc-theo-bac member list --help'],
+    [['--lang', 'en', '--db', CELL, 'member', 'list', '--bogus'], 'There is no option "--bogus". Options: hoc-theo-bac member list --help'],
   ])('exits 2 for %j', async (args, message) => {
     expectRefusal(await runInProcess(args.map((a) => (a === CELL ? file : a)), { env }), 2, message);
   });
