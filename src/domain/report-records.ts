@@ -7,6 +7,14 @@ import type { Member } from './members.js';
 import type { Pledge, PledgeGradeRecord, Registration } from './pledges.js';
 import type { Review } from './reviews.js';
 
+/** A member's overall result of a year (table member_grade): the score on the 100-point frame. */
+export interface MemberGradeRecord {
+  memberId: number;
+  year: number;
+  score: number | null;
+  note: string | null;
+}
+
 export interface ReportRecords {
   cell: Cell;
   programme: Programme | null;
@@ -22,4 +30,6 @@ export interface ReportRecords {
   /** The period's reviews, in order of month, each with its progress lines. */
   reviews: Review[];
   exemplars: Exemplar[];
+  /** The year's overall results of the members. */
+  memberGrades: MemberGradeRecord[];
 }

@@ -10,11 +10,11 @@ function findWord<T extends string>(words: readonly T[], text: string): T | unde
   return words.find((w) => w === value);
 }
 
-/** Reads one word of a scale as typed (any case, with or without diacritics); refuses others naming the flag. */
-export function parseScaleWord<T extends string>(words: readonly T[], text: string, flag: string): T {
+/** Reads one word of a scale as typed (any case, with or without diacritics); refuses others naming the field. */
+export function parseScaleWord<T extends string>(words: readonly T[], text: string, field: FieldId): T {
   const found = findWord(words, text);
   if (found) return found;
-  throw new UserError('error.scaleUnknown', { value: text.trim(), flag, allowed: words.join(', ') });
+  throw new FieldError(field, 'error.scaleUnknown', { value: text.trim(), allowed: words.join(', ') });
 }
 
 /** Six-month and year-end grade of a pledge item. */

@@ -11,6 +11,7 @@ import * as meeting from './messages/meeting.js';
 import * as review from './messages/review.js';
 import * as report from './messages/report.js';
 import * as data from './messages/data.js';
+import * as reliability from './messages/reliability.js';
 import * as document from './messages/document.js';
 
 export type Lang = 'vi' | 'en';
@@ -27,6 +28,7 @@ const vi = {
   ...review.vi,
   ...report.vi,
   ...data.vi,
+  ...reliability.vi,
   ...document.vi,
 };
 const en: Record<keyof typeof vi, string> = {
@@ -40,6 +42,7 @@ const en: Record<keyof typeof vi, string> = {
   ...review.en,
   ...report.en,
   ...data.en,
+  ...reliability.en,
   ...document.en,
 };
 

@@ -175,6 +175,18 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cell SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
   `,
+  // 3 (reports, issue 12): the recipient of the cell's reports, printed under "Nơi nhận:" — the
+  // higher committee's executive ("Đảng ủy xã …"), apart from the organisation printed on the
+  // header ("ĐẢNG BỘ XÃ …"). NULL: derived from the organisation ("Đảng bộ" → "Đảng ủy").
+  `
+  ALTER TABLE cell ADD COLUMN recipient TEXT;
+  `,
+  // 4 (reports, issue 12): what a document said of its authors when first written (organisation,
+  // cell, place, secretary, recipient, symbol and date, as JSON), kept with its number so that the
+  // document written again for its period says the same; NULL for numbers given before.
+  `
+  ALTER TABLE document_number ADD COLUMN header TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

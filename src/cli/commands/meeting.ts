@@ -22,7 +22,7 @@ export async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<
   const monthText = await valueOrAsk(ctx, cmd, flags.month, '--month', (p) => p.input({ message: ctx.t('meeting.ask.month') }));
   const fields = meetings.meetingFields(parseMonth(monthText), flags);
   await ctx.onCell(cmd, async (cf) => {
-    const { meeting: saved, members } = meetings.addMeeting(cf, fields, flags.absent, ctx.now());
+    const { meeting: saved, members } = meetings.addMeeting(cf, fields, flags.absent, ctx.now(), ctx.today());
     await ctx.reply(cmd, () => meetingJson(saved, members), () =>
       ctx.print(ctx.t('meeting.added', { kind: ctx.t(meetingKindLabelKey(saved.kind)).toLocaleLowerCase(ctx.lang), month: formatMonth(saved.month), id: saved.id })),
     );

@@ -245,7 +245,7 @@ export async function confirmed(ctx: Ctx, cmd: Command, message: string): Promis
 export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
     const p = pledges.livePledge(cf, idText);
-    const who = whoseLabel(ctx, p.memberId, pledges.pledgeDetails(cf, idText).members);
+    const who = whoseLabel(ctx, p.memberId, pledges.pledgeOwners(cf));
     if (!(await confirmed(ctx, cmd, ctx.t('pledge.confirmRemove', { id: p.id, who, content: p.content })))) {
       return ctx.print(ctx.t('pledge.notRemoved'));
     }
@@ -301,18 +301,18 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: Grade
     await valueOrAsk(ctx, cmd, flags.period, '--period', (p) =>
       p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
     ),
-    '--period',
+    'pledge.gradePeriod',
   );
   const self = parseScaleWord(
     PLEDGE_GRADES,
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
-    '--self',
+    'pledge.selfGrade',
   );
   let cellText = flags.cellGrade ?? flags.cell ?? cellFlag.grade;
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell-grade');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, 'pledge.cellGrade');
   const note = optionalText(flags.note, 'pledge.gradeNote');
   await ctx.onCell(cmd, (cf) => {
     const { pledge: p, replaced, grades } = pledges.gradePledge(cf, idText, { period, self, cell, note }, ctx.today(), ctx.now());

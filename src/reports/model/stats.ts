@@ -1,6 +1,7 @@
 // stats: the statistics table, one row for the cell.
-import { apartPhrase, cellSheet, membersOfPeriod, percent, splitApart, type BuildInput } from './common.js';
-import type { ReportModel } from './types.js';
+import { apartPhrase, cellSheet, membersOfPeriod, splitApart, type BuildInput } from './common.js';
+import type { ColumnKey } from './kinds.js';
+import { count, rate, text, type CellValue, type ReportModel } from './types.js';
 
 export function buildStats(input: BuildInput): ReportModel {
   const { records, period, template } = input;
@@ -15,18 +16,18 @@ export function buildStats(input: BuildInput): ReportModel {
   }
   const items = records.pledges.length;
   const completed = records.pledges.filter((p) => doneIds.has(p.id)).length;
-  const row = {
-    stt: '1',
-    unit: records.cell.name,
-    members: String(members.length),
-    registered: String(registered),
-    registeredRate: percent(registered, active.length),
-    collectiveItems: String(collective.length),
-    individualItems: String(individual.length),
-    completedItems: String(completed),
-    completedRate: percent(completed, items),
-    collectiveExemplars: String(records.exemplars.filter((e) => e.memberId === null).length),
-    individualExemplars: String(records.exemplars.filter((e) => e.memberId !== null).length),
+  const row: Record<ColumnKey<'stats'>, CellValue> = {
+    stt: count(1),
+    unit: text(records.cell.name),
+    members: count(members.length),
+    registered: count(registered),
+    registeredRate: rate(registered, active.length),
+    collectiveItems: count(collective.length),
+    individualItems: count(individual.length),
+    completedItems: count(completed),
+    completedRate: rate(completed, items),
+    collectiveExemplars: count(records.exemplars.filter((e) => e.memberId === null).length),
+    individualExemplars: count(records.exemplars.filter((e) => e.memberId !== null).length),
   };
   const summary = [
     `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
