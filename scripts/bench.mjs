@@ -5,6 +5,11 @@
 //   with 12 months of reviews ≤ 3× `node -e 0`;
 // - reports (issue 4): `report results` for that cell (5 items each) ≤ 2× a bare Node process
 //   that loads exceljs and writes an empty workbook, and its peak memory < 200 MB.
+// - the committee (issue 13), on a generated bloc of 329 cells (scripts/gen-bloc.mjs: 18,117
+//   individual items, 576 exemplars): `committee add` of the 329 files ≤ 10× `node -e 0`;
+//   `committee report stats` and `committee report exemplars` each ≤ 2× the exceljs baseline;
+//   peak memory ≤ 300 MB. Then once, a province ten times that (3,290 cells): `committee add`
+//   and each report, with time and memory, and how time grows from 1× to 10×.
 // Prints the medians and the ratios; exits 1 when a case is over its budget.
 //
 //   npm run bench                 (builds first)
@@ -29,6 +34,15 @@ const YEAR = 2026;
 const MEMBERS = 60;
 const ITEMS = ['hoc-tap', 'lam-theo', 'neu-guong', 'lam-theo', 'hoc-tap'];
 const MEMORY_BUDGET_MB = 200;
+const COMMITTEE_MEMORY_MB = 300;
+
+/** A committee file holding nothing yet, copied fresh for each run of `committee add`. */
+function freshCommittee(fx, name) {
+  const file = path.join(fx.scratch, name);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  fs.copyFileSync(fx.committee.empty, file);
+  return file;
+}
 
 /** The commands measured; a case without `baseline` is one. */
 const CASES = [
@@ -52,7 +66,51 @@ const CASES = [
     budget: 2,
     memory: true,
   },
+  {
+    name: 'committee add (329 submissions)',
+    argv: (fx) => [BIN, '--db', freshCommittee(fx, 'add.sqlite'), 'committee', 'add', fx.committee.bloc, '--year', String(YEAR)],
+    baseline: 0,
+    budget: 10,
+    memory: true,
+    memoryBudget: COMMITTEE_MEMORY_MB,
+  },
+  {
+    name: 'committee report stats (329 rows)',
+    argv: (fx) => [BIN, '--db', fx.committee.full, 'committee', 'report', 'stats', '--year', String(YEAR), '--out', path.join(fx.scratch, 'tk.xlsx'), '--yes'],
+    baseline: 1,
+    budget: 2,
+    memory: true,
+    memoryBudget: COMMITTEE_MEMORY_MB,
+  },
+  {
+    name: 'committee report exemplars (576)',
+    argv: (fx) => [BIN, '--db', fx.committee.full, 'committee', 'report', 'exemplars', '--year', String(YEAR), '--out', path.join(fx.scratch, 'dh.xlsx'), '--yes'],
+    baseline: 1,
+    budget: 2,
+    memory: true,
+    memoryBudget: COMMITTEE_MEMORY_MB,
+  },
 ];
+
+const COMMITTEE_INIT = ['committee', 'init', '--name', 'Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh', '--superior', 'Đảng bộ tỉnh Bắc Ninh', '--place', 'Bắc Ninh', '--secretary', 'Nguyễn Văn Hùng'];
+
+/** A generated bloc (scale 1: 329 cells), an empty committee file and one that has taken the bloc. */
+async function makeCommittee(home, env, scale) {
+  const { generateBloc } = await import('./gen-bloc.mjs');
+  const dir = path.join(home, `committee-${scale}`);
+  const bloc = path.join(dir, 'bloc');
+  const totals = await generateBloc(bloc, { scale, year: YEAR });
+  const empty = path.join(dir, 'empty.sqlite');
+  const full = path.join(dir, 'full.sqlite');
+  const run = (args) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  run(['--db', empty, ...COMMITTEE_INIT]);
+  fs.copyFileSync(empty, full);
+  run(['--db', full, 'committee', 'add', bloc, '--year', String(YEAR)]);
+  return { bloc, empty, full, totals };
+}
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -148,6 +206,7 @@ if (!executable) {
 }
 const env = { ...process.env, HOC_THEO_BAC_HOME: fx.home, HOC_THEO_BAC_TODAY: TODAY, NO_COLOR: '1' };
 for (const k of Object.keys(env)) if (k === 'HOC_THEO_BAC_DB' || k === 'HOC_THEO_BAC_LANG') delete env[k];
+fx.committee = await makeCommittee(fx.home, env, 1);
 try {
   const samples = CASES.map(() => []);
   const program = (c) => (c.executable ? executable : process.execPath);
@@ -173,13 +232,31 @@ try {
     if (ratio > c.budget) over = true;
     if (c.memory) {
       const peak = Math.max(...samples[i].map((x) => x.mb ?? NaN));
+      const budget = c.memoryBudget ?? MEMORY_BUDGET_MB;
       if (Number.isNaN(peak)) verdict += '; peak memory not measured (no /usr/bin/time)';
       else {
-        verdict += `; peak ${peak.toFixed(0)} MB (budget ${MEMORY_BUDGET_MB})`;
-        if (peak >= MEMORY_BUDGET_MB) over = true;
+        verdict += `; peak ${peak.toFixed(0)} MB (budget ${budget})`;
+        if (peak >= budget) over = true;
       }
     }
     console.log(`  ${c.name.padEnd(36)} ${m.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${verdict}`);
+  }
+  // A province: ten times the bloc, each command once (3 runs, the median), time and memory,
+  // and how time grows from the bloc (the medians above) to ten times it.
+  if (!process.argv.includes('--no-province')) {
+    const t = fx.committee.totals;
+    console.log(`Province (10×): generating ${t.cells * 10} submissions…`);
+    const province = await makeCommittee(fx.home, env, 10);
+    console.log(`  ${province.totals.cells} cells, ${province.totals.individualItems + province.totals.collectiveItems} items, ${province.totals.collectiveExemplars + province.totals.individualExemplars} exemplars`);
+    const provinceFx = { ...fx, committee: province };
+    for (const [i, c] of CASES.entries()) {
+      if (!c.name.startsWith('committee')) continue;
+      const runs10 = [0, 1, 2].map(() => timeOnce(c.argv(provinceFx), env, true));
+      const ms = median(runs10.map((x) => x.ms));
+      const peak = Math.max(...runs10.map((x) => x.mb ?? NaN));
+      const growth = ms / medians[i];
+      console.log(`  ${c.name.replace(/\(.*\)/, '(10×)').padEnd(36)} ${ms.toFixed(1).padStart(7)} ms  peak ${Number.isNaN(peak) ? '?' : peak.toFixed(0)} MB  time 1×→10×: ${growth.toFixed(1)}×`);
+    }
   }
   process.exitCode = over ? 1 : 0;
 } finally {

@@ -25,9 +25,14 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
   for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);
 }
 
-/** Fills a new cell file with the sample, in one transaction; returns the sample. */
-export function makeSampleCell(cf: CellFile, today: IsoDate, now: string): ReturnType<typeof buildSampleCell> {
-  const sample = buildSampleCell(today);
+export type Sample = ReturnType<typeof buildSampleCell>;
+
+/**
+ * Fills a new cell file with the sample, in one transaction; returns the sample. `vary` changes
+ * the sample first (the sample committee's cells: another name, fewer members).
+ */
+export function makeSampleCell(cf: CellFile, today: IsoDate, now: string, vary: (sample: Sample) => Sample = (s) => s): Sample {
+  const sample = vary(buildSampleCell(today));
   cf.write((db) => {
     insertCell(db, sample.cell, now);
     saveProgramme(db, sample.programme);

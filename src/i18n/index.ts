@@ -13,6 +13,7 @@ import * as report from './messages/report.js';
 import * as data from './messages/data.js';
 import * as reliability from './messages/reliability.js';
 import * as document from './messages/document.js';
+import * as committee from './messages/committee.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -30,6 +31,7 @@ const vi = {
   ...data.vi,
   ...reliability.vi,
   ...document.vi,
+  ...committee.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -44,6 +46,7 @@ const en: Record<keyof typeof vi, string> = {
   ...data.en,
   ...reliability.en,
   ...document.en,
+  ...committee.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../domain/errors.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
-import { isReportKind, KIND_COLUMNS, REPORT_KINDS, PLACEHOLDERS, PLAN_COLLECTIVE_COLUMNS, type ReportKind } from './model/kinds.js';
+import { isTemplateKind, KIND_COLUMNS, TEMPLATE_KINDS, PLACEHOLDERS, PLAN_COLLECTIVE_COLUMNS, type TemplateKind } from './model/kinds.js';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -25,7 +25,7 @@ export interface TableTemplate {
 }
 
 export interface ReportTemplate extends TableTemplate {
-  kind: ReportKind;
+  kind: TemplateKind;
   orientation: 'portrait' | 'landscape';
   /** The document type in its number: "BC" in "Số 03-BC/CB". */
   abbreviation: string;
@@ -149,7 +149,7 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
   for (const key of Object.keys(t)) {
     if (!TOP_FIELDS.includes(key)) refuse(file, lineOf(text, key), 'error.templateUnknownField', { field: key });
   }
-  if (!isReportKind(t.kind)) refuse(file, lineOf(text, 'kind'), 'error.templateKind', { kinds: REPORT_KINDS.join(', ') });
+  if (!isTemplateKind(t.kind)) refuse(file, lineOf(text, 'kind'), 'error.templateKind', { kinds: TEMPLATE_KINDS.join(', ') });
   const kind = t.kind;
   const orientation = t.orientation ?? 'portrait';
   if (orientation !== 'portrait' && orientation !== 'landscape') refuse(file, lineOf(text, 'orientation'), 'error.templateOrientation');
@@ -239,7 +239,7 @@ export function listTemplateSources(home: string): TemplateSource[] {
  * (the data folder's, else the shipped one), or by default the one named after the kind.
  * Refused when missing, invalid, or made for another kind.
  */
-export function resolveTemplate(kind: ReportKind, given: string | undefined, home: string, cwd: string): ReportTemplate {
+export function resolveTemplate(kind: TemplateKind, given: string | undefined, home: string, cwd: string): ReportTemplate {
   let file: string | undefined;
   const ref = given ?? kind;
   if (given !== undefined && (given.endsWith('.json') || given.includes('/') || given.includes('\\'))) {

@@ -5,9 +5,26 @@ import { openDatabase, type Db } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
 import { cleanStaleTemps, makeFolder } from './folders.js';
 import { storeError } from './faults.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { APPLICATION_ID, MIGRATIONS } from './migrations.js';
+import type { MessageKey } from '../i18n/index.js';
 
 export type { Db };
+
+/**
+ * A kind of SQLite file this tool keeps: its application id, its migrations and the messages
+ * that name it. Cell files and committee files are opened, checked and migrated alike.
+ */
+export interface FileKind {
+  applicationId: number;
+  migrations: readonly string[];
+  keys: { notOurs: MessageKey; empty: MessageKey; exists: MessageKey; missing: MessageKey };
+}
+
+export const CELL_FILE: FileKind = {
+  applicationId: APPLICATION_ID,
+  migrations: MIGRATIONS,
+  keys: { notOurs: 'error.notACellFile', empty: 'error.cellFileEmpty', exists: 'error.cellFileExists', missing: 'error.cellFileMissing' },
+};
 
 /** How long a command waits for another program holding the file before giving up. */
 export const BUSY_TIMEOUT_MS = 4000;
@@ -18,6 +35,8 @@ export interface OpenOptions {
   /** Called before migrations touch an existing file (a backup is made there). */
   beforeMigrate?: (file: string, fromVersion: number) => void;
   readonly?: boolean;
+  /** Which kind of file (default: a cell file). */
+  kind?: FileKind;
 }
 
 export interface CellFile {
@@ -39,14 +58,16 @@ function canWrite(file: string): boolean {
 }
 
 /** Reads the file's identity without writing a byte to it. */
-function identify(db: Db, file: string): { appId: number; version: number; tables: number } {
+function identify(db: Db, file: string, notOurs: MessageKey = CELL_FILE.keys.notOurs): { appId: number; version: number; tables: number } {
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n;
     return { appId, version, tables };
   } catch (e) {
-    throw storeError(e, file, 'identify');
+    const typed = storeError(e, file, 'identify');
+    // Not a file of this kind (a committee file is not called a cell file).
+    throw typed instanceof UserError && typed.key === 'error.notACellFile' ? new UserError(notOurs, { file }) : typed;
   }
 }
 
@@ -175,18 +196,20 @@ function publish(tmp: string, target: string): void {
 }
 
 export function openCellFile(file: string, options: OpenOptions = {}): CellFile {
+  const kind = options.kind ?? CELL_FILE;
+  const schemaVersion = kind.migrations.length;
   const resolved = path.resolve(file);
   if (isSideFile(resolved)) throw new UserError('error.sideFile', { file: resolved });
   const exists = pathKind(resolved) === 'file';
   if (options.create) {
-    if (exists) throw new UserError('error.cellFileExists', { file: resolved });
+    if (exists) throw new UserError(kind.keys.exists, { file: resolved });
     const dir = path.dirname(resolved);
     makeFolder(dir);
     // The file holds people's personal data: only its owner may read it.
     fs.closeSync(fs.openSync(resolved, 'wx', 0o600));
     if (process.platform !== 'win32') fs.chmodSync(resolved, 0o600);
   } else {
-    if (!exists) throw new UserError('error.cellFileMissing', { file: resolved });
+    if (!exists) throw new UserError(kind.keys.missing, { file: resolved });
     if (!options.readonly) cleanStaleTemps(path.dirname(resolved));
   }
 
@@ -200,23 +223,23 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
     throw storeError(e, resolved, 'open');
   }
   try {
-    const id = identify(db, resolved);
+    const id = identify(db, resolved, kind.keys.notOurs);
     const fresh = id.appId === 0 && id.version === 0 && id.tables === 0;
-    if (!fresh && id.appId !== APPLICATION_ID) throw new UserError('error.notACellFile', { file: resolved });
-    if (id.appId === APPLICATION_ID && id.tables === 0) throw new UserError('error.cellFileNoTables', { file: resolved });
-    if (id.appId === APPLICATION_ID && id.version === 0) throw new UserError('error.cellFileUnversioned', { file: resolved });
-    if (fresh && !options.create) throw new UserError('error.cellFileEmpty', { file: resolved });
-    if (id.version > SCHEMA_VERSION) {
-      throw new UserError('error.newerVersion', { file: resolved, version: id.version, supported: SCHEMA_VERSION });
+    if (!fresh && id.appId !== kind.applicationId) throw new UserError(kind.keys.notOurs, { file: resolved });
+    if (id.appId === kind.applicationId && id.tables === 0) throw new UserError('error.cellFileNoTables', { file: resolved });
+    if (id.appId === kind.applicationId && id.version === 0) throw new UserError('error.cellFileUnversioned', { file: resolved });
+    if (fresh && !options.create) throw new UserError(kind.keys.empty, { file: resolved });
+    if (id.version > schemaVersion) {
+      throw new UserError('error.newerVersion', { file: resolved, version: id.version, supported: schemaVersion });
     }
     db.pragma('foreign_keys = ON');
     // A file this process may only read (SQLite then opens it read-only by itself) still
     // serves the commands that only read; a command that writes is refused by SQLite, in one line.
     if (!options.readonly && (options.create || canWrite(resolved))) {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
-      if (id.version < SCHEMA_VERSION) {
+      if (id.version < schemaVersion) {
         if (!fresh) options.beforeMigrate?.(resolved, id.version);
-        migrate(db, id.version);
+        migrate(db, id.version, kind.migrations);
       }
     }
   } catch (e) {
@@ -238,10 +261,10 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
 }
 
 /** Brings a file up to the current schema, one migration per transaction. */
-function migrate(db: Db, from: number): void {
-  for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+export function migrate(db: Db, from: number, migrations: readonly string[] = MIGRATIONS): void {
+  for (let version = from + 1; version <= migrations.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]!);
+      db.exec(migrations[version - 1]!);
       db.pragma(`user_version = ${version}`);
     }).immediate();
   }

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { openDatabase } from './sqlite.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
-import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js';
-import { BUSY_TIMEOUT_MS, isSqliteError, type Db } from './cell-file.js';
+import { APPLICATION_ID } from './migrations.js';
+import { BUSY_TIMEOUT_MS, CELL_FILE, isSqliteError, type Db, type FileKind } from './cell-file.js';
 
 export interface Finding {
   /** 'problem' makes doctor exit 1; 'note' is only shown. */
@@ -16,7 +16,7 @@ export interface Finding {
 const ISO_DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
 
 /** Rules of the domain as queries: each row found is one record breaking the rule. */
-const RULES: Array<{ key: MessageKey; sql: string }> = [
+export const RULES: Array<{ key: MessageKey; sql: string }> = [
   {
     // The cell's key tasks (no member) are reported in the review of whoever speaks for them.
     key: 'doctor.progressOtherMember',
@@ -45,17 +45,21 @@ const RULES: Array<{ key: MessageKey; sql: string }> = [
   { key: 'doctor.noCell', sql: `SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM cell WHERE id = 1)` },
 ];
 
-/** The file's findings; an empty list means the file is sound. A file too damaged to read is one finding. */
-export function examineCellFile(file: string): Finding[] {
+/**
+ * The file's findings; an empty list means the file is sound. A file too damaged to read is
+ * one finding. A committee file is examined the same way with its own kind (and no cell rules).
+ */
+export function examineCellFile(file: string, kind: FileKind = CELL_FILE, rules = RULES, notOurs: MessageKey = 'doctor.notACellFile'): Finding[] {
   try {
-    return examine(file);
+    return examine(file, kind, rules, notOurs);
   } catch (e) {
     if (!isSqliteError(e) || !/CORRUPT|NOTADB|IOERR/.test(e.code)) throw e;
     return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
   }
 }
 
-function examine(file: string): Finding[] {
+function examine(file: string, kind: FileKind, rules: typeof RULES, notOurs: MessageKey): Finding[] {
+  const schemaVersion = kind.migrations.length;
   const findings: Finding[] = [];
   let db: Db;
   try {
@@ -68,7 +72,7 @@ function examine(file: string): Finding[] {
     try {
       const appId = db.pragma('application_id', { simple: true }) as number;
       version = db.pragma('user_version', { simple: true }) as number;
-      if (appId !== APPLICATION_ID) return [{ level: 'problem', key: 'doctor.notACellFile', vars: { file } }];
+      if (appId !== kind.applicationId) return [{ level: 'problem', key: notOurs, vars: { file } }];
       const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
       if (tables === 0) return [{ level: 'problem', key: 'doctor.noTables', vars: { file } }];
       if (version === 0) return [{ level: 'problem', key: 'doctor.unversioned', vars: { file } }];
@@ -76,8 +80,8 @@ function examine(file: string): Finding[] {
       if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
       throw e;
     }
-    if (version > SCHEMA_VERSION) return [{ level: 'problem', key: 'doctor.newerVersion', vars: { version, supported: SCHEMA_VERSION } }];
-    if (version < SCHEMA_VERSION) findings.push({ level: 'note', key: 'doctor.olderVersion', vars: { version, supported: SCHEMA_VERSION } });
+    if (version > schemaVersion) return [{ level: 'problem', key: 'doctor.newerVersion', vars: { version, supported: schemaVersion } }];
+    if (version < schemaVersion) findings.push({ level: 'note', key: 'doctor.olderVersion', vars: { version, supported: schemaVersion } });
 
     const integrity = safely(() => db.pragma('integrity_check(20)', { simple: false }) as Array<{ integrity_check: string }>);
     if (!integrity.ok) return [...findings, { level: 'problem', key: 'doctor.damaged', vars: { detail: integrity.error } }];
@@ -88,8 +92,8 @@ function examine(file: string): Finding[] {
     for (const r of fk.slice(0, 20)) findings.push({ level: 'problem', key: 'doctor.foreignKey', vars: { table: r.table, rowid: r.rowid, parent: r.parent } });
     if (fk.length > 20) findings.push({ level: 'problem', key: 'doctor.more', vars: { count: fk.length - 20 } });
 
-    if (version === SCHEMA_VERSION) {
-      for (const rule of RULES) {
+    if (version === schemaVersion) {
+      for (const rule of rules) {
         const rows = db.prepare(rule.sql).all() as Array<Record<string, string | number>>;
         for (const row of rows.slice(0, 20)) findings.push({ level: 'problem', key: rule.key, vars: row });
         if (rows.length > 20) findings.push({ level: 'problem', key: 'doctor.more', vars: { count: rows.length - 20 } });

@@ -187,6 +187,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE document_number ADD COLUMN header TEXT;
   `,
+  // 5 (committee, issue 13): the submissions sent to the committee, a sequence number per period
+  // ('2026', '2026-H1'): a later submission replaces an earlier one by this number, not by a clock.
+  `
+  CREATE TABLE submission (
+    period      TEXT PRIMARY KEY,
+    sequence    INTEGER NOT NULL CHECK (sequence >= 1),
+    digest      TEXT NOT NULL,
+    written_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,7 +23,8 @@ function nativeBinding(): object | undefined {
   return seaAddon;
 }
 
-export function openDatabase(file: string, options: Database.Options = {}): Db {
+/** A file name, or the bytes of a database (serialised) to open in memory. */
+export function openDatabase(file: string | Buffer, options: Database.Options = {}): Db {
   const addon = nativeBinding();
   // The types say a path; better-sqlite3 also takes the loaded addon itself.
   const db = new Database(file, addon ? { ...options, nativeBinding: addon as unknown as string } : options);

@@ -8,6 +8,7 @@ import { makeSampleCell } from '../../app/demo.js';
 import { writeDemoReports } from '../../app/reports.js';
 import { makeFolder } from '../../store/folders.js';
 import { dataFolder } from '../../store/data-folder.js';
+import { COMMITTEE_FILE } from '../../committee/store.js';
 
 /** The month before a date's month ('yyyy-mm'): the sample's latest reviewed month. */
 function previousMonth(today: string): string {
@@ -20,8 +21,9 @@ export function demoFolder(env: Ctx['env']): string {
   return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
 }
 
-export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
+export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; committee?: boolean }): Promise<void> {
   const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder(ctx.env));
+  if (flags.committee) return demoCommittee(ctx, cmd, folder);
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
@@ -53,3 +55,23 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Pro
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
+
+/** A sample committee, its cells and their submissions (src/app/committee-demo.ts), and what to try. */
+async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<void> {
+  const { makeSampleCommittee } = await import('../../app/committee-demo.js');
+  const made = await makeSampleCommittee(
+    (file, fn, create) => ctx.withCell(cmd, fn, { file, create }),
+    (file, fn, create) => ctx.withCell(cmd, fn, { file, create, kind: COMMITTEE_FILE }),
+    { folder, home: dataFolder(ctx.env), today: ctx.today(), now: ctx.now() },
+  );
+  if (ctx.globals(cmd).json) return ctx.printJson(made);
+  ctx.print(ctx.t('demo.committeeMade', { cells: made.cells, taken: made.taken }));
+  ctx.print(ctx.t('demo.committeeFile', { file: made.file }));
+  ctx.print(ctx.t('demo.committeeInbox', { folder: made.inbox }));
+  ctx.print();
+  ctx.print(ctx.t('demo.try'));
+  const db = /\s/.test(made.file) ? `"${made.file}"` : made.file;
+  for (const line of ['committee status', 'committee cells', `committee add "${made.inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
+    ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${made.year}` : ''}`);
+  }
+}

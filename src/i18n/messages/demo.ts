@@ -6,6 +6,11 @@ export const vi = {
   'demo.file': 'Tệp mẫu: {file}',
   'demo.try': 'Thử các lệnh:',
   'demo.example': 'hoc-theo-bac demo',
+  'demo.exampleCommittee': 'hoc-theo-bac demo --committee',
+  'demo.opt.committee': 'tạo một đảng ủy mẫu với các chi bộ mẫu và tệp nộp báo cáo của họ',
+  'demo.committeeMade': 'Đã tạo đảng ủy mẫu với {cells} chi bộ (dữ liệu thử); đã nhận {taken} tệp nộp báo cáo.',
+  'demo.committeeFile': 'Tệp của đảng ủy mẫu: {file}',
+  'demo.committeeInbox': 'Các tệp nộp báo cáo của chi bộ mẫu: {folder}',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -15,4 +20,9 @@ export const en: Record<keyof typeof vi, string> = {
   'demo.file': 'Sample file: {file}',
   'demo.try': 'Try these commands:',
   'demo.example': 'hoc-theo-bac demo',
+  'demo.exampleCommittee': 'hoc-theo-bac demo --committee',
+  'demo.opt.committee': 'create a sample committee with sample cells and their submissions',
+  'demo.committeeMade': 'Created a sample committee with {cells} cells (made-up data); took {taken} submissions.',
+  'demo.committeeFile': "The sample committee's file: {file}",
+  'demo.committeeInbox': "The sample cells' submissions: {folder}",
 };

@@ -6,6 +6,20 @@ export function isReportKind(value: unknown): value is ReportKind {
   return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * The committee's own documents (issue 13): one row per unit below and a total row. Their
+ * templates sit beside the cell's, with these kinds; `report` does not make them.
+ */
+export const COMMITTEE_REPORT_KINDS = ['committee-stats', 'committee-results', 'committee-exemplars'] as const;
+export type CommitteeReportKind = (typeof COMMITTEE_REPORT_KINDS)[number];
+/** Every kind a template may be made for. */
+export type TemplateKind = ReportKind | CommitteeReportKind;
+export const TEMPLATE_KINDS: readonly TemplateKind[] = [...REPORT_KINDS, ...COMMITTEE_REPORT_KINDS];
+
+export function isTemplateKind(value: unknown): value is TemplateKind {
+  return typeof value === 'string' && (TEMPLATE_KINDS as readonly string[]).includes(value);
+}
+
 /** Which period flags a kind takes: --year, --month, or --half and --year. */
 export const KIND_PERIODS: Record<ReportKind, ReadonlyArray<'year' | 'month' | 'half'>> = {
   plan: ['year'],
@@ -15,6 +29,18 @@ export const KIND_PERIODS: Record<ReportKind, ReadonlyArray<'year' | 'month' | '
   stats: ['year'],
   exemplars: ['year'],
 };
+
+const STATS_FIGURE_COLUMNS = [
+  'members',
+  'registered',
+  'registeredRate',
+  'collectiveItems',
+  'individualItems',
+  'completedItems',
+  'completedRate',
+  'collectiveExemplars',
+  'individualExemplars',
+] as const;
 
 /**
  * The column keys a template may use, per kind (and for plan, its collective sheet). Each
@@ -26,23 +52,15 @@ export const KIND_COLUMNS = {
   registrations: ['stt', 'name', 'position', 'study', 'follow', 'example', 'committed', 'note'],
   monthly: ['stt', 'name', 'pledges', 'progress', 'selfCritique', 'comment', 'result', 'recognition'],
   results: ['stt', 'name', 'memberGrade', 'content', 'outcome', 'selfGrade', 'cellGrade', 'note'],
-  stats: [
-    'stt',
-    'unit',
-    'members',
-    'registered',
-    'registeredRate',
-    'collectiveItems',
-    'individualItems',
-    'completedItems',
-    'completedRate',
-    'collectiveExemplars',
-    'individualExemplars',
-  ],
+  stats: ['stt', 'unit', ...STATS_FIGURE_COLUMNS],
   exemplars: ['stt', 'name', 'position', 'achievement', 'award', 'note'],
-} as const satisfies Record<ReportKind, readonly string[]>;
+  // The cell's statistics columns, and how many cells a unit's row covers.
+  'committee-stats': ['stt', 'unit', 'cells', ...STATS_FIGURE_COLUMNS],
+  'committee-results': ['stt', 'unit', 'cells', 'items', 'good', 'goodRate', 'done', 'doneRate', 'notDone', 'notDoneRate', 'none', 'note'],
+  'committee-exemplars': ['stt', 'name', 'position', 'unit', 'achievement', 'award', 'note'],
+} as const satisfies Record<TemplateKind, readonly string[]>;
 
-export type ColumnKey<K extends ReportKind> = (typeof KIND_COLUMNS)[K][number];
+export type ColumnKey<K extends TemplateKind> = (typeof KIND_COLUMNS)[K][number];
 
 /** Columns of the cell's collective plan (the plan report's extra sheet). */
 export const PLAN_COLLECTIVE_COLUMNS = ['stt', 'content', 'solution', 'owner', 'due', 'target', 'note'] as const;

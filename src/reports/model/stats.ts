@@ -1,12 +1,31 @@
 // stats: the statistics table, one row for the cell.
 import { apartPhrase, cellSheet, membersOfPeriod, splitApart, type BuildInput } from './common.js';
 import type { ColumnKey } from './kinds.js';
+import type { ReportRecords } from '../../domain/report-records.js';
+import type { ReportPeriod } from './period.js';
 import { count, rate, text, type CellValue, type ReportModel } from './types.js';
 
-export function buildStats(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/**
+ * The figures of the stats report, as numbers: the cell's own report prints them and its
+ * submission to the committee carries them, so that the committee's totals are the sum of
+ * the cells' own reports by construction.
+ */
+export interface StatsFigures {
+  /** Members in force at some time in the period (the exempt and suspended included). */
+  members: number;
+  /** Those held to register (not exempt, not suspended): the base of the registration rate. */
+  mustRegister: number;
+  registered: number;
+  collectiveItems: number;
+  individualItems: number;
+  completedItems: number;
+  collectiveExemplars: number;
+  individualExemplars: number;
+}
+
+export function statsFigures(records: ReportRecords, period: ReportPeriod): StatsFigures {
   const members = membersOfPeriod(records, period);
-  const { active, apart } = splitApart(members);
+  const { active } = splitApart(members);
   const individual = records.pledges.filter((p) => p.memberId !== null);
   const collective = records.pledges.filter((p) => p.memberId === null);
   const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
@@ -14,23 +33,38 @@ export function buildStats(input: BuildInput): ReportModel {
   for (const g of records.pledgeGrades) {
     if (g.cell === 'hoan-thanh' || g.cell === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
   }
-  const items = records.pledges.length;
-  const completed = records.pledges.filter((p) => doneIds.has(p.id)).length;
+  return {
+    members: members.length,
+    mustRegister: active.length,
+    registered,
+    collectiveItems: collective.length,
+    individualItems: individual.length,
+    completedItems: records.pledges.filter((p) => doneIds.has(p.id)).length,
+    collectiveExemplars: records.exemplars.filter((e) => e.memberId === null).length,
+    individualExemplars: records.exemplars.filter((e) => e.memberId !== null).length,
+  };
+}
+
+export function buildStats(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const { apart } = splitApart(membersOfPeriod(records, period));
+  const f = statsFigures(records, period);
+  const items = f.collectiveItems + f.individualItems;
   const row: Record<ColumnKey<'stats'>, CellValue> = {
     stt: count(1),
     unit: text(records.cell.name),
-    members: count(members.length),
-    registered: count(registered),
-    registeredRate: rate(registered, active.length),
-    collectiveItems: count(collective.length),
-    individualItems: count(individual.length),
-    completedItems: count(completed),
-    completedRate: rate(completed, items),
-    collectiveExemplars: count(records.exemplars.filter((e) => e.memberId === null).length),
-    individualExemplars: count(records.exemplars.filter((e) => e.memberId !== null).length),
+    members: count(f.members),
+    registered: count(f.registered),
+    registeredRate: rate(f.registered, f.mustRegister),
+    collectiveItems: count(f.collectiveItems),
+    individualItems: count(f.individualItems),
+    completedItems: count(f.completedItems),
+    completedRate: rate(f.completedItems, items),
+    collectiveExemplars: count(f.collectiveExemplars),
+    individualExemplars: count(f.individualExemplars),
   };
   const summary = [
-    `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${active.length} đảng viên phải đăng ký.`,
+    `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${f.mustRegister} đảng viên phải đăng ký.`,
     `Số việc hoàn thành: việc đã báo cáo hoàn thành hoặc được chi bộ đánh giá hoàn thành; tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
   ];
   return { kind: 'stats', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Thống kê', rows: [{ cells: row }], summary })] };

@@ -1,7 +1,7 @@
 // The report model: what a document says, as plain data; the workbook writer only lays it out.
 import { formatDate, type IsoDate } from '../../domain/dates.js';
 import type { TemplateColumn } from '../template.js';
-import type { ReportKind } from './kinds.js';
+import type { TemplateKind } from './kinds.js';
 
 export interface HeaderBlock {
   /** The higher committee, printed in capitals on the first line. */
@@ -104,7 +104,7 @@ export interface ReportSheet {
 }
 
 export interface ReportModel {
-  kind: ReportKind;
+  kind: TemplateKind;
   orientation: 'portrait' | 'landscape';
   sheets: ReportSheet[];
 }
