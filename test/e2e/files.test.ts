@@ -129,6 +129,8 @@ describe('a cell file from a newer version', () => {
 
 describe('a wrong command line', () => {
   const file = copyOfCell();
+  // The file's place in the tests' names: the same in every run, so that `-t` finds each one.
+  const CELL = '<cell file>';
   let before: ReturnType<typeof fileState>;
   beforeAll(() => (before = fileState(file)));
   afterAll(() => expect(fileState(file)).toEqual(before));
@@ -140,15 +142,15 @@ describe('a wrong command line', () => {
     [['member', 'lst'], 'Lỗi: Không có lệnh "lst" (có phải "list"?). Xem danh sách lệnh: hoc-theo-bac member --help'],
     [['--lang', 'en', 'reprot'], 'Error: There is no command "reprot" (did you mean "report"?). List of commands: hoc-theo-bac --help'],
     [['report', '--year', '2026'], 'Không có tùy chọn "--year". Xem các tùy chọn: hoc-theo-bac report --help'],
-    [['--db', file, 'member', 'list', '--bogus'], 'Không có tùy chọn "--bogus". Xem các tùy chọn: hoc-theo-bac member list --help'],
+    [['--db', CELL, 'member', 'list', '--bogus'], 'Không có tùy chọn "--bogus". Xem các tùy chọn: hoc-theo-bac member list --help'],
     [['--bogus', 'member', 'list'], 'Không có tùy chọn "--bogus"'],
-    [['--db', file, 'member', 'show', 'a', 'b'], 'Thừa tham số "b"'],
+    [['--db', CELL, 'member', 'show', 'a', 'b'], 'Thừa tham số "b"'],
     [['--db'], 'Tùy chọn --db cần một giá trị. Xem cách dùng: hoc-theo-bac --help'],
     [['--lang', 'fr', 'member', 'list'], 'Ngôn ngữ "fr" không có'],
     [['--lang', 'en', 'bogus'], 'Error: There is no command "bogus".'],
-    [['--lang', 'en', '--db', file, 'member', 'list', '--bogus'], 'There is no option "--bogus". Options: hoc-theo-bac member list --help'],
+    [['--lang', 'en', '--db', CELL, 'member', 'list', '--bogus'], 'There is no option "--bogus". Options: hoc-theo-bac member list --help'],
   ])('exits 2 for %j', async (args, message) => {
-    expectRefusal(await runInProcess(args, { env }), 2, message);
+    expectRefusal(await runInProcess(args.map((a) => (a === CELL ? file : a)), { env }), 2, message);
   });
 
   it('prints a stack trace only with HOC_THEO_BAC_DEBUG=1', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { expectRefusal } from '../helpers/files.js';
 
 describe('the built executable', () => {
   it('answers --help in Vietnamese and English', () => {
@@ -26,5 +27,13 @@ describe('the built executable', () => {
     expect(add.stdout).toContain('Trần Thị Bình');
     const list = runBin(['--db', file, 'member', 'list', '--json'], { env });
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: 1, name: 'Trần Thị Bình', status: 'chinh-thuc' })]);
+  });
+
+  it('exits 1 on bad input and 2 on a bad command line, with one line on stderr', () => {
+    const home = tempDir();
+    const env = testEnv(home);
+    const file = makeCell(home, env);
+    expectRefusal(runBin(['--db', file, 'member', 'add', '--name', '  '], { env }), 1, 'Họ và tên không được để trống');
+    expectRefusal(runBin(['--db', file, 'member', 'lst'], { env }), 2, 'list');
   });
 });
