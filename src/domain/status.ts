@@ -1,6 +1,6 @@
 // The secretary's summary before a meeting: what is missing or late in a month.
 import { firstDayOf, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
-import { canTakePledges, type Member } from './members.js';
+import { canTakePledges, membershipInPeriod, type Member, type Movement } from './members.js';
 import { sortByName } from './names.js';
 import { INDIVIDUAL_KINDS, type Pledge, type PledgeKind } from './pledges.js';
 import { latestProgress, notYetReviewed, type ProgressRecord } from './reviews.js';
@@ -29,6 +29,9 @@ export interface StatusFindings {
   overdue: Array<{ pledge: Pledge; member: Member | null; progress: Progress | null }>;
   collective: Array<{ pledge: Pledge; progress: Progress | null }>;
   meetingMissing: boolean;
+  /** Came to or left the cell during the month, up to asOf, with the date. */
+  came: Movement[];
+  left: Movement[];
 }
 
 export function statusDate(month: Month, today: IsoDate): IsoDate {
@@ -51,7 +54,11 @@ export function statusFindings(input: StatusInput): StatusFindings {
       .filter((m) => itemsOf.has(m.id))
       .map((m) => ({ member: m, missing: INDIVIDUAL_KINDS.filter((k) => !itemsOf.get(m.id)!.some((p) => p.kind === k)) }))
       .filter((x) => x.missing.length > 0),
-    notReviewed: notYetReviewed(input.members, input.month, input.reviewed),
+    notReviewed: notYetReviewed(input.members, input.month, input.reviewed, input.regularMeeting?.date ?? null),
+    ...(() => {
+      const { came, left } = membershipInPeriod(input.members, firstDayOf(input.month), asOf);
+      return { came, left };
+    })(),
     overdue: input.pledges
       .filter((p) => p.due !== null && p.due < asOf && progress.get(p.id) !== 'xong')
       .map((p) => ({ pledge: p, member: p.memberId === null ? null : memberById.get(p.memberId) ?? null, progress: progress.get(p.id) ?? null }))

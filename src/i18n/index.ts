@@ -11,6 +11,7 @@ import * as meeting from './messages/meeting.js';
 import * as review from './messages/review.js';
 import * as report from './messages/report.js';
 import * as data from './messages/data.js';
+import * as records from './messages/records.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -26,6 +27,7 @@ const vi = {
   ...review.vi,
   ...report.vi,
   ...data.vi,
+  ...records.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -38,6 +40,7 @@ const en: Record<keyof typeof vi, string> = {
   ...review.en,
   ...report.en,
   ...data.en,
+  ...records.en,
 };
 
 export type MessageKey = keyof typeof vi;

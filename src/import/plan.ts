@@ -73,7 +73,7 @@ export function planMembers(
   rows: readonly SheetRow[],
   header: Header<MemberField>,
   existing: readonly Member[],
-  options: { today: IsoDate; update: boolean },
+  options: { today: IsoDate; update: boolean; termStart?: number | null },
 ): MemberPlan {
   const plan: MemberPlan = { add: [], update: [], skip: [], problems: [] };
   const seen = new Map<string, number>();
@@ -120,7 +120,7 @@ export function planMembers(
       continue;
     }
     seen.set(key, n);
-    const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today) };
+    const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today, undefined, { termStart: options.termStart ?? null }) };
     const twin = existing.find((m) => lowerLine(m.name) === lowerLine(name) && m.birthYear === fields.birthYear);
     if (!twin) plan.add.push(record);
     else if (options.update) plan.update.push({ ...record, id: twin.id });

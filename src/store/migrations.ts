@@ -175,6 +175,38 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cell SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
   `,
+  // 3 (records): membership over dated spans. A member belongs to the cell from the date of the
+  // first status. Members stored before had '1900-01-01' (always) when no date was known: they
+  // now belong from the Party joining date if known, else from their first record in this cell
+  // (a review, an absence, a pledge or exemplar year), else from the start of the cell's term
+  // (docs/spec-corrections.md). A first status dated after the member's own records or joining
+  // date is moved back to it, so no record of the past loses its member. Never later than the
+  // member's next status.
+  `
+  CREATE TEMP TABLE first_status AS
+    SELECT s.id AS id, s.from_date AS from_date,
+      (SELECT joined FROM member m WHERE m.id = s.member_id) AS joined,
+      (SELECT min(x) FROM (
+         SELECT r.month || '-01' AS x FROM review r WHERE r.member_id = s.member_id
+         UNION ALL SELECT mt.month || '-01' FROM meeting_absence a JOIN meeting mt ON mt.id = a.meeting_id WHERE a.member_id = s.member_id
+         UNION ALL SELECT printf('%04d-01-01', p.year) FROM pledge p WHERE p.member_id = s.member_id AND p.removed_at IS NULL
+         UNION ALL SELECT printf('%04d-01-01', e.year) FROM exemplar e WHERE e.member_id = s.member_id)) AS first_record,
+      (SELECT printf('%04d-01-01', c.term_start) FROM cell c WHERE c.term_start IS NOT NULL) AS term,
+      (SELECT min(t.from_date) FROM member_status t WHERE t.member_id = s.member_id AND t.id <> s.id) AS next_from
+    FROM member_status s
+    WHERE NOT EXISTS (
+      SELECT 1 FROM member_status t
+      WHERE t.member_id = s.member_id AND (t.from_date < s.from_date OR (t.from_date = s.from_date AND t.id < s.id)));
+  CREATE TEMP TABLE first_status_new AS
+    SELECT id, CASE WHEN from_date = '1900-01-01' THEN COALESCE(joined, first_record, term, from_date)
+                    ELSE min(from_date, COALESCE(joined, from_date), COALESCE(first_record, from_date)) END AS v, next_from
+    FROM first_status;
+  UPDATE member_status SET from_date = (
+    SELECT min(n.v, COALESCE(n.next_from, n.v)) FROM first_status_new n WHERE n.id = member_status.id)
+  WHERE id IN (SELECT id FROM first_status_new);
+  DROP TABLE first_status_new;
+  DROP TABLE first_status;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

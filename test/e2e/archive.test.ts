@@ -5,6 +5,7 @@ import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli
 import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
 import { APPLICATION_ID } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 interface World {
   home: string;
@@ -225,7 +226,7 @@ describe('export json', () => {
     const r = await run(w, 'export', 'json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(doc).toMatchObject({ format: 'hoc-theo-bac/cell-export', formatVersion: 1, schemaVersion: 2, cell: { slug: 'chi-bo-van-phong', name: 'Chi bộ Văn phòng' } });
+    expect(doc).toMatchObject({ format: 'hoc-theo-bac/cell-export', formatVersion: 1, schemaVersion: SCHEMA_VERSION, cell: { slug: 'chi-bo-van-phong', name: 'Chi bộ Văn phòng' } });
     expect(Object.keys(doc)).toEqual([
       'format', 'formatVersion', 'schemaVersion', 'exportedAt', 'cell', 'programmes', 'members', 'registrations', 'pledges',
       'memberGrades', 'meetings', 'reviews', 'exemplars', 'documentNumbers',

@@ -27,7 +27,7 @@ describe('adding members', () => {
     expect(show.stdout).toMatch(/Ngày vào Đảng: +03\/02\/2010/);
     expect(show.stdout).toMatch(/Ngày chính thức: +03\/02\/2011/);
     expect(show.stdout).toMatch(/Tình trạng hiện nay: +Chính thức/);
-    expect(show.stdout).toContain('- từ 03/02/2011: Chính thức');
+    expect(show.stdout).toContain('- từ 03/02/2010: Chính thức');
     expect(json('member', 'show', 'binh')).toEqual({
       id: 1,
       name: 'Trần Thị Bình',
@@ -41,7 +41,7 @@ describe('adding members', () => {
       joined: '2010-02-03',
       official: '2011-02-03',
       card: '12.345678',
-      history: [{ status: 'chinh-thuc', from: '2011-02-03', note: null }],
+      history: [{ status: 'chinh-thuc', from: '2010-02-03', note: null }],
     });
   });
 

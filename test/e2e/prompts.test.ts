@@ -153,10 +153,11 @@ describe('members on a terminal', () => {
   runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình', '--born', '12/05/1980', '--gender', 'nữ', '--job', 'Kế toán', '--joined', '03/02/2010'], { env });
 
   it('asks for the name of a new member', async () => {
-    const p = person(['', 'Lê Văn Tám']);
+    const p = person(['', 'Lê Văn Tám', '']);
     const r = await runInProcess(['--db', file, 'member', 'add', '--born', '1970'], { env, tty: true, prompter: p.prompter });
     expect(r).toMatchObject({ code: 0, stdout: 'Đã thêm đảng viên Lê Văn Tám, mã số 2.\n' });
-    expect(p.asked.map((a) => a.message)).toEqual(['Họ và tên đảng viên:']);
+    // Then from when the member is in the cell; Enter takes the usual date (none known here).
+    expect(p.asked.map((a) => a.message)).toEqual(['Họ và tên đảng viên:', 'Sinh hoạt tại chi bộ từ ngày (dd/mm/yyyy; Enter: trước khi có sổ)']);
     expect(p.refused).toEqual(['Họ và tên không được để trống.']);
   });
 

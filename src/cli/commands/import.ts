@@ -13,6 +13,7 @@ import { insertMember, listMembers, updateMember } from '../../store/members.js'
 import { insertPledge, listPledges } from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
+import { getCell } from '../../store/cell.js';
 import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
 
 interface ImportFlags {
@@ -89,7 +90,11 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
     cmd,
     async (cf) => {
       requireCell(cf);
-      const plan = planMembers(rows, header, listMembers(cf.db), { today: ctx.today(), update: Boolean(flags.update) });
+      const plan = planMembers(rows, header, listMembers(cf.db), {
+        today: ctx.today(),
+        update: Boolean(flags.update),
+        termStart: getCell(cf.db)?.termStart ?? null,
+      });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {

@@ -18,6 +18,7 @@ import {
   validateName,
   memberFields,
   firstStatus,
+  defaultSince,
   SINCE_EVER,
   validateStatusChange,
   type Member,
@@ -29,6 +30,7 @@ import { UserError } from '../../domain/errors.js';
 import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { registerMemberImport } from './import.js';
+import { getCell } from '../../store/cell.js';
 
 interface MemberFlags {
   name?: string;
@@ -41,6 +43,7 @@ interface MemberFlags {
   official?: string;
   status?: string;
   card?: string;
+  since?: string;
 }
 
 /** Flags → validated member fields; only the flags given (for edit), or all (for add). */
@@ -96,10 +99,23 @@ async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
   );
   const fields = memberFields(validateName(name), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
-  const first = firstStatus(fields, ctx.today(), flags.status === undefined ? undefined : parseStatus(flags.status));
+  const asked = flags.status === undefined ? undefined : parseStatus(flags.status);
+  let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, '--since');
 
-  await ctx.withCell(cmd, (cf) => {
+  await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
+    const termStart = getCell(cf.db)?.termStart ?? null;
+    if (flags.since === undefined && ctx.canAsk(cmd)) {
+      const usual = defaultSince(fields.joined, { termStart });
+      const p = await ctx.prompter();
+      const answer = await p.input({
+        message: ctx.t('member.ask.since', { default: usual === SINCE_EVER ? ctx.t('member.sinceEver') : formatDate(usual) }),
+        default: '',
+        validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parseDate(v, '--since'))),
+      });
+      if (answer.trim() !== '') since = parseDate(answer, '--since');
+    }
+    const first = firstStatus(fields, ctx.today(), asked, { since, termStart });
     const twin = listMembers(cf.db).find(
       (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
     );
@@ -260,7 +276,13 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--official <date>', t('member.opt.official'))
       .option('--card <text>', t('member.opt.card'));
 
-  examples(details(member.command('add').description(t('member.add.help'))).option('--status <status>', t('member.opt.status')), ctx, 'member.example.add').action(
+  examples(
+    details(member.command('add').description(t('member.add.help')))
+      .option('--status <status>', t('member.opt.status'))
+      .option('--since <date>', t('member.opt.since')),
+    ctx,
+    'member.example.add',
+  ).action(
     function (this: Command, flags: MemberFlags) {
       return add(ctx, this, flags);
     },

@@ -141,7 +141,7 @@ async function list(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<
     const byId = new Map(members.map((m) => [m.id, m]));
     const reviews = sortByName(listReviews(cf.db, { month }), (r) => byId.get(r.memberId)?.name ?? '', (a, b) => a.id - b.id);
     if (ctx.globals(cmd).json) return ctx.printJson(reviews.map((r) => reviewJson(r, members)));
-    const pending = notYetReviewed(members, month, reviewedMembers(cf.db, month));
+    const pending = notYetReviewed(members, month, reviewedMembers(cf.db, month), regularMeeting(cf.db, month)?.date ?? null);
     if (reviews.length === 0) ctx.print(ctx.t('review.none', { month: formatMonth(month) }));
     else {
       const { printTable } = await import('../output/table.js');

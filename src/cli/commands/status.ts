@@ -10,7 +10,7 @@ import { listMembers } from '../../store/members.js';
 import { listPledges } from '../../store/pledges.js';
 import { regularMeeting } from '../../store/meetings.js';
 import { progressRecords, reviewedMembers } from '../../store/reviews.js';
-import type { Member } from '../../domain/members.js';
+import { statusMessageKey, type Member } from '../../domain/members.js';
 import { pledgeKindKey } from '../../domain/pledges.js';
 import { wrapWords } from '../../domain/text.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -38,6 +38,8 @@ export function statusJson(f: StatusFindings) {
     })),
     collective: f.collective.map((x) => ({ id: x.pledge.id, content: x.pledge.content, due: x.pledge.due, owner: x.pledge.owner, target: x.pledge.target, progress: x.progress })),
     meetingMissing: f.meetingMissing ? [f.month] : [],
+    came: f.came.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
+    left: f.left.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
   };
 }
 
@@ -69,6 +71,13 @@ function print(ctx: Ctx, f: StatusFindings): void {
   else {
     ctx.print(colour.bold(t('status.collective', { count: f.collective.length })));
     for (const x of f.collective) ctx.print('    ' + wrapped(`[${x.pledge.id}] ${x.pledge.content}: ${progressWord(x.progress)}`));
+  }
+  for (const [key, list] of [['status.came', f.came], ['status.left', f.left]] as const) {
+    if (list.length === 0) continue;
+    ctx.print(colour.bold(t(key, { count: list.length })));
+    for (const x of list) {
+      ctx.print('    ' + t('status.movement', { name: x.member.name, id: x.member.id, status: t(statusMessageKey(x.status)), date: formatDate(x.on) }));
+    }
   }
   if (f.meetingMissing) ctx.print(colour.red.bold('! ' + t('status.meetingMissing', { month: formatMonth(f.month), monthIso: f.month })));
   else ctx.print(colour.green('✓ ' + t('status.meetingRecorded', { month: formatMonth(f.month) })));

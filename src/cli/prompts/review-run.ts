@@ -105,8 +105,9 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
   const { t } = ctx;
   const year = yearOf(month);
   const members = listMembers(cf.db);
-  const queue = notYetReviewed(members, month, reviewedMembers(cf.db, month));
-  const total = mustBeReviewed(members, month).length;
+  const meetingDate = () => regularMeeting(cf.db, month)?.date ?? null;
+  const queue = notYetReviewed(members, month, reviewedMembers(cf.db, month), meetingDate());
+  const total = mustBeReviewed(members, month, meetingDate()).length;
   if (queue.length === 0) ctx.print(t('review.run.allDone', { month: formatMonth(month), count: total }));
   else ctx.print(t('review.run.start', { month: formatMonth(month), count: queue.length, done: total - queue.length }));
   if (!regularMeeting(cf.db, month)) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
@@ -143,7 +144,7 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
     i++;
   }
   if (!regularMeeting(cf.db, month)) await askMeeting(ctx, cf, p, month, members);
-  const left = notYetReviewed(members, month, reviewedMembers(cf.db, month));
+  const left = notYetReviewed(members, month, reviewedMembers(cf.db, month), meetingDate());
   ctx.print();
   ctx.print(t('review.run.summary', { saved: savedHere.size, month: formatMonth(month) }));
   if (left.length > 0) ctx.print(t('review.run.left', { count: left.length, names: left.map((m) => m.name).join(', '), month }));

@@ -1,5 +1,6 @@
 // monthly: one month's meeting (facts, attendance, score) and each member's review.
 import { formatDate } from '../../domain/dates.js';
+import { expectedMembers } from '../../domain/meetings.js';
 import type { ReviewResult } from '../../domain/scales.js';
 import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
@@ -10,13 +11,14 @@ export function buildMonthly(input: BuildInput): ReportModel {
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
   const meeting = records.meetings.find((m) => m.kind === 'thuong-ky') ?? records.meetings[0] ?? null;
-  const names = (ids: number[]) => active.filter((m) => ids.includes(m.member.id)).map((m) => m.member.name).join(', ');
+  const names = (ids: number[]) => records.members.filter((m) => ids.includes(m.id)).map((m) => m.name).join(', ');
 
   const intro: string[] = [];
   if (meeting) {
-    // In the order of the list below, not the order the absences were typed in.
+    // Expected: those who belonged to the cell on the meeting's date, in name order (not the order typed).
+    const expected = expectedMembers(records.members, meeting);
     const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
-    const absences = active.flatMap((m) => absentById.get(m.member.id) ?? []);
+    const absences = expected.flatMap((m) => absentById.get(m.id) ?? []);
     const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '');
     const without = absences.filter((a) => !a.reason || a.reason.trim() === '');
     intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);
@@ -24,7 +26,7 @@ export function buildMonthly(input: BuildInput): ReportModel {
     const withNames = withReason.length ? ` (${withReason.map((a) => `${names([a.memberId])}: ${a.reason}`).join('; ')})` : '';
     const withoutNames = without.length ? ` (${names(without.map((a) => a.memberId))})` : '';
     intro.push(
-      `Đảng viên có mặt: ${active.length - absences.length}/${active.length}; vắng có lý do: ${withReason.length}${withNames}; ` +
+      `Đảng viên có mặt: ${expected.length - absences.length}/${expected.length}; vắng có lý do: ${withReason.length}${withNames}; ` +
         `vắng không lý do: ${without.length}${withoutNames}; ${apartPhrase(apart, true)}.`,
     );
     if (meeting.score !== null) intro.push(`Chất lượng buổi sinh hoạt: ${meeting.score} điểm, xếp loại ${meetingGradeWord(meeting.score)}.`);
