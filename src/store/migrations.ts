@@ -207,6 +207,28 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE first_status_new;
   DROP TABLE first_status;
   `,
+  // 4 (records): the grade of a pledge item on the four levels of Quy định 124-QĐ/TW, stored as
+  // codes: hoan-thanh-xuat-sac, hoan-thanh-tot, hoan-thanh, khong-hoan-thanh. The old
+  // 'chua-hoan-thanh' becomes 'khong-hoan-thanh'. SQLite cannot change a CHECK: the table is made again.
+  `
+  CREATE TABLE pledge_grade_new (
+    pledge_id   INTEGER NOT NULL REFERENCES pledge(id),
+    period      TEXT NOT NULL CHECK (period IN ('6m','year')),
+    self_grade  TEXT CHECK (self_grade IN ('hoan-thanh-xuat-sac','hoan-thanh-tot','hoan-thanh','khong-hoan-thanh')),
+    cell_grade  TEXT CHECK (cell_grade IN ('hoan-thanh-xuat-sac','hoan-thanh-tot','hoan-thanh','khong-hoan-thanh')),
+    note        TEXT,
+    graded_at   TEXT NOT NULL,
+    PRIMARY KEY (pledge_id, period)
+  );
+  INSERT INTO pledge_grade_new (pledge_id, period, self_grade, cell_grade, note, graded_at)
+    SELECT pledge_id, period,
+      CASE self_grade WHEN 'chua-hoan-thanh' THEN 'khong-hoan-thanh' ELSE self_grade END,
+      CASE cell_grade WHEN 'chua-hoan-thanh' THEN 'khong-hoan-thanh' ELSE cell_grade END,
+      note, graded_at
+    FROM pledge_grade;
+  DROP TABLE pledge_grade;
+  ALTER TABLE pledge_grade_new RENAME TO pledge_grade;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -68,7 +68,7 @@ describe('the records of a period', () => {
     expect(records.reviews[0]!.progress[0]).toMatchObject({ progress: 'dang', note: 'Đã làm được một nửa' });
     expect(records.reviews.find((r) => r.month === '2026-04')!.progress[0]).not.toHaveProperty('note');
     expect(records.pledgeGrades.every((g) => records.pledges.some((p) => p.id === g.pledgeId))).toBe(true);
-    expect(records.pledgeGrades.find((g) => g.note === 'Cần cố gắng')).toMatchObject({ period: '6m', self: 'hoan-thanh', cell: 'chua-hoan-thanh' });
+    expect(records.pledgeGrades.find((g) => g.note === 'Cần cố gắng')).toMatchObject({ period: '6m', self: 'hoan-thanh', cell: 'khong-hoan-thanh' });
   });
 });
 
@@ -171,8 +171,10 @@ describe('results', () => {
     expect(sheet.rows).toContainEqual({ section: 'II. TẬP THỂ CHI BỘ' });
     expect(cells(sheet.rows).find((r) => r.name === 'Lê Văn Dũng')!.outcome).toBe('Chưa báo cáo tiến độ');
     // Bùi Văn Minh's item is not counted: he left the cell on 15/05, within the half year.
-    expect(sheet.summary[1]).toBe('Hoàn thành tốt: 1 (10%); Hoàn thành: 2 (20%); Chưa hoàn thành: 1 (10%); chưa đánh giá: 6 (60%).');
-    expect(sheet.summary[2]).toContain('Đặng Văn Khoa');
+    expect(sheet.summary[1]).toBe('Hoàn thành xuất sắc: 0 (0%); Hoàn thành tốt: 1 (10%); Hoàn thành: 2 (20%); Không hoàn thành: 1 (10%); chưa đánh giá: 6 (60%).');
+    // Done by the one rule: An's three and Bình's second (graded, or reported done in June), Đào's two, the graded key task.
+    expect(sheet.summary[2]).toMatch(/^Số việc hoàn thành: 7 \(70%\)/);
+    expect(sheet.summary[3]).toContain('Đặng Văn Khoa');
   });
 
   it('shows the latest progress of the months given, with its note', () => {
@@ -204,7 +206,7 @@ describe('results', () => {
 describe('stats, exemplars, plan', () => {
   it('counts the cell in one row', () => {
     const row = cells(build('stats', year).sheets[0]!.rows)[0]!;
-    expect(row).toMatchObject({ members: '5', registered: '4', registeredRate: '100%', collectiveItems: '2', individualItems: '9', collectiveExemplars: '1', individualExemplars: '2' });
+    expect(row).toMatchObject({ members: '5', registered: '4', registeredRate: '100%', collectiveItems: '2', individualItems: '8', collectiveExemplars: '1', individualExemplars: '2' });
   });
 
   it('lists the collective exemplar first, then people by name', () => {

@@ -28,11 +28,10 @@ import {
   type PledgeWarning,
   type PledgeGradeRecord,
 } from '../../domain/pledges.js';
-import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
+import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, isPledgeGradeWord, parsePledgeGrade, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
 import { optionalText, type Member } from '../../domain/members.js';
 import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
-import { fold } from '../../domain/text.js';
 import { locateCell } from '../../store/data-folder.js';
 import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
@@ -373,7 +372,7 @@ interface GradeFlags {
  */
 function cellGradeFlag(ctx: Ctx, cmd: Command): { grade?: string; file?: string } {
   const g = ctx.globals(cmd);
-  if (g.cell === undefined || !PLEDGE_GRADES.some((w) => w === fold(g.cell!).replace(/\s+/g, '-'))) return {};
+  if (g.cell === undefined || !isPledgeGradeWord(g.cell)) return {};
   return { grade: g.cell, file: locateCell({ db: g.db }, ctx.env).file };
 }
 
@@ -388,8 +387,7 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
     ),
     '--period',
   );
-  const self = parseScaleWord(
-    PLEDGE_GRADES,
+  const self = parsePledgeGrade(
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
     '--self',
   );
@@ -397,7 +395,7 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, '--cell-grade');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, '--cell-grade');
   const note = optionalText(flags.note, '--note', 300);
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);

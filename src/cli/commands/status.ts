@@ -7,7 +7,7 @@ import { formatDate, formatMonth, monthOf, parseMonth, yearOf } from '../../doma
 import { statusFindings, type StatusFindings } from '../../domain/status.js';
 import { progressLabelKey } from '../../domain/scales.js';
 import { listMembers } from '../../store/members.js';
-import { listPledges } from '../../store/pledges.js';
+import { listPledgeGrades, listPledges } from '../../store/pledges.js';
 import { regularMeeting } from '../../store/meetings.js';
 import { progressRecords, reviewedMembers } from '../../store/reviews.js';
 import { statusMessageKey, type Member } from '../../domain/members.js';
@@ -89,14 +89,16 @@ async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promis
   await ctx.withCell(cmd, (cf) => {
       requireCell(cf);
       const meeting = regularMeeting(cf.db, month);
+      const pledges = listPledges(cf.db, { year });
       const findings = statusFindings({
         month,
         today: ctx.today(),
         members: listMembers(cf.db),
-        pledges: listPledges(cf.db, { year }),
+        pledges,
         progress: progressRecords(cf.db, year),
         reviewed: reviewedMembers(cf.db, month),
         regularMeeting: meeting,
+        grades: listPledgeGrades(cf.db, pledges.map((p) => p.id)),
       });
       if (ctx.globals(cmd).json) return ctx.printJson(statusJson(findings));
       print(ctx, findings);

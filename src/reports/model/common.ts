@@ -3,6 +3,7 @@ import { upperVi } from '../../domain/cells.js';
 import { documentDateLine, formatDate, type IsoDate } from '../../domain/dates.js';
 import { GONE_STATUSES, membershipInPeriod, type Member, type MemberStatus } from '../../domain/members.js';
 import { sortByName } from '../../domain/names.js';
+import { periodFigures, type PeriodFigures } from '../../domain/outcomes.js';
 import type { ReportRecords } from '../../domain/report-records.js';
 import type { ReportTemplate, TableTemplate } from '../template.js';
 import { halfPhrase, monthNumber, periodDates, periodPhrase, type ReportPeriod } from './period.js';
@@ -145,6 +146,12 @@ export function movementLines(records: ReportRecords, period: ReportPeriod): str
     );
   }
   return lines;
+}
+
+/** The period's figures by the domain's one rule: the same in every report that prints them. */
+export function figuresOf(input: Pick<BuildInput, 'records' | 'period'>): PeriodFigures {
+  const { from, to } = periodDates(input.period);
+  return periodFigures(input.records, from, to);
 }
 
 /** The members held to the cell's work, and those listed apart (exempt, suspended). */

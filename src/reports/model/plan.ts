@@ -1,7 +1,7 @@
 // plan: the cell's collective plan, then one registration form per member who registered.
 import { formatDate } from '../../domain/dates.js';
 import type { Member } from '../../domain/members.js';
-import { cellSheet, fillPlaceholders, headerBlock, membersOfPeriod, placeholderValues, type BuildInput } from './common.js';
+import { cellSheet, figuresOf, fillPlaceholders, headerBlock, membersOfPeriod, placeholderValues, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow, ReportSheet } from './types.js';
 import { KIND_WORDS } from './words.js';
 
@@ -37,9 +37,10 @@ export function buildPlan(input: BuildInput): ReportModel {
   const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows })];
 
   const vars = placeholderValues(input);
-  const registered = membersOfPeriod(records, period).filter((m) => !m.apart && records.pledges.some((p) => p.memberId === m.member.id));
+  const f = figuresOf(input);
+  const registered = membersOfPeriod(records, period).filter((m) => f.registered.includes(m.member));
   registered.forEach(({ member }, n) => {
-    const items = records.pledges.filter((p) => p.memberId === member.id);
+    const items = f.individualItems.filter((p) => p.memberId === member.id);
     const registration = records.registrations.find((r) => r.memberId === member.id);
     const closing = [COMMITMENT];
     if (registration?.committedOn) closing.push(`Đã ký cam kết ngày ${formatDate(registration.committedOn)}.`);

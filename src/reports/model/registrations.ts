@@ -1,6 +1,6 @@
 // registrations: who registered what, one row per member; exempt and suspended members listed at the end.
 import type { Pledge, PledgeKind } from '../../domain/pledges.js';
-import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
 
@@ -8,15 +8,15 @@ export function buildRegistrations(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
+  const f = figuresOf(input);
   const committed = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
   const itemsOf = (memberId: number, kind: PledgeKind) =>
     numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
 
   const rows: ReportRow[] = [];
-  let registered = 0;
+  const registered = f.registered.length;
   for (const { member, departure } of active) {
-    const has = records.pledges.some((p) => p.memberId === member.id);
-    if (has) registered++;
+    const has = f.registered.some((m) => m.id === member.id);
     rows.push({
       cells: {
         stt: String(rows.length + 1),
@@ -35,10 +35,10 @@ export function buildRegistrations(input: BuildInput): ReportModel {
       cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS[status!] },
     });
   }
-  const collective = records.pledges.filter((p) => p.memberId === null);
+  const collective = f.collectiveItems;
   const summary = [
-    `Tổng số đảng viên: ${members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${active.length}; ` +
-      `đã đăng ký: ${registered} (${percent(registered, active.length)}).`,
+    `Tổng số đảng viên: ${f.members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${f.active.length}; ` +
+      `đã đăng ký: ${registered} (${percent(registered, f.active.length)}).`,
     `Việc trọng tâm của tập thể: ${collective.length} việc` + (collective.length ? ` (${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}).` : '.'),
   ];
   return { kind: 'registrations', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Danh sách đăng ký', rows, summary })] };

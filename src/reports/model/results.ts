@@ -1,39 +1,25 @@
 // results: six-month or year-end results, one row per pledge item, the member's name merged
 // over that member's rows; then the collective items the same way.
 import type { Pledge } from '../../domain/pledges.js';
-import type { ProgressEntry } from '../../domain/reviews.js';
-import type { PledgeGrade } from '../../domain/scales.js';
-import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput } from './common.js';
+import { gradePeriodClosing } from '../../domain/outcomes.js';
+import { PLEDGE_GRADES, type PledgeGrade } from '../../domain/scales.js';
+import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput } from './common.js';
 import type { ReportModel, ReportRow, RowMerge } from './types.js';
+import { periodMonths } from './period.js';
 import { GRADE_WORDS, KIND_WORDS, PROGRESS_WORDS } from './words.js';
 
 export function buildResults(input: BuildInput): ReportModel {
   const { records, period, template } = input;
-  const gradePeriod = period.type === 'half' && period.half === 1 ? '6m' : 'year';
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
-  /**
-   * The latest progress recorded for each item within the period. A collective item reported
-   * by several members in one month takes the line of the member entered first.
-   */
-  const latestByPledge = new Map<number, ProgressEntry>();
-  const monthOfLatest = new Map<number, string>();
-  const reviews = [...records.reviews].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.memberId - b.memberId));
-  for (const review of reviews) {
-    for (const p of review.progress) {
-      const known = monthOfLatest.get(p.pledgeId);
-      if (known === undefined || known < review.month) {
-        latestByPledge.set(p.pledgeId, p);
-        monthOfLatest.set(p.pledgeId, review.month);
-      }
-    }
-  }
-  const latest = (pledgeId: number) => latestByPledge.get(pledgeId);
+  const f = figuresOf(input);
+  const outcomeOf = (pledgeId: number) => f.outcomes.get(pledgeId)!;
+  const gradePeriod = gradePeriodClosing(periodMonths(period).to);
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
 
   const rows: ReportRow[] = [];
   const merges: RowMerge[] = [];
-  const counts: Record<PledgeGrade | 'none', number> = { 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'chua-hoan-thanh': 0, none: 0 };
+  const counts: Record<PledgeGrade | 'none', number> = { 'hoan-thanh-xuat-sac': 0, 'hoan-thanh-tot': 0, 'hoan-thanh': 0, 'khong-hoan-thanh': 0, none: 0 };
   const addGroup = (stt: number, name: string, items: Pledge[], extraNote: string) => {
     const first = rows.length;
     if (items.length === 0) {
@@ -41,9 +27,10 @@ export function buildResults(input: BuildInput): ReportModel {
       return;
     }
     items.forEach((p, i) => {
-      const step = latest(p.id);
+      const outcome = outcomeOf(p.id);
+      const step = outcome.progress;
       const grade = gradeOf(p.id);
-      counts[grade?.cell ?? 'none']++;
+      counts[outcome.grade ?? 'none']++;
       rows.push({
         cells: {
           stt: String(stt),
@@ -61,23 +48,22 @@ export function buildResults(input: BuildInput): ReportModel {
     }
   };
 
-  const collective = records.pledges.filter((p) => p.memberId === null);
+  const collective = f.collectiveItems;
   if (collective.length) rows.push(sectionRow('I. CÁ NHÂN'));
   active.forEach(({ member, departure }, i) =>
-    addGroup(i + 1, member.name, records.pledges.filter((p) => p.memberId === member.id), departure),
+    addGroup(i + 1, member.name, f.individualItems.filter((p) => p.memberId === member.id), departure),
   );
   if (collective.length) {
     rows.push(sectionRow('II. TẬP THỂ CHI BỘ'));
     addGroup(1, records.cell.name, collective, '');
   }
-  const graded = counts['hoan-thanh-tot'] + counts['hoan-thanh'] + counts['chua-hoan-thanh'];
-  const total = graded + counts.none;
+  const total = f.items.length;
+  const graded = total - counts.none;
+  const count = (g: PledgeGrade) => `${GRADE_WORDS[g]}: ${counts[g]} (${percent(counts[g], total)})`;
   const summary = [
-    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${graded}.`,
-    `Hoàn thành tốt: ${counts['hoan-thanh-tot']} (${percent(counts['hoan-thanh-tot'], total)}); ` +
-      `Hoàn thành: ${counts['hoan-thanh']} (${percent(counts['hoan-thanh'], total)}); ` +
-      `Chưa hoàn thành: ${counts['chua-hoan-thanh']} (${percent(counts['chua-hoan-thanh'], total)}); ` +
-      `chưa đánh giá: ${counts.none} (${percent(counts.none, total)}).`,
+    `Tổng số việc đăng ký: ${total} (cá nhân ${f.individualItems.length}, tập thể ${collective.length}); đã đánh giá ${graded}.`,
+    `${PLEDGE_GRADES.map(count).join('; ')}; chưa đánh giá: ${counts.none} (${percent(counts.none, total)}).`,
+    `Số việc hoàn thành: ${f.completed.length} (${percent(f.completed.length, total)}), theo đánh giá của chi bộ, nếu chưa có thì theo tự đánh giá, chưa đánh giá thì theo tiến độ báo cáo sau cùng trong kỳ.`,
   ];
   if (apart.length) summary.push(`Không đánh giá: ${apartPhrase(apart, true)}.`);
   return { kind: 'results', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Kết quả', rows, merges, summary })] };

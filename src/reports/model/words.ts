@@ -4,6 +4,7 @@ import type { MemberStatus } from '../../domain/members.js';
 import type { PledgeKind } from '../../domain/pledges.js';
 import type { MeetingKind } from '../../domain/meetings.js';
 import type { PledgeGrade, Progress, ReviewResult } from '../../domain/scales.js';
+import { PLEDGE_GRADE_WORDS } from '../../domain/outcomes.js';
 
 export const KIND_WORDS: Record<PledgeKind, string> = {
   'hoc-tap': 'Học tập',
@@ -18,11 +19,8 @@ export const PROGRESS_WORDS: Record<Progress, string> = {
   xong: 'Đã hoàn thành',
 };
 
-export const GRADE_WORDS: Record<PledgeGrade, string> = {
-  'hoan-thanh-tot': 'Hoàn thành tốt',
-  'hoan-thanh': 'Hoàn thành',
-  'chua-hoan-thanh': 'Chưa hoàn thành',
-};
+/** The grades' printed words: the domain's one table (src/domain/outcomes.ts). */
+export const GRADE_WORDS: Readonly<Record<PledgeGrade, string>> = PLEDGE_GRADE_WORDS;
 
 export const RESULT_WORDS: Record<ReviewResult, string> = { tot: 'Tốt', dat: 'Đạt', 'chua-dat': 'Chưa đạt' };
 
