@@ -35,6 +35,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .addOption(new Option('--json', t('opt.json')))
     .addOption(new Option('--no-input', t('opt.noInput')))
     .addOption(new Option('--yes', t('opt.yes')))
+    .addOption(new Option('--force', t('opt.force')))
     .addOption(new Option('--lang <lang>', t('opt.lang')))
     .addHelpText('after', '\n' + t('help.programAfter'))
     .showSuggestionAfterError(true);

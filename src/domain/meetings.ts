@@ -112,9 +112,10 @@ export function attendance(meeting: Pick<Meeting, 'month' | 'date' | 'absences'>
   const exempt = inMonth.filter((m) => isExempt(m, on)).length;
   const suspended = inMonth.filter((m) => isSuspended(m, on)).length;
   const expected = inMonth.length - exempt - suspended;
-  // An absence recorded before the member was exempted or suspended no longer counts.
-  const apart = new Set(inMonth.filter((m) => isApart(m, on)).map((m) => m.id));
-  const absences = meeting.absences.filter((a) => !apart.has(a.memberId));
+  // Only absences of members expected that day count: not one exempted or suspended since,
+  // nor one no longer on the lists (entered by mistake).
+  const expectedIds = new Set(inMonth.filter((m) => !isApart(m, on)).map((m) => m.id));
+  const absences = meeting.absences.filter((a) => expectedIds.has(a.memberId));
   const withReason = absences.filter((a) => a.reason !== null).length;
   const without = absences.length - withReason;
   return { expected, present: expected - absences.length, absentWithReason: withReason, absentWithoutReason: without, exempt, suspended };

@@ -41,10 +41,12 @@ export interface Member {
   official: IsoDate | null;
   card: string | null;
   history: StatusChange[];
+  /** Set when the member was entered by mistake: left out of everything until restored. */
+  mistakenAt?: string;
 }
 
 /** A member's own details, without id and history. */
-export type MemberFields = Omit<Member, 'id' | 'history'>;
+export type MemberFields = Omit<Member, 'id' | 'history' | 'mistakenAt'>;
 
 /** The first status of a member whose start is unknown: in force for every period on record. */
 export const SINCE_EVER: IsoDate = '1900-01-01';

@@ -4,6 +4,7 @@ import { UserError } from '../domain/errors.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
 import { isoDate, parseBirth, yearOf, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
+import { capitaliseName, isLikelySamePerson } from '../domain/names.js';
 import {
   firstStatus,
   isInForceDuring,
@@ -56,6 +57,8 @@ export interface MemberPlan {
   update: Array<MemberRecord & { id: number }>;
   skip: Array<MemberRecord & { id: number }>;
   problems: RowProblem[];
+  /** Rows to add that are likely the same person as a member on record (same folded name, birth years not differing). */
+  likelyDuplicates: Array<{ row: number; name: string; of: { id: number; name: string; birthYear: number | null } }>;
 }
 
 /** The first status of a member read from a sheet: probationary if joined within the last year and not yet official. */
@@ -75,14 +78,14 @@ export function planMembers(
   existing: readonly Member[],
   options: { today: IsoDate; update: boolean; termStart?: number | null },
 ): MemberPlan {
-  const plan: MemberPlan = { add: [], update: [], skip: [], problems: [] };
+  const plan: MemberPlan = { add: [], update: [], skip: [], problems: [], likelyDuplicates: [] };
   const seen = new Map<string, number>();
   const title = (f: MemberField) => header.titles[f] ?? f;
   for (const row of dataRows(rows, header)) {
     const problems: RowProblem[] = [];
     const n = row.number;
     const text = (f: MemberField) => cellText(pick(row, header, f));
-    const name = attempt(problems, n, () => validateName(text('name')));
+    const name = attempt(problems, n, () => capitaliseName(validateName(text('name'))));
     const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today, title('born')));
     const genderText = text('gender').trim();
     const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText));
@@ -122,6 +125,8 @@ export function planMembers(
     seen.set(key, n);
     const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today, undefined, { termStart: options.termStart ?? null }) };
     const twin = existing.find((m) => lowerLine(m.name) === lowerLine(name) && m.birthYear === fields.birthYear);
+    const likely = twin ? undefined : existing.find((m) => isLikelySamePerson(m, fields));
+    if (likely) plan.likelyDuplicates.push({ row: n, name, of: { id: likely.id, name: likely.name, birthYear: likely.birthYear } });
     if (!twin) plan.add.push(record);
     else if (options.update) plan.update.push({ ...record, id: twin.id });
     else plan.skip.push({ ...record, id: twin.id });

@@ -39,7 +39,7 @@ export function exportCell(db: Db, exportedAt: string): Row {
     exportedAt,
     cell: cell ? camel(cell) : null,
     programmes: all(db, 'SELECT year, basis, topic, year_topic FROM programme ORDER BY year').map(camel),
-    members: all(db, 'SELECT id, name, birth_date, birth_year, gender, party_role, job, unit, joined, official, card, created_at FROM member ORDER BY id').map((m) => ({
+    members: all(db, 'SELECT id, name, birth_date, birth_year, gender, party_role, job, unit, joined, official, card, created_at, mistaken_at FROM member ORDER BY id').map((m) => ({
       ...camel(m),
       history: statuses.get(m.id) ?? [],
     })),

@@ -229,6 +229,11 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE pledge_grade;
   ALTER TABLE pledge_grade_new RENAME TO pledge_grade;
   `,
+  // 5 (records): a member entered by mistake is not deleted when records name them: marked,
+  // left out of every list and report, and can be restored.
+  `
+  ALTER TABLE member ADD COLUMN mistaken_at TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

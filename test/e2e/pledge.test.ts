@@ -174,7 +174,7 @@ describe('exemplar add and list', () => {
     expect(vi.stdout.indexOf('Tập thể chi bộ')).toBeLessThan(vi.stdout.indexOf('Trần Thị Bình'));
     expect(run('--lang', 'en', 'exemplar', 'list', '--year', '2026').stdout).toContain('Exemplars in all: 1.');
     expect(JSON.parse(run('exemplar', 'list', '--year', '2025', '--json').stdout)).toEqual([
-      { id: 2, year: 2025, memberId: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
+      { id: 2, year: 2025, memberId: null, name: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
     ]);
   });
 });

@@ -131,7 +131,7 @@ describe('planning a member import', () => {
 
   it('refuses the same person twice in the file', () => {
     const plan = planMembers([row(2, 'An Văn Bình', '1980', null, null), row(3, 'an văn bình', '1980', null, null)], header, [], options);
-    expect(plan.problems).toEqual([{ row: 3, key: 'error.importDuplicateRow', vars: { name: 'an văn bình', other: 2 } }]);
+    expect(plan.problems).toEqual([{ row: 3, key: 'error.importDuplicateRow', vars: { name: 'An Văn Bình', other: 2 } }]);
   });
 
   it('makes a member who joined within the year probationary', () => {

@@ -1,4 +1,4 @@
-// exemplar add | list.
+// exemplar add | edit | remove | list.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
@@ -7,13 +7,19 @@ import { requireCell } from './cell.js';
 import { findMember } from './member.js';
 import { whoseLabel } from './pledge.js';
 import { validateWith } from '../prompts/prompter.js';
-import { checkExemplarMember, validateExemplar, type Exemplar } from '../../domain/exemplars.js';
-import { requiredText } from '../../domain/members.js';
+import type { Exemplar } from '../../domain/exemplars.js';
+import { isInForceDuring, optionalText, requiredText, type Member } from '../../domain/members.js';
+import { isoDate } from '../../domain/dates.js';
+import { sortByName } from '../../domain/names.js';
+import type { CellFile } from '../../store/cell-file.js';
+import type { Prompter } from '../prompts/prompter.js';
+import { confirmed } from '../confirm.js';
+import { removeExemplar, saveExemplar } from '../../app/corrections.js';
 import { parsePledgeYear } from '../../domain/pledges.js';
 import { compareNames } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
-import { insertExemplar, listExemplars } from '../../store/exemplars.js';
+import { getExemplar, listExemplars } from '../../store/exemplars.js';
 
 interface AddFlags {
   member?: string;
@@ -23,12 +29,32 @@ interface AddFlags {
   award?: string;
 }
 
-function exemplarJson(e: Exemplar) {
-  return { id: e.id, year: e.year, memberId: e.memberId, achievement: e.achievement, award: e.award };
+function exemplarJson(e: Exemplar, members: readonly Member[] = []) {
+  const name = e.memberId === null ? null : members.find((m) => m.id === e.memberId)?.name ?? null;
+  return { id: e.id, year: e.year, memberId: e.memberId, name, achievement: e.achievement, award: e.award };
+}
+
+/** An exemplar named by its id. */
+function findExemplar(cf: CellFile, ref: string): Exemplar {
+  const id = /^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace('#', '')) : NaN;
+  const e = Number.isNaN(id) ? null : getExemplar(cf.db, id);
+  if (!e) throw new UserError('error.exemplarUnknown', { ref });
+  return e;
+}
+
+/** On a terminal: whose exemplar (a member of the year, or the cell), picked from a list. */
+async function askWho(ctx: Ctx, p: Prompter, members: readonly Member[], year: number): Promise<Member | null> {
+  const inYear = sortByName(members.filter((m) => isInForceDuring(m, isoDate(year, 1, 1), isoDate(year, 12, 31))), (m) => m.name, (a, b) => a.id - b.id);
+  const id = await p.select<number>({
+    message: ctx.t('exemplar.ask.who'),
+    choices: [{ name: ctx.t('exemplar.whoCollective'), value: 0 }, ...inYear.map((m) => ({ name: `${m.name} (${m.id})`, value: m.id }))],
+  });
+  return id === 0 ? null : inYear.find((m) => m.id === id)!;
 }
 
 async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
-  if ((flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
+  const asking = ctx.canAsk(cmd) && flags.member === undefined && !flags.collective;
+  if (!asking && (flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
   const today = ctx.today();
   const year = parsePledgeYear(
     await valueOrAsk(ctx, cmd, flags.year, '--year', (p) =>
@@ -39,14 +65,57 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   const achievement = await valueOrAsk(ctx, cmd, flags.achievement, '--achievement', (p) =>
     p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, ctx.t('exemplar.col.achievement'), 1000)) }),
   );
-  await ctx.withCell(cmd, (cf) => {
+  await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
-    const member = flags.member === undefined ? null : findMember(cf, flags.member);
-    if (member) checkExemplarMember(member, year);
-    const fields = validateExemplar({ year, memberId: member?.id ?? null, achievement, award: flags.award ?? null });
-    const id = cf.write((db) => insertExemplar(db, fields, ctx.now()));
-    if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson({ id, ...fields }));
-    ctx.print(ctx.t('exemplar.added', { id, who: whoseLabel(ctx, fields.memberId, member ? [member] : []), year }));
+    let member = flags.member === undefined ? null : findMember(cf, flags.member);
+    let award = flags.award ?? null;
+    if (asking) {
+      const p = await ctx.prompter();
+      member = await askWho(ctx, p, listMembers(cf.db), year);
+      if (flags.award === undefined) award = await p.input({ message: ctx.t('exemplar.ask.award'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, '--award', 300)) });
+    }
+    const saved = saveExemplar(cf, { year, memberId: member?.id ?? null, achievement, award }, member, ctx.now());
+    if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson(saved, member ? [member] : []));
+    ctx.print(ctx.t('exemplar.added', { id: saved.id, who: whoseLabel(ctx, saved.memberId, member ? [member] : []), year }));
+  });
+}
+
+async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promise<void> {
+  if (flags.member !== undefined && flags.collective) throw new UserError('error.memberOrCollective');
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const e = findExemplar(cf, ref);
+    const members = listMembers(cf.db);
+    const today = ctx.today();
+    const year = flags.year === undefined ? e.year : parsePledgeYear(flags.year, today);
+    let member = flags.collective ? null : flags.member !== undefined ? findMember(cf, flags.member) : e.memberId === null ? null : (members.find((m) => m.id === e.memberId) ?? null);
+    let achievement = flags.achievement ?? e.achievement;
+    let award = flags.award ?? e.award;
+    const nothingGiven = flags.member === undefined && !flags.collective && flags.year === undefined && flags.achievement === undefined && flags.award === undefined;
+    if (nothingGiven) {
+      if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
+      const p = await ctx.prompter();
+      member = await askWho(ctx, p, members, year);
+      achievement = await p.input({ message: ctx.t('exemplar.ask.achievement'), default: e.achievement, validate: validateWith(ctx.t, (v) => requiredText(v, ctx.t('exemplar.col.achievement'), 1000)) });
+      award = await p.input({ message: ctx.t('exemplar.ask.award'), default: e.award ?? '', validate: validateWith(ctx.t, (v) => optionalText(v, '--award', 300)) });
+    }
+    const saved = saveExemplar(cf, { year, memberId: member?.id ?? null, achievement, award }, member, ctx.now(), e.id);
+    if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson(saved, members));
+    ctx.print(ctx.t('exemplar.edited', { id: saved.id, who: whoseLabel(ctx, saved.memberId, members), year: saved.year }));
+  });
+}
+
+async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const e = findExemplar(cf, ref);
+    const who = whoseLabel(ctx, e.memberId, listMembers(cf.db, { withMistaken: true }));
+    if (!(await confirmed(ctx, cmd, ctx.t('exemplar.confirmRemove', { id: e.id, who, year: e.year, achievement: e.achievement })))) {
+      return ctx.print(ctx.t('exemplar.notRemoved'));
+    }
+    removeExemplar(cf, e);
+    if (ctx.globals(cmd).json) return ctx.printJson({ id: e.id, removed: true });
+    ctx.print(ctx.t('exemplar.removed', { id: e.id }));
   });
 }
 
@@ -60,7 +129,7 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<v
     const items = listExemplars(cf.db, year).sort(
       (a, b) => a.year - b.year || (a.memberId === null ? -1 : 0) - (b.memberId === null ? -1 : 0) || compareNames(rank(a), rank(b)) || a.id - b.id,
     );
-    if (ctx.globals(cmd).json) return ctx.printJson(items.map(exemplarJson));
+    if (ctx.globals(cmd).json) return ctx.printJson(items.map((e) => exemplarJson(e, members)));
     if (items.length === 0) return ctx.print(ctx.t('exemplar.none'));
     const { printTable } = await import('../output/table.js');
     await printTable(
@@ -95,6 +164,23 @@ export function register(program: Command, ctx: Ctx): void {
   ).action(function (this: Command, flags: AddFlags) {
     return add(ctx, this, flags);
   });
+  const changes = (c: Command) =>
+    c
+      .option('--member <ref>', t('exemplar.opt.member'))
+      .option('--collective', t('exemplar.opt.collective'))
+      .option('--year <year>', t('exemplar.opt.year'))
+      .option('--achievement <text>', t('exemplar.opt.achievement'))
+      .option('--award <text>', t('exemplar.opt.award'));
+  examples(changes(exemplar.command('edit').description(t('exemplar.edit.help')).argument('<id>', t('exemplar.col.id'))), ctx, 'exemplar.example.edit').action(
+    function (this: Command, ref: string, flags: AddFlags) {
+      return edit(ctx, this, ref, flags);
+    },
+  );
+  examples(exemplar.command('remove').description(t('exemplar.remove.help')).argument('<id>', t('exemplar.col.id')), ctx, 'exemplar.example.remove').action(
+    function (this: Command, ref: string) {
+      return remove(ctx, this, ref);
+    },
+  );
   examples(exemplar.command('list').description(t('exemplar.list.help')).option('--year <year>', t('exemplar.opt.listYear')), ctx, 'exemplar.example.list').action(
     function (this: Command, flags: { year?: string }) {
       return list(ctx, this, flags);

@@ -14,6 +14,7 @@ import { insertPledge, listPledges } from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
 import { getCell } from '../../store/cell.js';
+import { pastWarning } from '../confirm.js';
 import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
 
 interface ImportFlags {
@@ -123,6 +124,12 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
         if (json) return ctx.printJson({ dryRun: false, ...counts, added: [], updated: [] });
         if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
         return ctx.print(ctx.t('import.nothing'));
+      }
+      if (plan.likelyDuplicates.length > 0) {
+        const list = plan.likelyDuplicates
+          .map((d) => ctx.t('import.likelyDuplicate', { row: d.row, name: d.name, other: d.of.name, id: d.of.id }))
+          .join('; ');
+        if (!(await pastWarning(ctx, cmd, 'import.likelyDuplicates', { count: plan.likelyDuplicates.length, list }))) return ctx.print(ctx.t('member.notAdded'));
       }
       const now = ctx.now();
       const added: number[] = [];

@@ -1,26 +1,27 @@
-// meeting add | list | show.
+// meeting add | edit | remove | list | show.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { examples, group, printFields } from './define.js';
 import { requireCell } from './cell.js';
-import { formatDate, formatMonth, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
+import { formatDate, formatMonth, monthOf, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import {
   MEETING_KINDS,
   attendance,
-  checkOneRegular,
   meetingKindLabelKey,
-  parseAbsentList,
   parseMeetingKind,
-  resolveAbsences,
   validateMeetingDate,
   type Meeting,
   type MeetingFields,
 } from '../../domain/meetings.js';
 import { meetingGrade, meetingGradeLabelKey, parseScore } from '../../domain/scales.js';
 import { UserError } from '../../domain/errors.js';
-import { getMeeting, insertMeeting, listMeetings, regularMeeting } from '../../store/meetings.js';
+import { getMeeting, listMeetings, regularMeeting } from '../../store/meetings.js';
+import { addMeeting, editMeeting, removeMeeting, type AbsentInput } from '../../app/corrections.js';
+import { askMeetingDetails } from '../prompts/meeting-details.js';
+import { confirmed } from '../confirm.js';
+import { validateWith } from '../prompts/prompter.js';
 import { listMembers } from '../../store/members.js';
 import type { Member } from '../../domain/members.js';
 import type { CellFile } from '../../store/cell-file.js';
@@ -76,19 +77,29 @@ export function meetingFromFlags(month: Month, flags: MeetingFlags): MeetingFiel
 }
 
 /** Checks and saves a meeting in one transaction; returns its id. */
-export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absentText: string | undefined): number {
-  const members = listMembers(cf.db);
-  checkOneRegular(listMeetings(cf.db, { month: fields.month }), fields.month, fields.kind);
-  const absences = resolveAbsences(parseAbsentList(absentText ?? ''), members, fields);
-  return cf.write((db) => insertMeeting(db, fields, absences, ctx.now()));
+export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined): number {
+  return addMeeting(cf, fields, absent ?? '', ctx.now());
 }
 
+/** The flags that describe a meeting (all but --month). */
+const DETAIL_FLAGS = ['date', 'kind', 'topic', 'chair', 'minutesBy', 'absent', 'score', 'conclusion'] as const;
+
 async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
-  const monthText = await valueOrAsk(ctx, cmd, flags.month, '--month', (p) => p.input({ message: ctx.t('meeting.ask.month') }));
-  const fields = meetingFromFlags(parseMonth(monthText), flags);
-  await ctx.withCell(cmd, (cf) => {
+  const monthText = await valueOrAsk(ctx, cmd, flags.month, '--month', (p) =>
+    p.input({ message: ctx.t('meeting.ask.month'), validate: validateWith(ctx.t, parseMonth) }),
+  );
+  const month = parseMonth(monthText);
+  let fields = meetingFromFlags(month, flags);
+  let absent: AbsentInput = flags.absent ?? '';
+  await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
-    const id = saveMeeting(ctx, cf, fields, flags.absent);
+    // On a terminal with nothing but the month given: the date, kind, absences and score are asked.
+    if (ctx.canAsk(cmd) && DETAIL_FLAGS.every((f) => flags[f] === undefined)) {
+      const answers = await askMeetingDetails(ctx, await ctx.prompter(), month, listMembers(cf.db), null);
+      fields = meetingFromFlags(month, { date: formatDate(answers.date), kind: answers.kind, score: answers.score });
+      absent = answers.absent;
+    }
+    const id = saveMeeting(ctx, cf, fields, absent);
     const saved = getMeeting(cf.db, id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(saved, listMembers(cf.db)));
     ctx.print(ctx.t('meeting.added', { kind: ctx.t(meetingKindLabelKey(saved.kind)).toLocaleLowerCase(ctx.lang), month: formatMonth(saved.month), id }));
@@ -161,13 +172,55 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
+async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFlags): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const m = findMeeting(cf, ref);
+    const month = flags.month === undefined ? m.month : parseMonth(flags.month);
+    const given = DETAIL_FLAGS.filter((f) => flags[f] !== undefined);
+    let absent: AbsentInput | null = flags.absent ?? null;
+    let merged: MeetingFlags = {
+      date: m.date && monthOf(m.date) === month ? formatDate(m.date) : undefined,
+      kind: m.kind,
+      topic: m.topic ?? undefined,
+      chair: m.chair ?? undefined,
+      minutesBy: m.minutesBy ?? undefined,
+      score: m.score === null ? undefined : String(m.score),
+      conclusion: m.conclusion ?? undefined,
+      ...Object.fromEntries(given.filter((f) => f !== 'absent').map((f) => [f, flags[f]])),
+    };
+    if (given.length === 0 && flags.month === undefined) {
+      if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
+      const answers = await askMeetingDetails(ctx, await ctx.prompter(), month, listMembers(cf.db), m);
+      merged = { ...merged, date: formatDate(answers.date), kind: answers.kind, score: answers.score };
+      absent = answers.absent;
+    }
+    editMeeting(cf, m, meetingFromFlags(month, merged), absent);
+    const saved = getMeeting(cf.db, m.id)!;
+    if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(saved, listMembers(cf.db)));
+    ctx.print(ctx.t('meeting.edited', { month: formatMonth(saved.month), id: saved.id }));
+  });
+}
+
+async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const m = findMeeting(cf, ref);
+    const kind = ctx.t(meetingKindLabelKey(m.kind)).toLocaleLowerCase(ctx.lang);
+    if (!(await confirmed(ctx, cmd, ctx.t('meeting.confirmRemove', { kind, month: formatMonth(m.month), id: m.id, date: formatDate(m.date) || '—' })))) {
+      return ctx.print(ctx.t('meeting.notRemoved'));
+    }
+    removeMeeting(cf, m);
+    if (ctx.globals(cmd).json) return ctx.printJson({ id: m.id, removed: true });
+    ctx.print(ctx.t('meeting.removed', { kind, month: formatMonth(m.month), id: m.id }));
+  });
+}
+
 export function register(program: Command, ctx: Ctx): void {
   const { t } = ctx;
   const meeting = group(program, 'meeting', t('meeting.help'));
-  examples(
-    meeting
-      .command('add')
-      .description(t('meeting.add.help'))
+  const details = (c: Command) =>
+    c
       .option('--month <yyyy-mm>', t('meeting.opt.month'))
       .option('--date <date>', t('meeting.opt.date'))
       .option('--kind <kind>', t('meeting.opt.kind', { kinds: MEETING_KINDS.join('|') }))
@@ -176,12 +229,20 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--minutes-by <name>', t('meeting.opt.minutesBy'))
       .option('--absent <list>', t('meeting.opt.absent'))
       .option('--score <0-100>', t('meeting.opt.score'))
-      .option('--conclusion <text>', t('meeting.opt.conclusion')),
-    ctx,
-    'meeting.example.add',
-  ).action(function (this: Command, flags: MeetingFlags) {
+      .option('--conclusion <text>', t('meeting.opt.conclusion'));
+  examples(details(meeting.command('add').description(t('meeting.add.help'))), ctx, 'meeting.example.add').action(function (this: Command, flags: MeetingFlags) {
     return add(ctx, this, flags);
   });
+  examples(details(meeting.command('edit').description(t('meeting.edit.help')).argument('<month|id>', t('meeting.arg.ref'))), ctx, 'meeting.example.edit').action(
+    function (this: Command, ref: string, flags: MeetingFlags) {
+      return edit(ctx, this, ref, flags);
+    },
+  );
+  examples(meeting.command('remove').description(t('meeting.remove.help')).argument('<month|id>', t('meeting.arg.ref')), ctx, 'meeting.example.remove').action(
+    function (this: Command, ref: string) {
+      return remove(ctx, this, ref);
+    },
+  );
   examples(meeting.command('list').description(t('meeting.list.help')).option('--year <year>', t('meeting.opt.year')), ctx, 'meeting.example.list').action(
     function (this: Command, flags: { year?: string }) {
       return list(ctx, this, flags);

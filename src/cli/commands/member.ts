@@ -1,4 +1,4 @@
-// member add | list | show | edit | status.
+// member add | list | show | edit | status | remove | restore.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
@@ -25,12 +25,14 @@ import {
   type MemberStatus,
 } from '../../domain/members.js';
 import { formatDate, parseBirth, parseDate } from '../../domain/dates.js';
-import { sortByName } from '../../domain/names.js';
+import { capitaliseName, isLikelySamePerson, sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { registerMemberImport } from './import.js';
 import { getCell } from '../../store/cell.js';
+import { confirmed, pastWarning } from '../confirm.js';
+import { recordsOf, removeMember, restoreMember } from '../../app/corrections.js';
 
 interface MemberFlags {
   name?: string;
@@ -49,7 +51,7 @@ interface MemberFlags {
 /** Flags → validated member fields; only the flags given (for edit), or all (for add). */
 function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
   const f: Partial<MemberFields> = {};
-  if (flags.name !== undefined) f.name = validateName(flags.name);
+  if (flags.name !== undefined) f.name = capitaliseName(validateName(flags.name));
   if (flags.born !== undefined) {
     if (flags.born.trim() === '') {
       f.birthDate = null;
@@ -93,11 +95,39 @@ export function findMember(cf: CellFile, ref: string): Member {
   return resolveMember(ref, listMembers(cf.db));
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
-  const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
+/** On a terminal, when the name was asked too: birth, joining dates and status, each skippable. */
+async function askDetails(ctx: Ctx, flags: MemberFlags): Promise<MemberFlags> {
+  const p = await ctx.prompter();
+  const today = ctx.today();
+  const optional = (parse: (v: string) => unknown) => validateWith(ctx.t, (v) => (v.trim() === '' ? null : parse(v)));
+  const asked: MemberFlags = { ...flags };
+  const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v);
+  if (flags.born === undefined) asked.born = blankToUndefined(await p.input({ message: ctx.t('member.ask.born'), default: '', validate: optional((v) => parseBirth(v, today)) }));
+  if (flags.joined === undefined) asked.joined = blankToUndefined(await p.input({ message: ctx.t('member.ask.joined'), default: '', validate: optional((v) => parseDate(v, '--joined')) }));
+  if (flags.official === undefined) asked.official = blankToUndefined(await p.input({ message: ctx.t('member.ask.official'), default: '', validate: optional((v) => parseDate(v, '--official')) }));
+  if (flags.status === undefined) {
+    const status = await p.select<string>({
+      message: ctx.t('member.ask.status'),
+      choices: [
+        { name: ctx.t('member.ask.statusUsual'), value: '' },
+        { name: ctx.t(statusMessageKey('chinh-thuc')), value: 'chinh-thuc' },
+        { name: ctx.t(statusMessageKey('du-bi')), value: 'du-bi' },
+      ],
+      default: '',
+    });
+    asked.status = status === '' ? undefined : status;
+  }
+  return asked;
+}
+
+async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
+  const nameAsked = given.name === undefined;
+  const name = await valueOrAsk(ctx, cmd, given.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
   );
-  const fields = memberFields(validateName(name), fieldsFromFlags(ctx, { ...flags, name: undefined }));
+  const flags = nameAsked ? await askDetails(ctx, given) : given;
+  // Stored as Vietnamese writes names, each word capitalised, whatever was typed.
+  const fields = memberFields(capitaliseName(validateName(name)), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
   const asked = flags.status === undefined ? undefined : parseStatus(flags.status);
   let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, '--since');
@@ -116,14 +146,44 @@ async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
       if (answer.trim() !== '') since = parseDate(answer, '--since');
     }
     const first = firstStatus(fields, ctx.today(), asked, { since, termStart });
-    const twin = listMembers(cf.db).find(
-      (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
-    );
-    if (twin) throw new UserError('error.memberDuplicate', { name: twin.name, year: twin.birthYear ?? '?', id: twin.id });
+    const twin = listMembers(cf.db).find((m) => isLikelySamePerson(m, fields));
+    if (twin) {
+      const born = twin.birthYear ? ctx.t('member.bornIn', { year: twin.birthYear }) : '';
+      if (!(await pastWarning(ctx, cmd, 'member.likelyDuplicate', { name: twin.name, born, id: twin.id }))) return ctx.print(ctx.t('member.notAdded'));
+    }
     const id = cf.write((db) => insertMember(db, fields, first, ctx.now()));
     const member = getMember(cf.db, id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
     ctx.print(ctx.t('member.added', { name: member.name, id }));
+  });
+}
+
+/** A member named by id or name among all, those marked as entered by mistake too. */
+function findAnyMember(cf: CellFile, ref: string): Member {
+  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
+}
+
+async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const m = findMember(cf, ref);
+    const count = recordsOf(cf, m);
+    const question = count === 0 ? ctx.t('member.confirmDelete', { name: m.name, id: m.id }) : ctx.t('member.confirmMark', { name: m.name, id: m.id, count });
+    if (!(await confirmed(ctx, cmd, question))) return ctx.print(ctx.t('member.notRemoved'));
+    const done = removeMember(cf, m, ctx.now());
+    if (ctx.globals(cmd).json) return ctx.printJson({ id: m.id, name: m.name, removed: done });
+    ctx.print(ctx.t(done === 'deleted' ? 'member.deleted' : 'member.marked', { name: m.name, id: m.id }));
+  });
+}
+
+async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const m = findAnyMember(cf, ref);
+    if (!m.mistakenAt) throw new UserError('error.memberNotMistaken', { name: m.name, id: m.id });
+    restoreMember(cf, m);
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(getMember(cf.db, m.id)!, ctx.today()));
+    ctx.print(ctx.t('member.restored', { name: m.name, id: m.id }));
   });
 }
 
@@ -242,13 +302,28 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
   return fieldsFromFlags(ctx, flags);
 }
 
-async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: string; from: string; note?: string }): Promise<void> {
-  const status = parseStatus(flags.set);
-  const from = parseDate(flags.from, '--from');
-  const note = optionalText(flags.note, '--note', 300);
-  await ctx.withCell(cmd, (cf) => {
+async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: string; from?: string; note?: string }): Promise<void> {
+  await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
+    // On a terminal, what is missing is asked: the status, the date, a note.
+    const asking = ctx.canAsk(cmd) && (flags.set === undefined || flags.from === undefined);
+    const status = parseStatus(
+      await valueOrAsk(ctx, cmd, flags.set, '--set', (p) =>
+        p.select({ message: ctx.t('member.ask.statusWhich', { name: m.name }), choices: MEMBER_STATUSES.map((s) => ({ name: statusLabel(ctx, s), value: s as string })) }),
+      ),
+    );
+    const from = parseDate(
+      await valueOrAsk(ctx, cmd, flags.from, '--from', (p) =>
+        p.input({ message: ctx.t('member.ask.statusFrom'), default: formatDate(ctx.today()), validate: validateWith(ctx.t, (v) => parseDate(v, '--from')) }),
+      ),
+      '--from',
+    );
+    let noteText = flags.note;
+    if (noteText === undefined && asking) {
+      noteText = await (await ctx.prompter()).input({ message: ctx.t('member.ask.statusNote'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, '--note', 300)) });
+    }
+    const note = optionalText(noteText, '--note', 300);
     const change = { status, from, note };
     validateStatusChange(m.history, change);
     if (statusOn(m.history, from) === status) {
@@ -308,13 +383,23 @@ export function register(program: Command, ctx: Ctx): void {
       .command('status')
       .description(t('member.status.help'))
       .argument('<ref>', t('member.arg.ref'))
-      .requiredOption('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
-      .requiredOption('--from <date>', t('member.opt.from'))
+      .option('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
+      .option('--from <date>', t('member.opt.from'))
       .option('--note <text>', t('member.opt.note')),
     ctx,
     'member.example.status',
-  ).action(function (this: Command, ref: string, flags: { set: string; from: string; note?: string }) {
+  ).action(function (this: Command, ref: string, flags: { set?: string; from?: string; note?: string }) {
     return setStatus(ctx, this, ref, flags);
   });
+  examples(member.command('remove').description(t('member.remove.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.remove').action(
+    function (this: Command, ref: string) {
+      return remove(ctx, this, ref);
+    },
+  );
+  examples(member.command('restore').description(t('member.restore.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.restore').action(
+    function (this: Command, ref: string) {
+      return restore(ctx, this, ref);
+    },
+  );
   registerMemberImport(member, ctx);
 }

@@ -33,6 +33,7 @@ import { optionalText, type Member } from '../../domain/members.js';
 import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { locateCell } from '../../store/data-folder.js';
+import { confirmed } from '../confirm.js';
 import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
 import {
@@ -313,12 +314,6 @@ async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFla
 }
 
 /** Asks on a terminal; refused without one unless --yes was given. */
-async function confirmed(ctx: Ctx, cmd: Command, message: string): Promise<boolean> {
-  if (ctx.globals(cmd).yes) return true;
-  if (!ctx.canAsk(cmd)) throw new UserError('error.confirmNeeded');
-  return (await ctx.prompter()).confirm({ message, default: false });
-}
-
 async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);

@@ -102,6 +102,7 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('error.reportOutNotXlsx', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
     if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
       if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file: out });
       const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false });
