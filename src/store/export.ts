@@ -43,12 +43,12 @@ export function exportCell(db: Db, exportedAt: string): Row {
       ...camel(m),
       history: statuses.get(m.id) ?? [],
     })),
-    registrations: all(db, 'SELECT member_id, year, state, committed_on FROM registration ORDER BY year, member_id').map(camel),
+    registrations: all(db, 'SELECT member_id, year, state, committed_on, approved_on FROM registration ORDER BY year, member_id').map(camel),
     pledges: all(db, 'SELECT id, member_id, year, kind, content, action, solution, due, target, owner, created_at, removed_at FROM pledge ORDER BY year, id').map((p) => ({
       ...camel(p),
       grades: grades.get(p.id) ?? [],
     })),
-    memberGrades: all(db, 'SELECT member_id, year, score, note FROM member_grade ORDER BY year, member_id').map(camel),
+    memberGrades: all(db, 'SELECT member_id, year, result, score, note FROM member_grade ORDER BY year, member_id').map(camel),
     meetings: all(db, 'SELECT id, month, date, kind, topic, chair, minutes_by, score, conclusion, created_at FROM meeting ORDER BY month, id').map((m) => ({
       ...camel(m),
       absences: absences.get(m.id) ?? [],

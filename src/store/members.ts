@@ -1,6 +1,7 @@
 // Members and their status history.
 import type { Gender, Member, MemberFields, MemberStatus, StatusChange } from '../domain/members.js';
 import type { Db } from './cell-file.js';
+import type { MemberGradeRecord } from '../domain/member-grades.js';
 
 export type { MemberFields };
 
@@ -122,6 +123,24 @@ export function memberRecordCount(db: Db, id: number): number {
     )
     .get({ id }) as { n: number };
   return row.n;
+}
+
+/** Saves a member's year-end grade (replacing an earlier one of that year). */
+export function saveMemberGrade(db: Db, g: MemberGradeRecord): void {
+  db.prepare(
+    `INSERT INTO member_grade (member_id, year, result, score, note) VALUES (@memberId, @year, @result, @score, @note)
+     ON CONFLICT (member_id, year) DO UPDATE SET result = excluded.result, score = excluded.score, note = excluded.note`,
+  ).run(g);
+}
+
+export function listMemberGrades(db: Db, year: number): MemberGradeRecord[] {
+  return (db.prepare('SELECT member_id, year, result, score, note FROM member_grade WHERE year = ? ORDER BY member_id').all(year) as Array<{
+    member_id: number;
+    year: number;
+    result: MemberGradeRecord['result'];
+    score: number | null;
+    note: string | null;
+  }>).map((r) => ({ memberId: r.member_id, year: r.year, result: r.result, score: r.score, note: r.note }));
 }
 
 /** Deletes a member no record names, with the status history. */

@@ -234,6 +234,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE member ADD COLUMN mistaken_at TEXT;
   `,
+  // 6 (records): a member's overall year-end result (member grade; the score alone was stored),
+  // and the date the cell approved a registration.
+  `
+  ALTER TABLE member_grade ADD COLUMN result TEXT CHECK (result IN ('xuat-sac','tot','hoan-thanh','khong-hoan-thanh'));
+  UPDATE member_grade SET result = CASE WHEN score >= 90 THEN 'xuat-sac' WHEN score >= 70 THEN 'tot' WHEN score >= 50 THEN 'hoan-thanh' ELSE 'khong-hoan-thanh' END
+    WHERE score IS NOT NULL;
+  ALTER TABLE registration ADD COLUMN approved_on TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -105,10 +105,19 @@ interface RegistrationRow {
   year: number;
   state: Registration['state'];
   committed_on: string | null;
+  approved_on?: string | null;
 }
 
 function toRegistration(r: RegistrationRow): Registration {
-  return { memberId: r.member_id, year: r.year, state: r.state, committedOn: r.committed_on };
+  return { memberId: r.member_id, year: r.year, state: r.state, committedOn: r.committed_on, approvedOn: r.approved_on ?? null };
+}
+
+/** The cell's approval of a registration (state approved, with the date); the registration is made if there is none. */
+export function saveApproval(db: Db, memberId: number, year: number, date: string): void {
+  db.prepare(
+    `INSERT INTO registration (member_id, year, state, approved_on) VALUES (?, ?, 'approved', ?)
+     ON CONFLICT (member_id, year) DO UPDATE SET state = 'approved', approved_on = excluded.approved_on`,
+  ).run(memberId, year, date);
 }
 
 export function listRegistrations(db: Db, year?: number): Registration[] {

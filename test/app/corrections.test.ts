@@ -2,20 +2,15 @@
 // confirmations of `pledge remove`; likely duplicates warned about; names capitalised.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { tempDir, testEnv } from '../helpers/cli.js';
+import { onCell } from './records-helpers.js';
 import { scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { writeXlsx } from '../helpers/spreadsheets.js';
 
 let home: string;
 let file: string;
 let env: Record<string, string>;
-const run = (args: string[], extra: { tty?: boolean; prompter?: ReturnType<typeof scriptedPrompter> } = {}) => runInProcess(['--db', file, ...args], { env, ...extra });
-const ok = async (args: string[]) => {
-  const r = await run(args);
-  if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  return r;
-};
-const json = async (args: string[]) => JSON.parse((await ok([...args, '--json'])).stdout);
+const { run, ok, json } = onCell(() => file, () => env);
 
 beforeEach(async () => {
   home = tempDir();

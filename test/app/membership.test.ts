@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/sqlite.js';
 import { openCellFile } from '../../src/store/cell-file.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { oldCellFile } from './records-helpers.js';
 import { listMembers } from '../../src/store/members.js';
 import { loadReportRecords } from '../../src/store/report-records.js';
 import { buildReport } from '../../src/reports/model/index.js';
@@ -158,13 +158,17 @@ describe('a cell whose members come and go', () => {
 
 describe('migration 3: when existing members began in the cell', () => {
   it('sets the joining date, else the first record, else the term start; never after a later status', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'old.sqlite');
-    const db = openDatabase(file);
-    db.exec(MIGRATIONS[0]!);
-    db.exec(MIGRATIONS[1]!);
-    db.pragma('user_version = 2');
-    db.prepare(`INSERT INTO cell (id, slug, name, committee, place, secretary, term_start, created_at) VALUES (1, 'a', 'A', 'B', 'C', 'D', 2025, 'x')`).run();
+    const file = oldCellFile(2, (db) => fillOld(db), "'a', 'A', 'B', 'C', 'D', 2025");
+    const dir = path.dirname(file);
+    const cf = openCellFile(file);
+    const from = Object.fromEntries(listMembers(cf.db).map((m) => [m.id, m.history[0]!.from]));
+    cf.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(from).toEqual({ 1: '2010-05-04', 2: '2026-03-01', 3: '2025-01-01', 4: '2020-02-01', 5: '2019-07-01' });
+  });
+});
+
+function fillOld(db: ReturnType<typeof openDatabase>): void {
     const add = db.prepare(`INSERT INTO member (id, name, joined, created_at) VALUES (?, ?, ?, 'x')`);
     const status = db.prepare(`INSERT INTO member_status (member_id, status, from_date, created_at) VALUES (?, ?, ?, 'x')`);
     add.run(1, 'Có Ngày Vào', '2010-05-04');
@@ -179,11 +183,4 @@ describe('migration 3: when existing members began in the cell', () => {
     status.run(4, 'mien', '2020-02-01');
     add.run(5, 'Đã Có Ngày', null);
     status.run(5, 'chinh-thuc', '2019-07-01');
-    db.close();
-    const cf = openCellFile(file);
-    const from = Object.fromEntries(listMembers(cf.db).map((m) => [m.id, m.history[0]!.from]));
-    cf.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    expect(from).toEqual({ 1: '2010-05-04', 2: '2026-03-01', 3: '2025-01-01', 4: '2020-02-01', 5: '2019-07-01' });
-  });
-});
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/sqlite.js';
 import { openCellFile } from '../../src/store/cell-file.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { oldCellFile } from './records-helpers.js';
 import { listPledgeGrades } from '../../src/store/pledges.js';
 import { loadReportRecords } from '../../src/store/report-records.js';
 import { buildReport } from '../../src/reports/model/index.js';
@@ -123,15 +123,11 @@ describe('the six reports of one cell', () => {
 
 describe('grade codes', () => {
   it('migration 4 turns a stored "chua-hoan-thanh" into "khong-hoan-thanh"', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'old.sqlite');
-    const db = openDatabase(file);
-    for (const m of MIGRATIONS.slice(0, 3)) db.exec(m);
-    db.pragma('user_version = 3');
-    db.prepare(`INSERT INTO cell (id, slug, name, committee, place, secretary, created_at) VALUES (1, 'a', 'A', 'B', 'C', 'D', 'x')`).run();
-    db.prepare(`INSERT INTO pledge (id, year, kind, content, created_at) VALUES (1, 2026, 'trong-tam', 'Việc', 'x')`).run();
-    db.prepare(`INSERT INTO pledge_grade (pledge_id, period, self_grade, cell_grade, graded_at) VALUES (1, 'year', 'hoan-thanh', 'chua-hoan-thanh', 'x')`).run();
-    db.close();
+    const file = oldCellFile(3, (db) => {
+      db.prepare(`INSERT INTO pledge (id, year, kind, content, created_at) VALUES (1, 2026, 'trong-tam', 'Việc', 'x')`).run();
+      db.prepare(`INSERT INTO pledge_grade (pledge_id, period, self_grade, cell_grade, graded_at) VALUES (1, 'year', 'hoan-thanh', 'chua-hoan-thanh', 'x')`).run();
+    });
+    const dir = path.dirname(file);
     const cf = openCellFile(file);
     expect(listPledgeGrades(cf.db, [1])).toMatchObject([{ self: 'hoan-thanh', cell: 'khong-hoan-thanh' }]);
     expect(() => cf.db.prepare(`UPDATE pledge_grade SET cell_grade = 'chua-hoan-thanh'`).run()).toThrow();

@@ -24,10 +24,12 @@ import {
   type Member,
   type MemberStatus,
 } from '../../domain/members.js';
-import { formatDate, parseBirth, parseDate } from '../../domain/dates.js';
+import { formatDate, parseBirth, parseDate, parseYear, yearOf } from '../../domain/dates.js';
+import { MEMBER_GRADE_CODES, checkMemberGradable, memberGradeResult, parseMemberGrade } from '../../domain/member-grades.js';
+import { memberGradeLabelKey, parseScore } from '../../domain/scales.js';
 import { capitaliseName, isLikelySamePerson, sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
-import { getMember, insertMember, insertStatus, listMembers, updateMember, type MemberFields } from '../../store/members.js';
+import { getMember, insertMember, insertStatus, listMembers, saveMemberGrade, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { registerMemberImport } from './import.js';
 import { getCell } from '../../store/cell.js';
@@ -155,6 +157,28 @@ async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
     const member = getMember(cf.db, id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
     ctx.print(ctx.t('member.added', { name: member.name, id }));
+  });
+}
+
+async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
+  const today = ctx.today();
+  const year = parseYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)) })));
+  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score);
+  const note = optionalText(flags.note, '--note', 300);
+  await ctx.withCell(cmd, async (cf) => {
+    requireCell(cf);
+    const m = findMember(cf, ref);
+    checkMemberGradable(m, year, today);
+    let resultText = flags.result;
+    if (resultText === undefined && score === null) {
+      resultText = await valueOrAsk(ctx, cmd, undefined, '--result', (p) =>
+        p.select({ message: ctx.t('member.ask.result', { year, name: m.name }), choices: MEMBER_GRADE_CODES.map((g) => ({ name: ctx.t(memberGradeLabelKey(g)), value: g as string })) }),
+      );
+    }
+    const result = memberGradeResult(resultText === undefined ? null : parseMemberGrade(resultText), score);
+    cf.write((db) => saveMemberGrade(db, { memberId: m.id, year, result, score, note }));
+    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: m.id, name: m.name, year, result, score, note });
+    ctx.print(ctx.t('member.graded', { year, name: m.name, id: m.id, result: ctx.t(memberGradeLabelKey(result)), score: score === null ? '' : ctx.t('member.gradeScore', { score }) }));
   });
 }
 
@@ -390,6 +414,20 @@ export function register(program: Command, ctx: Ctx): void {
     'member.example.status',
   ).action(function (this: Command, ref: string, flags: { set?: string; from?: string; note?: string }) {
     return setStatus(ctx, this, ref, flags);
+  });
+  examples(
+    member
+      .command('grade')
+      .description(t('member.grade.help'))
+      .argument('<ref>', t('member.arg.ref'))
+      .option('--year <year>', t('member.opt.gradeYear'))
+      .option('--result <result>', t('member.opt.result'))
+      .option('--score <0-100>', t('member.opt.score'))
+      .option('--note <text>', t('member.opt.gradeNote')),
+    ctx,
+    'member.example.grade',
+  ).action(function (this: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }) {
+    return grade(ctx, this, ref, flags);
   });
   examples(member.command('remove').description(t('member.remove.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.remove').action(
     function (this: Command, ref: string) {

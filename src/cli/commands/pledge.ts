@@ -34,6 +34,7 @@ import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { locateCell } from '../../store/data-folder.js';
 import { confirmed } from '../confirm.js';
+import { checkApproval } from '../../domain/member-grades.js';
 import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
 import {
@@ -44,6 +45,7 @@ import {
   listPledges,
   markPledgeRemoved,
   saveCommitment,
+  saveApproval,
   listRegistrations,
   savePledgeGrade,
   updatePledge,
@@ -353,6 +355,20 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
   });
 }
 
+async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
+  const today = ctx.today();
+  const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
+  const date = flags.date === undefined ? today : parseDate(flags.date, '--date');
+  await ctx.withCell(cmd, (cf) => {
+    requireCell(cf);
+    const member = findMember(cf, ref);
+    checkApproval(member, listPledges(cf.db, { year, memberId: member.id }).length, year, date, today);
+    cf.write((db) => saveApproval(db, member.id, year, date));
+    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: member.id, name: member.name, year, state: 'approved', approvedOn: date });
+    ctx.print(ctx.t('pledge.approved', { name: member.name, id: member.id, year, date: formatDate(date) }));
+  });
+}
+
 interface GradeFlags {
   period?: string;
   self?: string;
@@ -473,6 +489,18 @@ export function register(program: Command, ctx: Ctx): void {
     'pledge.example.commit',
   ).action(function (this: Command, ref: string, flags: { year?: string; date?: string }) {
     return commit(ctx, this, ref, flags);
+  });
+  examples(
+    pledge
+      .command('approve')
+      .description(t('pledge.approve.help'))
+      .argument('<ref>', t('pledge.arg.ref'))
+      .option('--year <year>', t('pledge.opt.year'))
+      .option('--date <date>', t('pledge.opt.approveDate')),
+    ctx,
+    'pledge.example.approve',
+  ).action(function (this: Command, ref: string, flags: { year?: string; date?: string }) {
+    return approve(ctx, this, ref, flags);
   });
   examples(
     pledge

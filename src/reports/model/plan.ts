@@ -44,6 +44,9 @@ export function buildPlan(input: BuildInput): ReportModel {
     const registration = records.registrations.find((r) => r.memberId === member.id);
     const closing = [COMMITMENT];
     if (registration?.committedOn) closing.push(`Đã ký cam kết ngày ${formatDate(registration.committedOn)}.`);
+    if (registration?.state === 'approved') {
+      closing.push(registration.approvedOn ? `Chi bộ đã duyệt ngày ${formatDate(registration.approvedOn)}.` : 'Chi bộ đã duyệt.');
+    }
     sheets.push({
       name: sheetName(`${n + 1}. ${member.name}`),
       header: headerBlock(input, false),
