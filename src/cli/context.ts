@@ -1,6 +1,4 @@
 // What every command receives: the chosen language, output, the cell file, prompts.
-import { statfsSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
@@ -80,7 +78,8 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     },
     async withCell(cmd, fn, options = {}) {
       const file = options.file ?? ctx.locate(cmd).file;
-      const { openCellFile, isSqliteError } = await import('../store/cell-file.js');
+      const { openCellFile } = await import('../store/cell-file.js');
+      const { storeError } = await import('../store/faults.js');
       const { backupBeforeMigration } = await import('../store/backup.js');
       try {
         // Before a migration changes an existing file, a copy goes to the data folder's backups/.
@@ -92,10 +91,8 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
           cell.close();
         }
       } catch (e) {
-        if (diskIsFull(file, e)) throw new UserError('error.diskFull');
         // SQLite's own errors (busy, full, read-only) do not say which file: the message should.
-        if (isSqliteError(e) && (e as { path?: string }).path === undefined) Object.assign(e, { path: file });
-        throw e;
+        throw storeError(e, file, 'use');
       }
     },
     async prompter() {
@@ -105,22 +102,6 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
     },
   };
   return ctx;
-}
-
-/**
- * SQLite reports a full disk as SQLITE_FULL only sometimes: when it cannot even make its
- * log files, the file "cannot be opened". The free space of the folder tells which.
- */
-function diskIsFull(file: string, e: unknown): boolean {
-  const code = e instanceof UserError ? e.key : String((e as { code?: unknown })?.code ?? '');
-  if (!/SQLITE_(FULL|IOERR|CANTOPEN)|error\.cellFileCannotOpen/.test(code)) return false;
-  if (code === 'SQLITE_FULL') return true;
-  try {
-    const fsStat = statfsSync(path.dirname(file));
-    return fsStat.bavail * fsStat.bsize < 64 * 1024;
-  } catch {
-    return false;
-  }
 }
 
 /** A value given as a flag, else asked for on a terminal, else refused naming the flag. */

@@ -1,13 +1,16 @@
-// The program: global flags, language, help in the person's language, and the one place
-// where errors become a one-line message and an exit code.
+// The program: global flags, language, help in the person's language; every error ends
+// here as one line and an exit code (made by ./errors.js).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
-import { Cancelled, UserError } from '../domain/errors.js';
+import { Cancelled } from '../domain/errors.js';
+import { describeError, EXIT } from './errors.js';
 import type { Prompter } from './prompts/prompter.js';
 
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, interrupted: 130 } as const;
+export { describeError, EXIT };
+
 
 /** The language asked for, read before commander so that help itself is translated. */
 export function pickLanguage(argv: readonly string[], env: Io['env']): Lang | { unknown: string } {
@@ -101,7 +104,8 @@ function normaliseValues(cmd: Command): void {
   }
 }
 
-const VERSION = '0.1.0';
+/** The version of package.json (found beside dist/ and src/ alike): one number, kept in one place. */
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** "hoc-theo-bac member list": the command as typed, for "see its --help". */
 function commandPath(cmd: Command): string {
@@ -176,31 +180,6 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
     default:
       return translate(lang, 'error.commandLine', { message: e.message.replace(/^error: /, '') });
   }
-}
-
-function sqliteCode(e: unknown): string | undefined {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Any thrown value → one line for the person and an exit code. */
-export function describeError(e: unknown, lang: Lang, file?: string): { code: number; message: string } {
-  if (e instanceof UserError) return { code: e.exitCode, message: translate(lang, e.key, e.vars) };
-  if (e instanceof Cancelled) return { code: EXIT.interrupted, message: translate(lang, 'error.cancelled') };
-  const code = sqliteCode(e) ?? '';
-  const where = file ?? (e as { path?: string })?.path ?? '';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 1, message: translate(lang, 'error.fileBusy', { file: where }) };
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { code: 1, message: translate(lang, 'error.damaged', { file: where }) };
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return { code: 1, message: translate(lang, 'error.readOnly', { file: where }) };
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 1, message: translate(lang, 'error.diskFull') };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 1, message: translate(lang, 'error.noPermission', { file: where }) };
-  // A NUL character typed into a file name: Node refuses the path before any file is touched.
-  if (code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(String((e as Error).message))) return { code: 1, message: translate(lang, 'error.fileNameInvalid') };
-  if (code === 'ENAMETOOLONG') return { code: 1, message: translate(lang, 'error.fileNameTooLong', { file: where.slice(0, 120) + '…' }) };
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 1, message: translate(lang, 'error.folderMissing', { file: where }) };
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) return { code: 1, message: translate(lang, 'error.cellFileCannotOpen', { file: where }) };
-  const message = e instanceof Error ? e.message : String(e);
-  return { code: EXIT.internal, message: translate(lang, 'error.internal', { message: message.split('\n')[0]!.slice(0, 200) }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The cell (chi bộ): its identity as printed on documents.
-import { UserError } from './errors.js';
+import { FieldError, UserError } from './errors.js';
+import { fieldMax } from './fields.js';
 import { cleanLine, hasWords, slugify } from './text.js';
 
 export interface Cell {
@@ -28,8 +29,9 @@ export type CellTextField = (typeof CELL_TEXT_FIELDS)[number];
 /** One required line of a cell's identity: not blank, not only punctuation, not absurdly long. */
 export function validateCellText(field: CellTextField, text: string): string {
   const value = cleanLine(text);
-  if (value === '' || !hasWords(value)) throw new UserError('error.cellFieldEmpty', { field: `--${field}` });
-  if (value.length > 120) throw new UserError('error.cellFieldTooLong', { field: `--${field}`, max: 120 });
+  if (value === '' || !hasWords(value)) throw new FieldError(`cell.${field}`, 'error.cellFieldEmpty');
+  const max = fieldMax(`cell.${field}`);
+  if (value.length > max) throw new FieldError(`cell.${field}`, 'error.cellFieldTooLong', { max });
   return value;
 }
 

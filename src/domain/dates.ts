@@ -1,5 +1,6 @@
 // Dates as people write them (dd/mm/yyyy) and as the file keeps them (ISO yyyy-mm-dd).
-import { UserError } from './errors.js';
+import { FieldError, UserError } from './errors.js';
+import type { FieldId } from './fields.js';
 import { cleanLine } from './text.js';
 
 export const MIN_YEAR = 1900;
@@ -32,7 +33,7 @@ function validDate(year: number, month: number, day: number): boolean {
  * "05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026" or ISO "2026-03-05" → "2026-03-05".
  * Anything else, or a day that does not exist (31/02), is refused.
  */
-export function parseDate(text: string, what = 'date'): IsoDate {
+export function parseDate(text: string, field: FieldId = 'date'): IsoDate {
   const value = cleanLine(text);
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   let day: number, month: number, year: number;
@@ -41,9 +42,9 @@ export function parseDate(text: string, what = 'date'): IsoDate {
   } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   } else {
-    throw new UserError('error.dateFormat', { value, what });
+    throw new FieldError(field, 'error.dateFormat', { value });
   }
-  if (!validDate(year, month, day)) throw new UserError('error.dateImpossible', { value, what });
+  if (!validDate(year, month, day)) throw new FieldError(field, 'error.dateImpossible', { value });
   return isoDate(year, month, day);
 }
 
@@ -101,14 +102,14 @@ export function parseYear(text: string | number, min = MIN_YEAR, max = MAX_YEAR)
 }
 
 /** Birth: a year ("1980") or a full date ("12/05/1980"). */
-export function parseBirth(text: string, today: IsoDate, what = '--born'): { date: IsoDate | null; year: number } {
+export function parseBirth(text: string, today: IsoDate, field: FieldId = 'member.born'): { date: IsoDate | null; year: number } {
   const value = cleanLine(text);
   const thisYear = yearOf(today);
   if (/^\d{4}$/.test(value)) {
     const year = parseYear(value, MIN_YEAR, thisYear - 16);
     return { date: null, year };
   }
-  const date = parseDate(value, what);
+  const date = parseDate(value, field);
   const year = yearOf(date);
   if (year > thisYear - 16) throw new UserError('error.yearRange', { value, min: MIN_YEAR, max: thisYear - 16 });
   return { date, year };

@@ -1,4 +1,5 @@
 import type { MessageKey, MessageVars } from '../i18n/index.js';
+import type { FieldId } from './fields.js';
 
 /**
  * A fault a person can fix: wrong input or data that breaks a rule.
@@ -13,6 +14,28 @@ export class UserError extends Error {
   ) {
     super(key);
     this.name = 'UserError';
+  }
+}
+
+/**
+ * A value of one field broke a rule (empty, too long, not a date…). The message's `{field}`
+ * is left for the surface to fill: the command line names the flag, a prompt the answer or
+ * the label, an import row the sheet's column (see src/domain/fields.ts).
+ */
+export class FieldError extends UserError {
+  constructor(
+    readonly field: FieldId,
+    key: MessageKey,
+    vars: MessageVars = {},
+    exitCode: 1 | 2 = 1,
+  ) {
+    super(key, vars, exitCode);
+    this.name = 'FieldError';
+  }
+
+  /** The message's values with the field named as the surface names it. */
+  named(name: string): MessageVars {
+    return { ...this.vars, field: name };
   }
 }
 

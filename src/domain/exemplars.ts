@@ -18,8 +18,8 @@ export function validateExemplar(e: ExemplarFields): ExemplarFields {
   return {
     year: e.year,
     memberId: e.memberId,
-    achievement: requiredText(e.achievement, '--achievement', 1000),
-    award: optionalText(e.award, '--award', 300),
+    achievement: requiredText(e.achievement, 'exemplar.achievement'),
+    award: optionalText(e.award, 'exemplar.award'),
   };
 }
 

@@ -2,7 +2,7 @@
 // besides; the date inside the month; attendance; a score from 0 to 100.
 import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
-import { firstDayOf, formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
+import { formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
 import { isApart, isExempt, isInForce, isSuspended, resolveMember, type Member } from './members.js';
 import { sortByName } from './names.js';
 import { parseOneOf } from './scales.js';

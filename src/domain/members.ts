@@ -1,5 +1,6 @@
 // Party members and their dated status history.
-import { UserError } from './errors.js';
+import { FieldError, UserError } from './errors.js';
+import { fieldMax, type FieldId } from './fields.js';
 import { formatDate, type IsoDate } from './dates.js';
 import { hasWords, cleanLine } from './text.js';
 import { matchName, sortByName } from './names.js';
@@ -240,8 +241,8 @@ export function validateStatusChange(history: readonly StatusChange[], change: S
 }
 
 export function validateMemberDates(m: { joined: IsoDate | null; official: IsoDate | null; birthYear: number | null }, today: IsoDate): void {
-  if (m.joined && m.joined > today) throw new UserError('error.dateInFuture', { what: '--joined' });
-  if (m.official && m.official > today) throw new UserError('error.dateInFuture', { what: '--official' });
+  if (m.joined && m.joined > today) throw new FieldError('member.joined', 'error.dateInFuture');
+  if (m.official && m.official > today) throw new FieldError('member.official', 'error.dateInFuture');
   if (m.joined && m.official && m.official < m.joined) throw new UserError('error.officialBeforeJoined');
   if (m.birthYear && m.joined && Number(m.joined.slice(0, 4)) - m.birthYear < 16) {
     throw new UserError('error.joinedTooYoung');
@@ -268,19 +269,21 @@ export function resolveMember<T extends Pick<Member, 'id' | 'name'>>(reference: 
   throw new UserError('error.memberAmbiguous', { ref, candidates });
 }
 
-/** An optional line of free text given for a flag: tidied, and not longer than max. */
-export function optionalText(text: string | undefined | null, flag: string, max = 200): string | null {
+/** An optional line of free text for a field: tidied, and not longer than the field's limit. */
+export function optionalText(text: string | undefined | null, field: FieldId): string | null {
   if (text === undefined || text === null) return null;
   const value = cleanLine(text);
   if (value === '') return null;
-  if (value.length > max) throw new UserError('error.textTooLong', { flag, max });
+  const max = fieldMax(field);
+  if (value.length > max) throw new FieldError(field, 'error.textTooLong', { max });
   return value;
 }
 
-/** A required line of free text: not blank, not only punctuation, not longer than max. */
-export function requiredText(text: string, flag: string, max = 500): string {
+/** A required line of free text: not blank, not only punctuation, not longer than the field's limit. */
+export function requiredText(text: string, field: FieldId): string {
   const value = cleanLine(text);
-  if (value === '' || !hasWords(value)) throw new UserError('error.textEmpty', { flag });
-  if (value.length > max) throw new UserError('error.textTooLong', { flag, max });
+  if (value === '' || !hasWords(value)) throw new FieldError(field, 'error.textEmpty');
+  const max = fieldMax(field);
+  if (value.length > max) throw new FieldError(field, 'error.textTooLong', { max });
   return value;
 }

@@ -1,6 +1,7 @@
 // Pledge items (đăng ký): individual items of the three contents, collective key tasks.
 // The rules a pledge must keep and the warnings it earns, as plain functions.
-import { UserError } from './errors.js';
+import { FieldError, UserError } from './errors.js';
+import { fieldMax } from './fields.js';
 import { formatDate, isoDate, parseDate, parseYear, yearOf, type IsoDate } from './dates.js';
 import { canTakePledges, optionalText, requiredText, statusOn, type Member } from './members.js';
 import type { GradePeriod, PledgeGrade } from './scales.js';
@@ -56,7 +57,13 @@ export interface PledgeGradeRecord {
 }
 
 /** Longest text kept for each field of an item. */
-export const PLEDGE_TEXT_MAX = { content: 500, action: 300, solution: 300, target: 300, owner: 100 } as const;
+export const PLEDGE_TEXT_MAX = {
+  content: fieldMax('pledge.content'),
+  action: fieldMax('pledge.action'),
+  solution: fieldMax('pledge.solution'),
+  target: fieldMax('pledge.target'),
+  owner: fieldMax('pledge.owner'),
+} as const;
 
 export function pledgeKindKey(kind: PledgeKind): MessageKey {
   return `pledge.kind.${kind}` as MessageKey;
@@ -92,7 +99,7 @@ export function pledgeDue(p: Pick<Pledge, 'due' | 'year'>): IsoDate {
 
 /** A deadline typed by a person: a real date inside the pledge's year. */
 export function parsePledgeDue(text: string, year: number): IsoDate {
-  const due = parseDate(text, '--due');
+  const due = parseDate(text, 'pledge.due');
   checkDueInYear(due, year);
   return due;
 }
@@ -107,17 +114,17 @@ export function validatePledge(p: PledgeFields): PledgeFields {
   if (collective && p.kind !== COLLECTIVE_KIND) throw new UserError('error.pledgeCollectiveKind', { kind: p.kind });
   if (!collective && !INDIVIDUAL_KINDS.includes(p.kind)) throw new UserError('error.pledgeIndividualKind', { kind: p.kind });
   if (p.due !== null) checkDueInYear(p.due, p.year);
-  const owner = optionalText(p.owner, '--owner', PLEDGE_TEXT_MAX.owner);
+  const owner = optionalText(p.owner, 'pledge.owner');
   if (!collective && owner !== null) throw new UserError('error.pledgeOwnerIndividual');
   return {
     memberId: p.memberId,
     year: p.year,
     kind: p.kind,
-    content: requiredText(p.content, '--content', PLEDGE_TEXT_MAX.content),
-    action: optionalText(p.action, '--action', PLEDGE_TEXT_MAX.action),
-    solution: optionalText(p.solution, '--solution', PLEDGE_TEXT_MAX.solution),
+    content: requiredText(p.content, 'pledge.content'),
+    action: optionalText(p.action, 'pledge.action'),
+    solution: optionalText(p.solution, 'pledge.solution'),
     due: p.due,
-    target: optionalText(p.target, '--target', PLEDGE_TEXT_MAX.target),
+    target: optionalText(p.target, 'pledge.target'),
     owner,
   };
 }
@@ -195,7 +202,7 @@ export function checkNotRemoved(p: Pledge): void {
 
 /** The signed commitment: a real date, not in the future, in the pledge year or the December before it. */
 export function checkCommitmentDate(date: IsoDate, year: number, today: IsoDate): void {
-  if (date > today) throw new UserError('error.dateInFuture', { what: '--date' });
+  if (date > today) throw new FieldError('pledge.commitDate', 'error.dateInFuture');
   if (date < isoDate(year - 1, 12, 1) || date > defaultDue(year)) {
     throw new UserError('error.commitDateOutside', { value: formatDate(date), year });
   }

@@ -1,6 +1,7 @@
 // The rating scales of DOMAIN.md, as the words the command line uses. Each scale's labels
 // live in the message catalogue under 'scale.<scale>.<word>'.
-import { UserError } from './errors.js';
+import { FieldError, UserError } from './errors.js';
+import type { FieldId } from './fields.js';
 import { cleanLine, fold } from './text.js';
 import type { MessageKey } from '../i18n/index.js';
 
@@ -83,9 +84,9 @@ export function reviewResultLabelKey(r: ReviewResult): MessageKey {
 // ---- Scores on a 100-point frame (meeting quality, year-end member grading) ----
 
 /** A score typed by a person: a whole number from 0 to 100. */
-export function parseScore(text: string | number, flag = '--score'): number {
+export function parseScore(text: string | number, field: FieldId = 'meeting.score'): number {
   const value = typeof text === 'number' ? String(text) : cleanLine(text);
-  if (!/^\d{1,3}$/.test(value) || Number(value) > 100) throw new UserError('error.numberInvalid', { value, flag, min: 0, max: 100 });
+  if (!/^\d{1,3}$/.test(value) || Number(value) > 100) throw new FieldError(field, 'error.numberInvalid', { value, min: 0, max: 100 });
   return Number(value);
 }
 

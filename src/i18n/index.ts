@@ -12,6 +12,7 @@ import * as review from './messages/review.js';
 import * as report from './messages/report.js';
 import * as data from './messages/data.js';
 import * as records from './messages/records.js';
+import * as document from './messages/document.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -28,6 +29,7 @@ const vi = {
   ...report.vi,
   ...data.vi,
   ...records.vi,
+  ...document.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -41,6 +43,7 @@ const en: Record<keyof typeof vi, string> = {
   ...report.en,
   ...data.en,
   ...records.en,
+  ...document.en,
 };
 
 export type MessageKey = keyof typeof vi;

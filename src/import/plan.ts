@@ -1,8 +1,9 @@
 // What an import would do, worked out before anything is written: the records to add,
 // update or skip, and every bad row with its number and problem. Pure: no file, no database.
-import { UserError } from '../domain/errors.js';
+import { FieldError, UserError } from '../domain/errors.js';
+import { fieldColumns, type FieldId } from '../domain/fields.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
-import { isoDate, parseBirth, yearOf, type IsoDate } from '../domain/dates.js';
+import { isoDate, parseBirth, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
 import { capitaliseName, isLikelySamePerson } from '../domain/names.js';
 import {
@@ -26,11 +27,21 @@ export interface RowProblem {
   vars: MessageVars;
 }
 
-/** Runs a parser of one field; its refusal becomes a problem of the row. */
-function attempt<T>(problems: RowProblem[], row: number, parse: () => T): T | undefined {
+/** How an import row names a field: by the sheet's own column title. */
+type RowNaming = (field: FieldId) => string;
+
+/**
+ * Runs a parser of one field; its refusal becomes a problem of the row. A refusal about a
+ * field names it as the sheet does: `name` when given, else the column the field came from.
+ */
+function attempt<T>(problems: RowProblem[], row: number, parse: () => T, naming: RowNaming | string): T | undefined {
   try {
     return parse();
   } catch (e) {
+    if (e instanceof FieldError) {
+      problems.push({ row, key: e.key, vars: e.named(typeof naming === 'string' ? naming : naming(e.field)) });
+      return undefined;
+    }
     if (e instanceof UserError) {
       problems.push({ row, key: e.key, vars: e.vars });
       return undefined;
@@ -38,6 +49,35 @@ function attempt<T>(problems: RowProblem[], row: number, parse: () => T): T | un
     throw e;
   }
 }
+
+/** The sheet's title of the column a field was read from (the field's first alias when the sheet has none). */
+function columnNaming<F extends string>(header: Header<F>, columnOf: Partial<Record<FieldId, F>>): RowNaming {
+  return (field) => {
+    const column = columnOf[field];
+    return (column && header.titles[column]) ?? column ?? fieldColumns(field)[0] ?? field;
+  };
+}
+
+const MEMBER_COLUMN: Partial<Record<FieldId, MemberField>> = {
+  'member.name': 'name',
+  'member.born': 'born',
+  'member.gender': 'gender',
+  'member.partyRole': 'partyRole',
+  'member.job': 'job',
+  'member.unit': 'unit',
+  'member.joined': 'joined',
+  'member.official': 'official',
+  'member.card': 'card',
+};
+
+const PLEDGE_COLUMN: Partial<Record<FieldId, PledgeField>> = {
+  'pledge.content': 'content',
+  'pledge.action': 'action',
+  'pledge.solution': 'solution',
+  'pledge.due': 'due',
+  'pledge.target': 'target',
+  'pledge.owner': 'owner',
+};
 
 function pick<F extends string>(row: SheetRow, header: Header<F>, field: F): Cell | undefined {
   const index = header.columns[field];
@@ -62,14 +102,14 @@ export interface MemberPlan {
 }
 
 /** The first status of a member read from a sheet: probationary if joined within the last year and not yet official. */
-function birthOf(cell: Cell | undefined, today: IsoDate, title: string): { date: IsoDate | null; year: number } | null {
+function birthOf(cell: Cell | undefined, today: IsoDate): { date: IsoDate | null; year: number } | null {
   if (!cell || cell.kind === 'empty') return null;
   if (cell.kind === 'number' && cell.value > 2100) {
-    const date = cellDate(cell, 'born')!;
-    return parseBirth(date, today, title);
+    const date = cellDate(cell, 'member.born')!;
+    return parseBirth(date, today);
   }
-  if (cell.kind === 'date') return parseBirth(cell.iso, today, title);
-  return parseBirth(cellText(cell), today, title);
+  if (cell.kind === 'date') return parseBirth(cell.iso, today);
+  return parseBirth(cellText(cell), today);
 }
 
 export function planMembers(
@@ -80,21 +120,21 @@ export function planMembers(
 ): MemberPlan {
   const plan: MemberPlan = { add: [], update: [], skip: [], problems: [], likelyDuplicates: [] };
   const seen = new Map<string, number>();
-  const title = (f: MemberField) => header.titles[f] ?? f;
+  const named = columnNaming(header, MEMBER_COLUMN);
   for (const row of dataRows(rows, header)) {
     const problems: RowProblem[] = [];
     const n = row.number;
     const text = (f: MemberField) => cellText(pick(row, header, f));
-    const name = attempt(problems, n, () => capitaliseName(validateName(text('name'))));
-    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today, title('born')));
+    const name = attempt(problems, n, () => capitaliseName(validateName(text('name'))), named);
+    const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today), named);
     const genderText = text('gender').trim();
-    const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText));
-    const partyRole = attempt(problems, n, () => optionalText(text('partyRole'), title('partyRole'), 100));
-    const job = attempt(problems, n, () => optionalText(text('job'), title('job'), 100));
-    const unit = attempt(problems, n, () => optionalText(text('unit'), title('unit'), 150));
-    const card = attempt(problems, n, () => optionalText(text('card'), title('card'), 30));
-    const joined = attempt(problems, n, () => cellDate(pick(row, header, 'joined'), title('joined')));
-    const official = attempt(problems, n, () => cellDate(pick(row, header, 'official'), title('official')));
+    const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText), named);
+    const partyRole = attempt(problems, n, () => optionalText(text('partyRole'), 'member.partyRole'), named);
+    const job = attempt(problems, n, () => optionalText(text('job'), 'member.job'), named);
+    const unit = attempt(problems, n, () => optionalText(text('unit'), 'member.unit'), named);
+    const card = attempt(problems, n, () => optionalText(text('card'), 'member.card'), named);
+    const joined = attempt(problems, n, () => cellDate(pick(row, header, 'joined'), 'member.joined'), named);
+    const official = attempt(problems, n, () => cellDate(pick(row, header, 'official'), 'member.official'), named);
     if (problems.length > 0 || name === undefined) {
       plan.problems.push(...problems);
       continue;
@@ -111,7 +151,7 @@ export function planMembers(
       official: official ?? null,
       card: card ?? null,
     };
-    attempt(problems, n, () => validateMemberDates(fields, options.today));
+    attempt(problems, n, () => validateMemberDates(fields, options.today), named);
     if (problems.length > 0) {
       plan.problems.push(...problems);
       continue;
@@ -177,9 +217,9 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2':
  * A deadline as sheets write it: a date, "06/2026" or "tháng 6" (end of that month),
  * "quý II" (end of the quarter), "cả năm", "thường xuyên", "năm 2026" (end of the year).
  */
-export function parseDue(cell: Cell | undefined, year: number, what: string): IsoDate | null {
+export function parseDue(cell: Cell | undefined, year: number): IsoDate | null {
   if (!cell || cell.kind === 'empty') return null;
-  if (cell.kind !== 'text') return cellDate(cell, what);
+  if (cell.kind !== 'text') return cellDate(cell, 'pledge.due');
   const folded = fold(cell.text).replace(/\s+/g, ' ');
   const endOfMonth = (m: number, y: number) => isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
   let m = /^(?:thang |t)?(\d{1,2})[/.-](\d{4})$/.exec(folded);
@@ -193,7 +233,7 @@ export function parseDue(cell: Cell | undefined, year: number, what: string): Is
     return isoDate(Number(y ?? year), 12, 31);
   }
   if (/^6 thang dau nam$/.test(folded)) return isoDate(year, 6, 30);
-  return cellDate(cell, what);
+  return cellDate(cell, 'pledge.due');
 }
 
 export function planPledges(
@@ -206,6 +246,7 @@ export function planPledges(
 ): PledgePlan {
   const plan: PledgePlan = { add: [], skip: [], problems: [] };
   const title = (f: PledgeField) => header.titles[f] ?? f;
+  const named = columnNaming(header, PLEDGE_COLUMN);
   const known = new Set(existing.map((p) => `${p.memberId ?? ''}|${p.kind}|${lowerLine(p.content)}`));
   const from = isoDate(year, 1, 1);
   const to = isoDate(year, 12, 31);
@@ -219,7 +260,7 @@ export function planPledges(
       if (text(field).trim() !== '') items.push({ kind, content: text(field), field });
     }
     if (text('content').trim() !== '' || text('kind').trim() !== '') {
-      const kind = text('kind').trim() === '' ? undefined : attempt(problems, n, () => parseKind(text('kind')));
+      const kind = text('kind').trim() === '' ? undefined : attempt(problems, n, () => parseKind(text('kind')), named);
       if (kind === undefined && text('kind').trim() === '' && items.length === 0) {
         problems.push({ row: n, key: 'error.importKindMissing', vars: {} });
       }
@@ -228,23 +269,24 @@ export function planPledges(
     const who = text('member').trim();
     const collective = who === '' || COLLECTIVE_NAMES.includes(fold(who));
     let member: Member | undefined;
-    if (!collective) member = attempt(problems, n, () => findByName(who, text('born'), members));
+    if (!collective) member = attempt(problems, n, () => findByName(who, text('born'), members), named);
     if (member && !isInForceDuring(member, from, to)) problems.push({ row: n, key: 'error.importMemberNotInForce', vars: { name: member.name, year } });
     // The rules of `pledge add`: no items for a member exempt or suspended (or gone) then.
-    else if (member) attempt(problems, n, () => checkCanTakePledges(member!, year, today));
+    else if (member) attempt(problems, n, () => checkCanTakePledges(member!, year, today), named);
     if (items.length === 0 && problems.length === 0) problems.push({ row: n, key: 'error.importPledgeEmpty', vars: {} });
-    const action = attempt(problems, n, () => optionalText(text('action'), title('action'), 500));
-    const solution = attempt(problems, n, () => optionalText(text('solution'), title('solution'), 500));
-    const target = attempt(problems, n, () => optionalText(text('target'), title('target'), 500));
-    const owner = attempt(problems, n, () => optionalText(text('owner'), title('owner'), 100));
-    const due = attempt(problems, n, () => parseDue(pick(row, header, 'due'), year, title('due')));
+    const action = attempt(problems, n, () => optionalText(text('action'), 'pledge.action'), named);
+    const solution = attempt(problems, n, () => optionalText(text('solution'), 'pledge.solution'), named);
+    const target = attempt(problems, n, () => optionalText(text('target'), 'pledge.target'), named);
+    const owner = attempt(problems, n, () => optionalText(text('owner'), 'pledge.owner'), named);
+    const due = attempt(problems, n, () => parseDue(pick(row, header, 'due'), year), named);
     for (const item of items) {
       if (item.kind === 'trong-tam' && !collective) problems.push({ row: n, key: 'error.importCollectiveWithMember', vars: { name: who } });
       if (item.kind !== 'trong-tam' && collective) problems.push({ row: n, key: 'error.importIndividualWithoutMember', vars: {} });
-      const content = attempt(problems, n, () => requiredText(item.content, title(item.field), 1000));
+      const content = attempt(problems, n, () => requiredText(item.content, 'pledge.content'), title(item.field));
       if (problems.length > 0 || content === undefined) continue;
       // The sheet's own words are checked above, naming its columns; every other rule of
       // `pledge add` (a deadline inside the year, an owner only for the cell's items) applies too.
+      const itemNamed: RowNaming = (f) => (f === 'pledge.content' ? title(item.field) : named(f));
       const fields = attempt(problems, n, () => validatePledge({
         memberId: member?.id ?? null,
         year,
@@ -255,7 +297,7 @@ export function planPledges(
         due: due ?? null,
         target: target ?? null,
         owner: owner ?? null,
-      }));
+      }), itemNamed);
       if (!fields) continue;
       const key = `${fields.memberId ?? ''}|${fields.kind}|${lowerLine(content)}`;
       const record = { row: n, memberName: member?.name ?? null, fields };

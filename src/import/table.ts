@@ -1,6 +1,7 @@
 // Rows of a sheet, and finding its header: which column holds which field, by the
 // Vietnamese titles people write (with or without diacritics, any case) or by --map.
-import { UserError } from '../domain/errors.js';
+import { FieldError, UserError } from '../domain/errors.js';
+import { fieldColumns, type FieldId } from '../domain/fields.js';
 import { fold } from '../domain/text.js';
 import { MAX_YEAR, isoDate, parseDate, type IsoDate } from '../domain/dates.js';
 
@@ -17,36 +18,34 @@ export const PLEDGE_FIELDS = ['member', 'born', 'kind', 'content', 'hocTap', 'la
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 export type PledgeField = (typeof PLEDGE_FIELDS)[number];
 
-const NAME_TITLES = ['Họ và tên', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
-const BORN_TITLES = ['nam sinh', 'ngay sinh', 'ngay thang nam sinh', 'sinh nam', 'born', 'birth', 'year of birth', 'date of birth'];
-
 /** Column titles for each field, compared folded (titleKey); the first is written as a person would, for messages. */
 export const MEMBER_TITLES: Record<MemberField, string[]> = {
-  name: NAME_TITLES,
-  born: BORN_TITLES,
-  gender: ['gioi tinh', 'nam nu', 'gender'],
-  partyRole: ['chuc vu', 'chuc vu dang', 'chuc vu trong dang', 'party role'],
-  job: ['chuc vu chinh quyen', 'chuc vu chinh quyen doan the', 'nghe nghiep', 'cong viec', 'job'],
-  unit: ['don vi', 'don vi cong tac', 'noi cong tac', 'co quan', 'unit'],
-  joined: ['ngay vao dang', 'ngay ket nap', 'ngay ket nap dang', 'vao dang', 'joined'],
-  official: ['ngay chinh thuc', 'chinh thuc', 'ngay cong nhan chinh thuc', 'official'],
-  card: ['so the', 'so the dang', 'so the dang vien', 'card'],
+  name: fieldColumns('member.name'),
+  born: fieldColumns('member.born'),
+  gender: fieldColumns('member.gender'),
+  partyRole: fieldColumns('member.partyRole'),
+  job: fieldColumns('member.job'),
+  unit: fieldColumns('member.unit'),
+  joined: fieldColumns('member.joined'),
+  official: fieldColumns('member.official'),
+  card: fieldColumns('member.card'),
 };
 
+/** A pledge sheet: the item's own fields, and the sheet's ways of saying whose item and which content. */
 export const PLEDGE_TITLES: Record<PledgeField, string[]> = {
-  member: [...NAME_TITLES, 'dang vien', 'nguoi dang ky', 'member'],
-  born: BORN_TITLES,
+  member: [...fieldColumns('member.name'), 'dang vien', 'nguoi dang ky', 'member'],
+  born: fieldColumns('member.born'),
   kind: ['loai', 'nhom', 'linh vuc', 'noi dung dang ky loai', 'kind'],
-  content: ['Nội dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'],
+  content: fieldColumns('pledge.content'),
   hocTap: ['Học tập', 'noi dung hoc tap', 'dang ky hoc tap'],
   lamTheo: ['Làm theo', 'noi dung lam theo', 'dang ky lam theo'],
   neuGuong: ['Nêu gương', 'noi dung neu guong', 'dang ky neu guong'],
   trongTam: ['Việc trọng tâm', 'trong tam', 'nhiem vu trong tam', 'van de trong tam'],
-  action: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'],
-  solution: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'],
-  due: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'],
-  target: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'],
-  owner: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'],
+  action: fieldColumns('pledge.action'),
+  solution: fieldColumns('pledge.solution'),
+  due: fieldColumns('pledge.due'),
+  target: fieldColumns('pledge.target'),
+  owner: fieldColumns('pledge.owner'),
 };
 
 /** A title as it is compared: folded, punctuation and numbering gone ("1. Họ và tên (*)" → "ho va ten"). */
@@ -157,13 +156,13 @@ export function excelSerialToIso(serial: number): IsoDate | null {
 }
 
 /** A date cell: a real date, an Excel day number, or text dd/mm/yyyy. Throws the parse error for text. */
-export function cellDate(cell: Cell | undefined, what: string): IsoDate | null {
+export function cellDate(cell: Cell | undefined, field: FieldId): IsoDate | null {
   if (!cell || cell.kind === 'empty') return null;
-  if (cell.kind === 'date') return parseDate(cell.iso, what);
+  if (cell.kind === 'date') return parseDate(cell.iso, field);
   if (cell.kind === 'number') {
     const iso = excelSerialToIso(cell.value);
-    if (!iso || cell.value <= MAX_YEAR) throw new UserError('error.dateFormat', { value: String(cell.value), what });
+    if (!iso || cell.value <= MAX_YEAR) throw new FieldError(field, 'error.dateFormat', { value: String(cell.value) });
     return iso;
   }
-  return parseDate(cell.text, what);
+  return parseDate(cell.text, field);
 }

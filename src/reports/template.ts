@@ -40,6 +40,13 @@ export interface TemplateSource {
   name: string;
   file: string;
   origin: 'shipped' | 'data';
+  /** A workbook template (JSON) or a Word template (.docx) of a written document. */
+  format: 'json' | 'docx';
+}
+
+/** The name of the Word template of a written document: "document-results". */
+export function wordTemplateName(kind: string): string {
+  return `document-${kind}`;
 }
 
 /** The templates shipped with the program: <package>/templates. */
@@ -191,11 +198,15 @@ export function listTemplateSources(home: string): TemplateSource[] {
   ] as const) {
     let names: string[] = [];
     try {
-      names = fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+      // Word's lock files (~$name.docx) are not templates.
+      names = fs.readdirSync(folder).filter((f) => (f.endsWith('.json') || f.endsWith('.docx')) && !f.startsWith('~$')).sort();
     } catch {
       names = [];
     }
-    for (const f of names) out.push({ name: f.slice(0, -'.json'.length), file: path.join(folder, f), origin });
+    for (const f of names) {
+      const format = f.endsWith('.docx') ? 'docx' : 'json';
+      out.push({ name: f.slice(0, -(format.length + 1)), file: path.join(folder, f), origin, format });
+    }
   }
   return out;
 }
@@ -212,10 +223,27 @@ export function resolveTemplate(kind: ReportKind, given: string | undefined, hom
     file = path.resolve(cwd, given);
     if (!fs.existsSync(file)) throw new UserError('error.templateMissing', { name: given });
   } else {
-    file = listTemplateSources(home).find((s) => s.name === ref)?.file;
+    file = listTemplateSources(home).find((s) => s.name === ref && s.format === 'json')?.file;
     if (!file) throw new UserError('error.templateMissing', { name: ref });
   }
   const template = readTemplateFile(file);
   if (template.kind !== kind) throw new UserError('error.templateWrongKind', { file, kind: template.kind, wanted: kind });
   return template;
+}
+
+/**
+ * The Word template of a written document: --template FILE (a path or a .docx name), --template
+ * NAME (the data folder's, else the shipped one), or by default "document-<kind>". Its file.
+ */
+export function resolveWordTemplate(kind: string, given: string | undefined, home: string, cwd: string): string {
+  const ref = given ?? wordTemplateName(kind);
+  if (given !== undefined && (given.toLowerCase().endsWith('.docx') || given.includes('/') || given.includes('\\'))) {
+    const file = path.resolve(cwd, given);
+    if (!fs.existsSync(file)) throw new UserError('error.templateMissing', { name: given });
+    if (!file.toLowerCase().endsWith('.docx')) throw new UserError('error.wordTemplateNotDocx', { file });
+    return file;
+  }
+  const file = listTemplateSources(home).find((s) => s.name === ref && s.format === 'docx')?.file;
+  if (!file) throw new UserError('error.templateMissing', { name: ref });
+  return file;
 }

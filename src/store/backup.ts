@@ -7,6 +7,9 @@ import { UserError } from '../domain/errors.js';
 import { makeFolder } from './folders.js';
 import { slugify } from '../domain/text.js';
 import { BUSY_TIMEOUT_MS, isSqliteError, type Db } from './cell-file.js';
+import { faultCode, isBusy, storeError } from './faults.js';
+
+export { isBusy, storeError };
 
 /** How many automatic and default backups are kept per cell; older ones are removed. */
 export const KEEP_BACKUPS = 20;
@@ -62,7 +65,7 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
   try {
     isDir = fs.statSync(dir).isDirectory();
   } catch (e) {
-    if (errno(e) === 'EACCES') throw new UserError('error.noPermission', { file: dir });
+    if (faultCode(e) === 'EACCES') throw storeError(e, dir, 'write');
   }
   if (!isDir) throw new UserError('error.folderMissing', { file: dir });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
@@ -72,7 +75,7 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
     fs.renameSync(tmp, target);
   } catch (e) {
     removeQuietly(tmp);
-    throw asFileError(e, target);
+    throw storeError(e, target, 'write');
   }
 }
 
@@ -83,31 +86,6 @@ function removeQuietly(file: string): void {
   } catch {
     // nothing more can be done
   }
-}
-
-function errno(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : '';
-}
-
-/** A failed write as the person's message, naming the file asked for (not the temporary one). */
-export function asFileError(e: unknown, file: string): unknown {
-  if (e instanceof UserError) return e;
-  const code = errno(e);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new UserError('error.fileBusy', { file });
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return new UserError('error.diskFull');
-  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return new UserError('error.readOnly', { file });
-  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
-    return new UserError('error.noPermission', { file });
-  }
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    // A folder that is there but takes no new file (/proc and the like) is not a missing one.
-    if (fs.existsSync(path.dirname(file))) return new UserError('error.readOnly', { file });
-    return new UserError('error.folderMissing', { file: path.dirname(file) });
-  }
-  if (code === 'EISDIR') return new UserError('error.outIsFolder', { file });
-  if (code === 'ENAMETOOLONG') return new UserError('error.fileNameTooLong', { file: file.slice(0, 120) + '…' });
-  return e;
 }
 
 /** A consistent copy of an open cell file into `target` (online backup, temp file, rename, 0600). */
@@ -179,7 +157,7 @@ export function backupBeforeMigration(file: string, home: string, at = new Date(
       fs.renameSync(tmp, target);
     } catch (e) {
       removeQuietly(tmp);
-      throw asFileError(e, target);
+      throw storeError(e, target, 'write');
     }
     pruneBackups(home, slug);
     return target;
@@ -238,7 +216,7 @@ export async function replaceCellFile(source: string, target: string): Promise<v
             old.close();
           }
         } catch (e) {
-          if (e instanceof UserError || (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY'))) throw e;
+          if (e instanceof UserError || isBusy(e)) throw e;
           // a damaged target is what restore is for: it is replaced as it stands
         }
         for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });

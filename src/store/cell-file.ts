@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
 import { makeFolder } from './folders.js';
+import { storeError } from './faults.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type { Db };
@@ -27,12 +28,6 @@ export interface CellFile {
   close(): void;
 }
 
-/** An error of SQLite, known by its code (not instanceof: the native addon may throw from another realm, as under Jest). */
-function isSqliteError(e: unknown): e is Error & { code: string } {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_');
-}
-
 /** Can this process write the file? (A file it can only read is still opened for reading.) */
 function canWrite(file: string): boolean {
   try {
@@ -51,10 +46,7 @@ function identify(db: Db, file: string): { appId: number; version: number; table
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n;
     return { appId, version, tables };
   } catch (e) {
-    if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) throw new UserError('error.notACellFile', { file });
-    // A WAL file needs its -shm beside it even to be read: a read-only folder cannot hold one.
-    if (isSqliteError(e) && e.code === 'SQLITE_READONLY_DIRECTORY') throw new UserError('error.cellFolderReadOnly', { file });
-    throw e;
+    throw storeError(e, file, 'identify');
   }
 }
 
@@ -80,8 +72,7 @@ export function openCellFile(file: string, options: OpenOptions = {}): CellFile 
     db = openDatabase(resolved, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (options.readonly) db.pragma('query_only = ON');
   } catch (e) {
-    if (isSqliteError(e) && /CANTOPEN|PERM|READONLY/.test(e.code)) throw new UserError('error.cellFileCannotOpen', { file: resolved });
-    throw e;
+    throw storeError(e, resolved, 'open');
   }
   try {
     const id = identify(db, resolved);
@@ -141,4 +132,4 @@ export function inspectCellFile(file: string): { version: number; isCellFile: bo
   }
 }
 
-export { isSqliteError };
+export { isSqliteError } from './faults.js';

@@ -45,8 +45,17 @@ const RULES: Array<{ key: MessageKey; sql: string }> = [
   { key: 'doctor.noCell', sql: `SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM cell WHERE id = 1)` },
 ];
 
-/** The file's findings; an empty list means the file is sound. */
+/** The file's findings; an empty list means the file is sound. A file too damaged to read is one finding. */
 export function examineCellFile(file: string): Finding[] {
+  try {
+    return examine(file);
+  } catch (e) {
+    if (!isSqliteError(e) || !/CORRUPT|NOTADB|IOERR/.test(e.code)) throw e;
+    return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
+  }
+}
+
+function examine(file: string): Finding[] {
   const findings: Finding[] = [];
   let db: Db;
   try {

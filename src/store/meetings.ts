@@ -1,6 +1,7 @@
 // Meetings and their absences.
 import type { Absence, Meeting, MeetingFields } from '../domain/meetings.js';
-import type { Month } from '../domain/dates.js';
+import { formatMonth, parseMonth, type Month } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
 import type { Db } from './cell-file.js';
 
 interface MeetingRow {
@@ -104,4 +105,17 @@ export function deleteMeeting(db: Db, id: number): void {
   db.prepare('UPDATE review SET meeting_id = NULL WHERE meeting_id = ?').run(id);
   db.prepare('DELETE FROM meeting_absence WHERE meeting_id = ?').run(id);
   db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
+}
+
+/** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
+export function findMeeting(db: Db, ref: string): Meeting {
+  if (/^#?\d+$/.test(ref.trim())) {
+    const m = getMeeting(db, Number(ref.trim().replace('#', '')));
+    if (!m) throw new UserError('error.meetingUnknown', { ref });
+    return m;
+  }
+  const month = parseMonth(ref);
+  const m = regularMeeting(db, month) ?? listMeetings(db, { month })[0];
+  if (!m) throw new UserError('error.meetingNoneInMonth', { month: formatMonth(month) });
+  return m;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/sqlite.js';
-import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
 import { APPLICATION_ID } from '../../src/store/migrations.js';
@@ -74,7 +74,7 @@ describe('backup', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec('CREATE TABLE note (text TEXT)');
     db.close();
-    runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
+    await runInProcess(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
     const backups = fs.readdirSync(path.join(home, 'backups'));
     expect(backups).toHaveLength(1);
     const copy = openDatabase(path.join(home, 'backups', backups[0]!), { readonly: true });

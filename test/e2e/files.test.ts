@@ -2,14 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/store/sqlite.js';
-import { makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, tempDir, testEnv, runInProcess } from '../helpers/cli.js';
 import { expectRefusal, fileState } from '../helpers/files.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 const home = tempDir();
 const env = testEnv(home);
 const template = makeCell(home, env);
-runBin(['--db', template, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
+beforeAll(async () => {
+  await runInProcess(['--db', template, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
+});
 
 /** A copy of a good cell file in a folder of its own. */
 function copyOfCell(): string {
@@ -27,46 +29,46 @@ const COMMANDS = [
 ];
 
 describe('a file that is not a cell file', () => {
-  it.each(COMMANDS)('is refused by %s %s, untouched', (...args) => {
+  it.each(COMMANDS)('is refused by %s %s, untouched', async (...args) => {
     const file = path.join(tempDir(), 'bien-ban.sqlite');
     fs.writeFileSync(file, 'Biên bản họp chi bộ tháng 3/2026\n'.repeat(300));
     const before = fileState(file);
-    expectRefusal(runBin(['--db', file, ...args], { env }), 1, `Tệp "${file}" không phải tệp dữ liệu chi bộ của hoc-theo-bac (hoặc đã hỏng). Tệp được giữ nguyên.`);
-    expectRefusal(runBin(['--db', file, '--lang', 'en', ...args], { env }), 1, `The file "${file}" is not a hoc-theo-bac cell file`);
+    expectRefusal(await runInProcess(['--db', file, ...args], { env }), 1, `Tệp "${file}" không phải tệp dữ liệu chi bộ của hoc-theo-bac (hoặc đã hỏng). Tệp được giữ nguyên.`);
+    expectRefusal(await runInProcess(['--db', file, '--lang', 'en', ...args], { env }), 1, `The file "${file}" is not a hoc-theo-bac cell file`);
     expect(fileState(file)).toEqual(before);
   });
 
-  it('refuses a SQLite file of another program, untouched', () => {
+  it('refuses a SQLite file of another program, untouched', async () => {
     const file = path.join(tempDir(), 'other.db');
     const db = openDatabase(file);
     db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')");
     db.close();
     const before = fileState(file);
-    expectRefusal(runBin(['--db', file, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ');
+    expectRefusal(await runInProcess(['--db', file, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ');
     expect(fileState(file)).toEqual(before);
   });
 
-  it('refuses a folder and a missing file, creating nothing', () => {
+  it('refuses a folder and a missing file, creating nothing', async () => {
     const dir = tempDir();
-    expectRefusal(runBin(['--db', dir, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ');
+    expectRefusal(await runInProcess(['--db', dir, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ');
     const missing = path.join(dir, 'none.sqlite');
-    expectRefusal(runBin(['--db', missing, 'member', 'list'], { env }), 1, `Không có tệp dữ liệu "${missing}"`);
+    expectRefusal(await runInProcess(['--db', missing, 'member', 'list'], { env }), 1, `Không có tệp dữ liệu "${missing}"`);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 
 describe('a damaged cell file', () => {
-  it('with a broken header is refused, untouched', () => {
+  it('with a broken header is refused, untouched', async () => {
     const file = copyOfCell();
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(64, 0x41), 0, 64, 0);
     fs.closeSync(fd);
     const before = fileState(file);
-    expectRefusal(runBin(['--db', file, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ của hoc-theo-bac (hoặc đã hỏng)');
+    expectRefusal(await runInProcess(['--db', file, 'member', 'list'], { env }), 1, 'không phải tệp dữ liệu chi bộ của hoc-theo-bac (hoặc đã hỏng)');
     expect(fileState(file)).toEqual(before);
   });
 
-  it('with broken pages is refused with a message naming the file, untouched', () => {
+  it('with broken pages is refused with a message naming the file, untouched', async () => {
     const file = copyOfCell();
     const size = fs.statSync(file).size;
     const fd = fs.openSync(file, 'r+');
@@ -74,51 +76,51 @@ describe('a damaged cell file', () => {
     fs.closeSync(fd);
     const before = fileState(file);
     for (const args of [['member', 'list'], ['member', 'add', '--name', 'Lê Văn Tám'], ['cell', 'show']]) {
-      const r = runBin(['--db', file, ...args], { env });
+      const r = await runInProcess(['--db', file, ...args], { env });
       expectRefusal(r, 1, file);
       expect(r.stderr).toMatch(/hỏng/);
     }
-    const en = runBin(['--db', file, 'member', 'list', '--lang', 'en'], { env });
+    const en = await runInProcess(['--db', file, 'member', 'list', '--lang', 'en'], { env });
     expectRefusal(en, 1, /damaged/);
     expect(fileState(file)).toEqual(before);
   });
 
-  it('cut short is refused, untouched', () => {
+  it('cut short is refused, untouched', async () => {
     const file = copyOfCell();
     fs.truncateSync(file, 3000);
     const before = fileState(file);
-    expectRefusal(runBin(['--db', file, 'member', 'list'], { env }), 1, file);
+    expectRefusal(await runInProcess(['--db', file, 'member', 'list'], { env }), 1, file);
     expect(fileState(file)).toEqual(before);
   });
 });
 
 describe('a cell file from a newer version', () => {
-  it('is refused with a message saying so, untouched', () => {
+  it('is refused with a message saying so, untouched', async () => {
     const file = copyOfCell();
     const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
     const before = fileState(file);
     for (const args of [['member', 'list'], ['member', 'add', '--name', 'Lê Văn Tám'], ['cell', 'show']]) {
-      expectRefusal(runBin(['--db', file, ...args], { env }), 1, `được ghi bởi phiên bản mới hơn của hoc-theo-bac (lược đồ ${SCHEMA_VERSION + 5}, bản này đọc được đến ${SCHEMA_VERSION})`);
+      expectRefusal(await runInProcess(['--db', file, ...args], { env }), 1, `được ghi bởi phiên bản mới hơn của hoc-theo-bac (lược đồ ${SCHEMA_VERSION + 5}, bản này đọc được đến ${SCHEMA_VERSION})`);
     }
-    expectRefusal(runBin(['--db', file, 'member', 'list', '--lang', 'en'], { env }), 1, 'was written by a newer hoc-theo-bac');
+    expectRefusal(await runInProcess(['--db', file, 'member', 'list', '--lang', 'en'], { env }), 1, 'was written by a newer hoc-theo-bac');
     expect(fileState(file)).toEqual(before);
   });
 
-  it('in the data folder is left out of `cell list`, untouched', () => {
+  it('in the data folder is left out of `cell list`, untouched', async () => {
     const h = tempDir();
     const e = testEnv(h);
-    expect(runBin(['cell', 'init', '--name', 'Chi bộ Mới', '--committee', 'Đảng bộ B', '--place', 'B', '--secretary', 'Nguyễn Văn An'], { env: e }).code).toBe(0);
+    expect((await runInProcess(['cell', 'init', '--name', 'Chi bộ Mới', '--committee', 'Đảng bộ B', '--place', 'B', '--secretary', 'Nguyễn Văn An'], { env: e })).code).toBe(0);
     const file = path.join(h, 'cells', 'chi-bo-moi.sqlite');
     const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fileState(file);
-    const r = runBin(['cell', 'list'], { env: e });
+    const r = await runInProcess(['cell', 'list'], { env: e });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('chi-bo-moi');
-    expectRefusal(runBin(['cell', 'use', 'chi-bo-moi'], { env: e }), 1, 'phiên bản mới hơn');
+    expectRefusal(await runInProcess(['cell', 'use', 'chi-bo-moi'], { env: e }), 1, 'phiên bản mới hơn');
     expect(fileState(file)).toEqual(before);
   });
 });
@@ -143,15 +145,15 @@ describe('a wrong command line', () => {
     [['--lang', 'fr', 'member', 'list'], 'Ngôn ngữ "fr" không có'],
     [['--lang', 'en', 'bogus'], 'Error: There is no command "bogus".'],
     [['--lang', 'en', '--db', file, 'member', 'list', '--bogus'], 'There is no option "--bogus". Options: hoc-theo-bac member list --help'],
-  ])('exits 2 for %j', (args, message) => {
-    expectRefusal(runBin(args, { env }), 2, message);
+  ])('exits 2 for %j', async (args, message) => {
+    expectRefusal(await runInProcess(args, { env }), 2, message);
   });
 
-  it('prints a stack trace only with HOC_THEO_BAC_DEBUG=1', () => {
+  it('prints a stack trace only with HOC_THEO_BAC_DEBUG=1', async () => {
     const dir = tempDir();
-    const quiet = runBin(['--db', dir, 'member', 'list'], { env });
+    const quiet = await runInProcess(['--db', dir, 'member', 'list'], { env });
     expect(quiet.stderr).not.toMatch(/\bat /);
-    const r = runBin(['--db', path.join(dir, 'x', 'y.sqlite'), 'member', 'list'], { env: { ...env, HOC_THEO_BAC_DEBUG: '1' } });
+    const r = await runInProcess(['--db', path.join(dir, 'x', 'y.sqlite'), 'member', 'list'], { env: { ...env, HOC_THEO_BAC_DEBUG: '1' } });
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^Lỗi: /);
     expect(r.stderr).toMatch(/\n\s+at /);
@@ -163,15 +165,15 @@ describe('file names typed in NFD (as some keyboards and file managers give them
     const dir = tempDir();
     const nfd = (s: string) => s.normalize('NFD');
     const db = path.join(dir, nfd('Chi bộ Đông.sqlite'));
-    const r = runBin(['--db', db, '--no-input', 'cell', 'init', '--name', nfd('Chi bộ Đông'), '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env });
+    const r = await runInProcess(['--db', db, '--no-input', 'cell', 'init', '--name', nfd('Chi bộ Đông'), '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env });
     expect(r.code).toBe(0);
     // The file is where the name as typed says, not at its NFC twin.
     expect(fs.readdirSync(dir)).toEqual([nfd('Chi bộ Đông.sqlite')]);
     const csv = path.join(dir, nfd('Danh sách đảng viên.csv'));
     fs.writeFileSync(csv, 'Họ và tên,Năm sinh\nTrần Thị Bình,1980\n');
-    expect(runBin(['--db', db, 'member', 'import', csv], { env }).code).toBe(0);
+    expect((await runInProcess(['--db', db, 'member', 'import', csv], { env })).code).toBe(0);
     const out = path.join(dir, nfd('Xuất dữ liệu.json'));
-    expect(runBin(['--db', db, 'export', 'json', '--out', out], { env }).code).toBe(0);
+    expect((await runInProcess(['--db', db, 'export', 'json', '--out', out], { env })).code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
     expect(fs.existsSync(out.normalize('NFC'))).toBe(false);
     const data = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { fingerprint } from '../helpers/files.js';
 import { day, serial, writeXlsx } from '../helpers/spreadsheets.js';
 import { encodeLegacy } from '../../src/import/legacy.js';
@@ -215,7 +215,7 @@ describe('member import', () => {
     const w = world();
     const file = path.join(w.home, 'danh-sach.xlsx');
     await memberSheet(file);
-    const r = runBin(['--db', w.db, 'member', 'import', file, '--dry-run', '--json'], { env: w.env });
+    const r = await runInProcess(['--db', w.db, 'member', 'import', file, '--dry-run', '--json'], { env: w.env });
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as { add: number; rows: Array<{ name: string }> };
     expect(plan.add).toBe(5);

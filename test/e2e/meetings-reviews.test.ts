@@ -1,11 +1,12 @@
-// meeting, review and status through the built executable, in Vietnamese and English, and every refusal.
-import { makeCell, runBin, runInProcess, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
+// meeting, review and status through the command-line entry, in Vietnamese and English, and every refusal.
+import { makeCell, runInProcess, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { insertPledge } from '../../src/store/pledges.js';
+import { story } from '../helpers/story.js';
 
 let file: string;
 let env: Record<string, string>;
-const cli = (...args: string[]): RunResult => runBin(['--db', file, ...args], { env });
+const cli = async (...args: string[]): Promise<RunResult> => await runInProcess(['--db', file, ...args], { env });
 
 /** Every row of meetings and reviews: to check that a refused command changed nothing. */
 function snapshot(): string {
@@ -25,12 +26,12 @@ function expectRefused(r: RunResult, text: string): void {
   expect(r.stderr).toContain(text);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const home = tempDir();
   env = testEnv(home);
   file = makeCell(home, env);
-  for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Đặng Văn Khoa']) expect(cli('member', 'add', '--name', name).code).toBe(0);
-  expect(cli('member', 'status', 'Khoa', '--set', 'mien', '--from', '01/01/2025').code).toBe(0);
+  for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Đặng Văn Khoa']) expect((await cli('member', 'add', '--name', name)).code).toBe(0);
+  expect((await cli('member', 'status', 'Khoa', '--set', 'mien', '--from', '01/01/2025')).code).toBe(0);
   const cf = openCellFile(file);
   cf.write((db) => {
     const item = { year: 2026, action: null, solution: null, target: null, owner: null };
@@ -43,29 +44,42 @@ beforeAll(() => {
   cf.close();
 });
 
+// The tests of this file tell one story: what each one changes, for those run alone.
+const tale = story(cli, [
+  [['meeting', 'add', '--month', '2026-03', '--date', '05/03/2026', '--absent', 'Bình:ốm,Dũng', '--score', '85', '--topic', 'Kiểm điểm tháng 3', '--conclusion', 'Tiếp tục thực hiện']],
+  [['meeting', 'add', '--month', '03/2026', '--kind', 'chuyen-de', '--date', '20/03/2026', '--score', '95']],
+  [['review', 'add', '--month', '2026-03', '--member', 'An', '--progress', '1=dang,2=xong,5=dang', '--self', 'Đã làm tốt', '--comment', 'Nhất trí', '--result', 'tot', '--praise']],
+  [
+    ['review', 'add', '--month', '2026-03', '--member', '2', '--result', 'dat', '--remind'],
+    ['review', 'add', '--month', '2026-03', '--member', 'Bình', '--result', 'chua-dat', '--replace'],
+  ],
+]);
+
 describe('meeting', () => {
-  it('adds, lists and shows a meeting in Vietnamese', () => {
-    const add = cli('meeting', 'add', '--month', '2026-03', '--date', '05/03/2026', '--absent', 'Bình:ốm,Dũng', '--score', '85', '--topic', 'Kiểm điểm tháng 3', '--conclusion', 'Tiếp tục thực hiện');
+  it('adds, lists and shows a meeting in Vietnamese', async () => {
+    await tale.begin(1);
+    const add = await cli('meeting', 'add', '--month', '2026-03', '--date', '05/03/2026', '--absent', 'Bình:ốm,Dũng', '--score', '85', '--topic', 'Kiểm điểm tháng 3', '--conclusion', 'Tiếp tục thực hiện');
     expect(add.stderr).toBe('');
     expect(add.stdout.trim()).toBe('Đã ghi kỳ sinh hoạt thường kỳ tháng 03/2026, mã số 1.');
-    const list = cli('meeting', 'list', '--year', '2026');
+    const list = await cli('meeting', 'list', '--year', '2026');
     expect(list.stdout).toContain('85 (Khá)');
     expect(list.stdout).toContain('1/3');
-    const show = cli('meeting', 'show', '2026-03');
+    const show = await cli('meeting', 'show', '2026-03');
     expect(show.stdout).toContain('Vắng mặt:');
     expect(show.stdout).toContain('Trần Thị Bình (ốm); Lê Văn Dũng (không lý do)');
     expect(show.stdout).toContain('miễn sinh hoạt 1');
   });
 
-  it('adds a thematic meeting besides, and answers in English with JSON', () => {
-    const add = cli('--lang', 'en', 'meeting', 'add', '--month', '03/2026', '--kind', 'chuyen-de', '--date', '20/03/2026', '--score', '95');
+  it('adds a thematic meeting besides, and answers in English with JSON', async () => {
+    await tale.begin(2);
+    const add = await cli('--lang', 'en', 'meeting', 'add', '--month', '03/2026', '--kind', 'chuyen-de', '--date', '20/03/2026', '--score', '95');
     expect(add.stdout.trim()).toBe('Recorded the thematic meeting of 03/2026, id 2.');
-    const list = cli('--lang', 'en', 'meeting', 'list');
+    const list = await cli('--lang', 'en', 'meeting', 'list');
     expect(list.stdout).toContain('Thematic');
     expect(list.stdout).toContain('95 (Good)');
-    const show = JSON.parse(cli('meeting', 'show', '2', '--json').stdout);
+    const show = JSON.parse((await cli('meeting', 'show', '2', '--json')).stdout);
     expect(show).toEqual(expect.objectContaining({ id: 2, month: '2026-03', date: '2026-03-20', kind: 'chuyen-de', score: 95, grade: 'tot' }));
-    const en = cli('--lang', 'en', 'meeting', 'show', '1');
+    const en = await cli('--lang', 'en', 'meeting', 'show', '1');
     expect(en.stdout).toContain('present 1/3; absent with reason 1, without reason 1; exempt 1');
   });
 
@@ -80,40 +94,43 @@ describe('meeting', () => {
     [['--lang', 'en', 'meeting', 'add', '--month', '2026-03'], '03/2026 has a regular meeting already (id 1)'],
     [['--lang', 'en', 'meeting', 'add', '--month', '2026-04', '--date', '01/05/2026'], 'The date 01/05/2026 is not in 04/2026'],
     [['--lang', 'en', 'meeting', 'add', '--month', '2026-04', '--score', '-5'], 'must be a whole number from 0 to 100'],
-  ])('refuses %j', (args, message) => {
+  ])('refuses %j', async (args, message) => {
+    await tale.after(2);
     const before = snapshot();
-    expectRefused(cli(...args), message);
+    expectRefused(await cli(...args), message);
     expect(snapshot()).toBe(before);
   });
 });
 
 describe('review', () => {
-  it('adds a review with progress, praise and result, and lists it', () => {
-    const add = cli('review', 'add', '--month', '2026-03', '--member', 'An', '--progress', '1=dang,2=xong,5=dang', '--self', 'Đã làm tốt', '--comment', 'Nhất trí', '--result', 'tot', '--praise');
+  it('adds a review with progress, praise and result, and lists it', async () => {
+    await tale.begin(3);
+    const add = await cli('review', 'add', '--month', '2026-03', '--member', 'An', '--progress', '1=dang,2=xong,5=dang', '--self', 'Đã làm tốt', '--comment', 'Nhất trí', '--result', 'tot', '--praise');
     expect(add.stderr).toBe('');
     expect(add.stdout.trim()).toBe('Đã ghi kiểm điểm tháng 03/2026 của Nguyễn Văn An, mã số 1.');
-    const list = cli('review', 'list', '--month', '2026-03');
+    const list = await cli('review', 'list', '--month', '2026-03');
     expect(list.stdout).toContain('Nguyễn Văn An');
     expect(list.stdout).toContain('Biểu dương');
     expect(list.stdout).toContain('Chưa kiểm điểm (2): Trần Thị Bình, Lê Văn Dũng');
-    const json = JSON.parse(cli('review', 'list', '--month', '2026-03', '--json').stdout);
+    const json = JSON.parse((await cli('review', 'list', '--month', '2026-03', '--json')).stdout);
     expect(json).toEqual([
       expect.objectContaining({ id: 1, month: '2026-03', memberId: 1, result: 'tot', recognition: 'praise', meetingId: 1, progress: [{ pledgeId: 1, progress: 'dang' }, { pledgeId: 2, progress: 'xong' }, { pledgeId: 5, progress: 'dang' }] }),
     ]);
   });
 
-  it('adds in English, edits, and replaces with --replace', () => {
-    const add = cli('--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', '2', '--result', 'dat', '--remind');
+  it('adds in English, edits, and replaces with --replace', async () => {
+    await tale.begin(4);
+    const add = await cli('--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', '2', '--result', 'dat', '--remind');
     expect(add.stdout.trim()).toBe('Recorded the 03/2026 review of Trần Thị Bình, id 2.');
-    const edit = cli('review', 'edit', '--month', '2026-03', '--member', 'Bình', '--progress', '4=xong', '--result', 'tot');
+    const edit = await cli('review', 'edit', '--month', '2026-03', '--member', 'Bình', '--progress', '4=xong', '--result', 'tot');
     expect(edit.stdout.trim()).toBe('Đã sửa kiểm điểm tháng 03/2026 của Trần Thị Bình (mã số 2).');
-    let binh = JSON.parse(cli('review', 'list', '--month', '2026-03', '--json').stdout).find((r: { memberId: number }) => r.memberId === 2);
+    let binh = JSON.parse((await cli('review', 'list', '--month', '2026-03', '--json')).stdout).find((r: { memberId: number }) => r.memberId === 2);
     expect(binh).toEqual(expect.objectContaining({ result: 'tot', recognition: 'remind', progress: [{ pledgeId: 4, progress: 'xong' }] }));
-    const replace = cli('--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Bình', '--result', 'chua-dat', '--replace');
+    const replace = await cli('--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Bình', '--result', 'chua-dat', '--replace');
     expect(replace.code).toBe(0);
-    binh = JSON.parse(cli('review', 'list', '--month', '2026-03', '--json').stdout).find((r: { memberId: number }) => r.memberId === 2);
+    binh = JSON.parse((await cli('review', 'list', '--month', '2026-03', '--json')).stdout).find((r: { memberId: number }) => r.memberId === 2);
     expect(binh).toEqual(expect.objectContaining({ result: 'chua-dat', recognition: null, progress: [] }));
-    const en = cli('--lang', 'en', 'review', 'list', '--month', '2026-03');
+    const en = await cli('--lang', 'en', 'review', 'list', '--month', '2026-03');
     expect(en.stdout).toContain('satisfactory');
     expect(en.stdout).toContain('Not yet reviewed (1): Lê Văn Dũng');
   });
@@ -132,16 +149,18 @@ describe('review', () => {
     [['--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'An'], 'Nguyễn Văn An has a review for 03/2026 already (id 1)'],
     [['--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Dũng', '--progress', '4=dang'], "Item 4 is not one of the items Lê Văn Dũng pledged"],
     [['--lang', 'en', 'review', 'add', '--month', '2026-03', '--member', 'Nobody'], 'No member "Nobody" found'],
-  ])('refuses %j', (args, message) => {
+  ])('refuses %j', async (args, message) => {
+    await tale.after(4);
     const before = snapshot();
-    expectRefused(cli(...args), message);
+    expectRefused(await cli(...args), message);
     expect(snapshot()).toBe(before);
   });
 });
 
 describe('status', () => {
-  it('summarises the month in Vietnamese, English and JSON', () => {
-    const vi = cli('status', '--month', '2026-03');
+  beforeAll(() => tale.after(4));
+  it('summarises the month in Vietnamese, English and JSON', async () => {
+    const vi = await cli('status', '--month', '2026-03');
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('Tình hình tháng 03/2026 (tính đến 15/03/2026)');
     expect(vi.stdout).toContain('Chưa đăng ký trong năm (1):\n    Lê Văn Dũng (3)');
@@ -151,10 +170,10 @@ describe('status', () => {
     expect(vi.stdout).toContain('[5] Bê tông hóa đường thôn: Đang thực hiện');
     expect(vi.stdout).toContain('Đã ghi kỳ sinh hoạt thường kỳ tháng 03/2026.');
     expect(vi.stdout).not.toMatch(/\u001b\[/); // NO_COLOR: plain text
-    const en = cli('--lang', 'en', 'status', '--month', '2026-04');
+    const en = await cli('--lang', 'en', 'status', '--month', '2026-04');
     expect(en.stdout).toContain('Status of 04/2026 (as of 01/04/2026)');
     expect(en.stdout).toContain('The regular meeting of 04/2026 is not recorded: hoc-theo-bac meeting add --month 2026-04');
-    const json = JSON.parse(cli('status', '--json').stdout);
+    const json = JSON.parse((await cli('status', '--json')).stdout);
     expect(json).toEqual({
       month: '2026-03',
       asOf: '2026-03-15',
@@ -167,7 +186,7 @@ describe('status', () => {
       came: [],
       left: [],
     });
-    expect(JSON.parse(cli('status', '--month', '2026-04', '--json').stdout).meetingMissing).toEqual(['2026-04']);
+    expect(JSON.parse((await cli('status', '--month', '2026-04', '--json')).stdout).meetingMissing).toEqual(['2026-04']);
   });
 
   it('colours on a terminal, and not under NO_COLOR', async () => {
@@ -178,8 +197,8 @@ describe('status', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('refuses a month that is not one', () => {
-    expectRefused(cli('status', '--month', '2026-13'), 'Tháng "2026-13" không đúng dạng');
+  it('refuses a month that is not one', async () => {
+    expectRefused(await cli('status', '--month', '2026-13'), 'Tháng "2026-13" không đúng dạng');
   });
 });
 
@@ -198,17 +217,17 @@ describe('help', () => {
 });
 
 describe('demo', () => {
-  it('gives the sample cell meetings and reviews that status and review list show', () => {
+  it('gives the sample cell meetings and reviews that status and review list show', async () => {
     const dir = tempDir();
-    const demo = runBin(['demo', '--dir', dir], { env });
+    const demo = await runInProcess(['demo', '--dir', dir], { env });
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('review list --month 2026-02');
     const sample = `${dir}/chi-bo-mau.sqlite`;
-    const meetings = JSON.parse(runBin(['--db', sample, 'meeting', 'list', '--json'], { env }).stdout);
+    const meetings = JSON.parse((await runInProcess(['--db', sample, 'meeting', 'list', '--json'], { env })).stdout);
     expect(meetings.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02']);
-    const reviews = JSON.parse(runBin(['--db', sample, 'review', 'list', '--month', '2026-02', '--json'], { env }).stdout);
+    const reviews = JSON.parse((await runInProcess(['--db', sample, 'review', 'list', '--month', '2026-02', '--json'], { env })).stdout);
     expect(reviews).toHaveLength(8);
-    const status = runBin(['--db', sample, 'status'], { env });
+    const status = await runInProcess(['--db', sample, 'status'], { env });
     expect(status.stdout).toContain('Chưa kiểm điểm tháng này (8)');
     expect(status.stdout).toContain('Chưa ghi kỳ sinh hoạt thường kỳ tháng 03/2026');
   });

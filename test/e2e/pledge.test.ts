@@ -1,48 +1,85 @@
-// pledge and exemplar commands through the built executable, with flags, in both languages.
+// pledge and exemplar commands through the command-line entry, with flags, in both languages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { makeCell, runBin, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { story } from '../helpers/story.js';
 
 let env: Record<string, string>;
 let db: string;
-const run = (...args: string[]) => runBin(['--db', db, ...args], { env });
+const run = async (...args: string[]) => await runInProcess(['--db', db, ...args], { env });
 const hash = () => crypto.createHash('sha256').update(fs.readFileSync(db)).digest('hex');
 
-beforeAll(() => {
+beforeAll(async () => {
   const home = tempDir();
   env = testEnv(home);
   db = makeCell(home, env);
-  for (const name of ['Trần Thị Bình', 'Lê Văn Dũng', 'Đặng Văn Khoa', 'Bùi Văn Minh']) expect(run('member', 'add', '--name', name).code).toBe(0);
-  expect(run('member', 'status', 'khoa', '--set', 'mien', '--from', '01/01/2025').code).toBe(0);
-  expect(run('member', 'status', 'minh', '--set', 'chuyen-di', '--from', '01/03/2026').code).toBe(0);
+  for (const name of ['Trần Thị Bình', 'Lê Văn Dũng', 'Đặng Văn Khoa', 'Bùi Văn Minh']) expect((await run('member', 'add', '--name', name)).code).toBe(0);
+  expect((await run('member', 'status', 'khoa', '--set', 'mien', '--from', '01/01/2025')).code).toBe(0);
+  expect((await run('member', 'status', 'minh', '--set', 'chuyen-di', '--from', '01/03/2026')).code).toBe(0);
 });
 
+// The tests of the first two parts tell one story: what each one changes, for those run alone.
+const tale = story(run, [
+  [
+    ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc và viết thu hoạch "Di chúc" của Bác', '--due', '30/06/2026', '--target', '1 bài thu hoạch'],
+    ['pledge', 'add', '--member', '1', '--year', '2026', '--kind', 'Làm theo', '--content', 'Hướng dẫn 20 hộ làm hồ sơ trực tuyến', '--target', '20 hộ', '--action', 'Đến từng nhà'],
+    ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'neu-guong', '--content', 'Gương mẫu hiến đất làm đường'],
+    ['pledge', 'add', '--member', 'dung', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học chuyên đề năm', '--due', '31/05/2026'],
+  ],
+  [
+    ...['Bê tông hóa 1 km đường thôn', 'Xóa điểm rác tự phát'].map((c) => ['pledge', 'add', '--collective', '--year', '2026', '--content', c, '--owner', 'Nguyễn Văn An', '--target', 'Xong']),
+    ['pledge', 'add', '--collective', '--year', '2026', '--kind', 'trong-tam', '--content', 'Lắp đèn đường', '--due', '31/12/2026'],
+  ],
+  [],
+  [],
+  [
+    ['pledge', 'edit', '3', '--due', '30/11/2026', '--target', 'Hiến 40 m² đất'],
+    ['pledge', 'edit', '2', '--action', ''],
+  ],
+  [
+    ['pledge', 'remove', '7', '--yes'],
+    ['pledge', 'remove', '6', '--yes'],
+  ],
+  [
+    ['pledge', 'commit', 'binh', '--year', '2026', '--date', '10/01/2026'],
+    ['pledge', 'commit', 'dung', '--year', '2026'],
+    ['pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026'],
+  ],
+  [
+    ['pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell-grade', 'hoan-thanh', '--note', 'Bài viết tốt'],
+    ['pledge', 'grade', '1', '--period', 'year', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh-tot'],
+  ],
+]);
+
 describe('pledge add, list, show', () => {
-  it('adds items with flags and prints their ids and warnings', () => {
-    const a = run('pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc và viết thu hoạch "Di chúc" của Bác', '--due', '30/06/2026', '--target', '1 bài thu hoạch');
+  it('adds items with flags and prints their ids and warnings', async () => {
+    await tale.begin(1);
+    const a = await run('pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc và viết thu hoạch "Di chúc" của Bác', '--due', '30/06/2026', '--target', '1 bài thu hoạch');
     expect(a).toMatchObject({ code: 0, stdout: 'Đã lưu mục đăng ký số 1: Trần Thị Bình, Học tập, năm 2026.\n' });
     expect(a.stderr).toBe('Lưu ý: đăng ký năm 2026 của Trần Thị Bình chưa có nội dung Làm theo, Nêu gương.\n');
-    const b = run('--lang', 'en', 'pledge', 'add', '--member', '1', '--year', '2026', '--kind', 'Làm theo', '--content', 'Hướng dẫn 20 hộ làm hồ sơ trực tuyến', '--target', '20 hộ', '--action', 'Đến từng nhà');
+    const b = await run('--lang', 'en', 'pledge', 'add', '--member', '1', '--year', '2026', '--kind', 'Làm theo', '--content', 'Hướng dẫn 20 hộ làm hồ sơ trực tuyến', '--target', '20 hộ', '--action', 'Đến từng nhà');
     expect(b.stdout).toBe('Saved pledge item 2: Trần Thị Bình, Follow, year 2026.\n');
     expect(b.stderr).toBe("Note: Trần Thị Bình's pledges for 2026 do not cover Set an example yet.\n");
-    const c = run('pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'neu-guong', '--content', 'Gương mẫu hiến đất làm đường');
+    const c = await run('pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'neu-guong', '--content', 'Gương mẫu hiến đất làm đường');
     expect(c.code).toBe(0);
     expect(c.stderr).toBe('Lưu ý: mục số 3 chưa có thời hạn và sản phẩm, chỉ tiêu (dễ thành "chung chung"); thêm bằng: hoc-theo-bac pledge edit 3 --due … --target "…"\n');
-    const d = run('pledge', 'add', '--member', 'dung', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học chuyên đề năm', '--due', '31/05/2026', '--json');
+    const d = await run('pledge', 'add', '--member', 'dung', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học chuyên đề năm', '--due', '31/05/2026', '--json');
     expect(JSON.parse(d.stdout)).toMatchObject({ id: 4, memberId: 2, year: 2026, kind: 'hoc-tap', due: '2026-05-31', removedAt: null });
   });
 
-  it('adds the cell key tasks and warns beyond two', () => {
+  it('adds the cell key tasks and warns beyond two', async () => {
+    await tale.begin(2);
     for (const content of ['Bê tông hóa 1 km đường thôn', 'Xóa điểm rác tự phát']) {
-      expect(run('pledge', 'add', '--collective', '--year', '2026', '--content', content, '--owner', 'Nguyễn Văn An', '--target', 'Xong').stderr).toBe('');
+      expect((await run('pledge', 'add', '--collective', '--year', '2026', '--content', content, '--owner', 'Nguyễn Văn An', '--target', 'Xong')).stderr).toBe('');
     }
-    const third = run('--lang', 'en', 'pledge', 'add', '--collective', '--year', '2026', '--kind', 'trong-tam', '--content', 'Lắp đèn đường', '--due', '31/12/2026');
+    const third = await run('--lang', 'en', 'pledge', 'add', '--collective', '--year', '2026', '--kind', 'trong-tam', '--content', 'Lắp đèn đường', '--due', '31/12/2026');
     expect(third.stdout).toBe('Saved pledge item 7: The cell, Key task, year 2026.\n');
     expect(third.stderr).toBe('Note: the cell has 3 key tasks for 2026; usually there are 1–2.\n');
   });
 
-  it('lists grouped by member, the cell apart, in both languages and as JSON', () => {
-    const vi = run('pledge', 'list', '--year', '2026');
+  it('lists grouped by member, the cell apart, in both languages and as JSON', async () => {
+    await tale.begin(3);
+    const vi = await run('pledge', 'list', '--year', '2026');
     expect(vi.code).toBe(0);
     const lines = vi.stdout.split('\n');
     expect(lines[0]).toBe('Đăng ký năm 2026');
@@ -50,67 +87,73 @@ describe('pledge add, list, show', () => {
     const order = ['Tập thể chi', 'Trần Thị', 'Lê Văn Dũng'].map((w) => vi.stdout.indexOf(w));
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(vi.stdout).toContain('Tổng số: 7 mục; 2 đảng viên đã đăng ký; 3 việc trọng tâm của tập thể.');
-    expect(run('--lang', 'en', 'pledge', 'list').stdout).toContain('Items in all: 7; members registered: 2; key tasks of the cell: 3.');
-    const mine = JSON.parse(run('pledge', 'list', '--member', 'binh', '--json').stdout);
+    expect((await run('--lang', 'en', 'pledge', 'list')).stdout).toContain('Items in all: 7; members registered: 2; key tasks of the cell: 3.');
+    const mine = JSON.parse((await run('pledge', 'list', '--member', 'binh', '--json')).stdout);
     expect(mine.map((p: { id: number }) => p.id)).toEqual([1, 2, 3]);
-    const cell = JSON.parse(run('pledge', 'list', '--collective', '--json').stdout);
+    const cell = JSON.parse((await run('pledge', 'list', '--collective', '--json')).stdout);
     expect(cell.map((p: { memberId: null }) => p.memberId)).toEqual([null, null, null]);
-    expect(run('pledge', 'list', '--year', '2025').stdout).toBe('Chưa có mục đăng ký nào năm 2025. Thêm bằng: hoc-theo-bac pledge add\n');
+    expect((await run('pledge', 'list', '--year', '2025')).stdout).toBe('Chưa có mục đăng ký nào năm 2025. Thêm bằng: hoc-theo-bac pledge add\n');
   });
 
-  it('shows one item', () => {
-    const s = run('pledge', 'show', '2');
+  it('shows one item', async () => {
+    await tale.begin(4);
+    const s = await run('pledge', 'show', '2');
     expect(s.stdout).toMatch(/^Của: +Trần Thị Bình$/m);
     expect(s.stdout).toMatch(/^Thời hạn: +31\/12\/2026 \(mặc định\)$/m);
-    expect(run('--lang', 'en', 'pledge', 'show', '2').stdout).toMatch(/^Deadline: +31\/12\/2026 \(default\)$/m);
-    expect(JSON.parse(run('pledge', 'show', '2', '--json').stdout)).toMatchObject({ id: 2, action: 'Đến từng nhà', due: null, grades: [] });
+    expect((await run('--lang', 'en', 'pledge', 'show', '2')).stdout).toMatch(/^Deadline: +31\/12\/2026 \(default\)$/m);
+    expect(JSON.parse((await run('pledge', 'show', '2', '--json')).stdout)).toMatchObject({ id: 2, action: 'Đến từng nhà', due: null, grades: [] });
   });
 });
 
 describe('pledge edit, remove, commit, grade', () => {
-  it('edits given fields; a blank flag clears one', () => {
-    const e = run('pledge', 'edit', '3', '--due', '30/11/2026', '--target', 'Hiến 40 m² đất');
+  it('edits given fields; a blank flag clears one', async () => {
+    await tale.begin(5);
+    const e = await run('pledge', 'edit', '3', '--due', '30/11/2026', '--target', 'Hiến 40 m² đất');
     expect(e).toMatchObject({ code: 0, stdout: 'Đã sửa mục đăng ký số 3.\n', stderr: '' });
-    expect(run('--lang', 'en', 'pledge', 'edit', '2', '--action', '').stdout).toBe('Updated pledge item 2.\n');
-    expect(JSON.parse(run('pledge', 'show', '2', '--json').stdout).action).toBeNull();
+    expect((await run('--lang', 'en', 'pledge', 'edit', '2', '--action', '')).stdout).toBe('Updated pledge item 2.\n');
+    expect(JSON.parse((await run('pledge', 'show', '2', '--json')).stdout).action).toBeNull();
   });
 
-  it('removes with --yes: kept in the file, marked, left out of lists', () => {
-    expect(run('pledge', 'remove', '7', '--yes').stdout).toBe('Đã xóa mục đăng ký số 7 (vẫn giữ trong tệp, đánh dấu xóa ngày 15/03/2026).\n');
-    expect(JSON.parse(run('pledge', 'list', '--collective', '--json').stdout)).toHaveLength(2);
-    expect(JSON.parse(run('pledge', 'show', '7', '--json').stdout)).toMatchObject({ id: 7, removedAt: '2026-03-15' });
-    expect(run('--lang', 'en', 'pledge', 'remove', '6', '--yes').stdout).toBe('Removed pledge item 6 (kept in the file, marked removed on 15/03/2026).\n');
+  it('removes with --yes: kept in the file, marked, left out of lists', async () => {
+    await tale.begin(6);
+    expect((await run('pledge', 'remove', '7', '--yes')).stdout).toBe('Đã xóa mục đăng ký số 7 (vẫn giữ trong tệp, đánh dấu xóa ngày 15/03/2026).\n');
+    expect(JSON.parse((await run('pledge', 'list', '--collective', '--json')).stdout)).toHaveLength(2);
+    expect(JSON.parse((await run('pledge', 'show', '7', '--json')).stdout)).toMatchObject({ id: 7, removedAt: '2026-03-15' });
+    expect((await run('--lang', 'en', 'pledge', 'remove', '6', '--yes')).stdout).toBe('Removed pledge item 6 (kept in the file, marked removed on 15/03/2026).\n');
   });
 
-  it('records the signed commitment', () => {
-    expect(run('pledge', 'commit', 'binh', '--year', '2026', '--date', '10/01/2026').stdout).toBe('Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 10/01/2026.\n');
-    const en = run('--lang', 'en', 'pledge', 'commit', 'dung', '--year', '2026');
+  it('records the signed commitment', async () => {
+    await tale.begin(7);
+    expect((await run('pledge', 'commit', 'binh', '--year', '2026', '--date', '10/01/2026')).stdout).toBe('Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 10/01/2026.\n');
+    const en = await run('--lang', 'en', 'pledge', 'commit', 'dung', '--year', '2026');
     expect(en.stdout).toBe('Recorded the 2026 commitment of Lê Văn Dũng (id 2), signed on 15/03/2026.\n');
     expect(en.stderr).toBe("Note: Lê Văn Dũng's pledges for 2026 do not cover Follow, Set an example yet.\n");
-    expect(run('pledge', 'show', '1').stdout).toMatch(/^Cam kết đã ký: +10\/01\/2026$/m);
+    expect((await run('pledge', 'show', '1')).stdout).toMatch(/^Cam kết đã ký: +10\/01\/2026$/m);
     // Signing again says which date it replaces; the same date again says nothing more.
-    expect(run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026').stdout).toBe(
+    expect((await run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026')).stdout).toBe(
       'Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 12/01/2026.\n(Thay ngày ký 10/01/2026 đã ghi trước đó.)\n',
     );
-    expect(run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026').stdout).not.toContain('Thay');
+    expect((await run('pledge', 'commit', 'binh', '--year', '2026', '--date', '12/01/2026')).stdout).not.toContain('Thay');
   });
 
-  it('grades an item, self and cell, and replaces a second grade of the same period', () => {
-    expect(run('pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh').stdout).toBe(
+  it('grades an item, self and cell, and replaces a second grade of the same period', async () => {
+    await tale.begin(8);
+    expect((await run('pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh')).stdout).toBe(
       'Đã ghi đánh giá sơ kết 6 tháng của mục số 1: tự đánh giá Hoàn thành; chi bộ đánh giá (chưa có).\n',
     );
-    const again = run('--lang', 'en', 'pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell-grade', 'hoan-thanh', '--note', 'Bài viết tốt');
+    const again = await run('--lang', 'en', 'pledge', 'grade', '1', '--period', '6m', '--self', 'hoan-thanh-tot', '--cell-grade', 'hoan-thanh', '--note', 'Bài viết tốt');
     expect(again.stdout).toBe('Recorded the six-month review grade of item 1: own grade Done well; cell grade Done.\n(Replaces the six-month review grade recorded before.)\n');
-    run('pledge', 'grade', '1', '--period', 'year', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh-tot');
-    expect(JSON.parse(run('pledge', 'show', '1', '--json').stdout).grades).toEqual([
+    await run('pledge', 'grade', '1', '--period', 'year', '--self', 'hoan-thanh-tot', '--cell', 'hoan-thanh-tot');
+    expect(JSON.parse((await run('pledge', 'show', '1', '--json')).stdout).grades).toEqual([
       { period: '6m', self: 'hoan-thanh-tot', cell: 'hoan-thanh', note: 'Bài viết tốt' },
       { period: 'year', self: 'hoan-thanh-tot', cell: 'hoan-thanh-tot', note: null },
     ]);
-    expect(run('pledge', 'show', '1').stdout).toContain('- tổng kết năm: tự đánh giá Hoàn thành tốt; chi bộ đánh giá Hoàn thành tốt');
+    expect((await run('pledge', 'show', '1')).stdout).toContain('- tổng kết năm: tự đánh giá Hoàn thành tốt; chi bộ đánh giá Hoàn thành tốt');
   });
 });
 
 describe('refusals: exit 1, one line, the file unchanged', () => {
+  beforeAll(() => tale.after(8));
   const cases: Array<[string, string[], string]> = [
     ['content only punctuation', ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '...'], 'Lỗi: --content không được để trống hoặc chỉ có dấu câu.'],
     ['content empty', ['pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '  '], 'Lỗi: --content không được để trống hoặc chỉ có dấu câu.'],
@@ -142,38 +185,38 @@ describe('refusals: exit 1, one line, the file unchanged', () => {
     ['exemplar of neither', ['exemplar', 'add', '--year', '2026', '--achievement', 'Tốt'], 'Lỗi: Hãy ghi --member (đảng viên) hoặc --collective (tập thể), chỉ một trong hai.'],
     ['exemplar of a member not in the cell that year', ['exemplar', 'add', '--member', 'minh', '--year', '2027', '--achievement', 'Tốt'], 'Lỗi: Bùi Văn Minh không sinh hoạt tại chi bộ trong năm 2027; không ghi điển hình được.'],
   ];
-  it.each(cases)('%s', (_name, args, message) => {
+  it.each(cases)('%s', async (_name, args, message) => {
     const before = hash();
-    const r = run(...args);
+    const r = await run(...args);
     expect(r.stderr).toBe(message + '\n');
     expect(r.code).toBe(message.includes('Thiếu --') ? 2 : 1); // a flag left out: the command line
     expect(r.stdout).toBe('');
     expect(hash()).toBe(before);
   });
 
-  it('in English too', () => {
-    const r = run('--lang', 'en', 'pledge', 'add', '--member', 'khoa', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học');
+  it('in English too', async () => {
+    const r = await run('--lang', 'en', 'pledge', 'add', '--member', 'khoa', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Học');
     expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'Error: Đặng Văn Khoa is exempt from party work and meetings, so has no pledges for 2026.\n' });
-    expect(run('--lang', 'en', 'pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '!!').stderr).toBe(
+    expect((await run('--lang', 'en', 'pledge', 'add', '--member', 'binh', '--year', '2026', '--kind', 'hoc-tap', '--content', '!!')).stderr).toBe(
       'Error: --content must not be empty or only punctuation.\n',
     );
   });
 });
 
 describe('exemplar add and list', () => {
-  it('adds for a member and for the cell, lists by year', () => {
-    expect(run('exemplar', 'add', '--member', 'binh', '--year', '2026', '--achievement', 'Vận động 30 hộ hiến đất làm đường', '--award', 'Giấy khen của Đảng ủy xã').stdout).toBe(
+  it('adds for a member and for the cell, lists by year', async () => {
+    expect((await run('exemplar', 'add', '--member', 'binh', '--year', '2026', '--achievement', 'Vận động 30 hộ hiến đất làm đường', '--award', 'Giấy khen của Đảng ủy xã')).stdout).toBe(
       'Đã ghi điển hình số 1: Trần Thị Bình, năm 2026.\n',
     );
-    expect(run('--lang', 'en', 'exemplar', 'add', '--collective', '--year', '2025', '--achievement', 'Chi bộ trong sạch, vững mạnh tiêu biểu').stdout).toBe(
+    expect((await run('--lang', 'en', 'exemplar', 'add', '--collective', '--year', '2025', '--achievement', 'Chi bộ trong sạch, vững mạnh tiêu biểu')).stdout).toBe(
       'Recorded exemplar 2: The cell, year 2025.\n',
     );
-    const vi = run('exemplar', 'list');
+    const vi = await run('exemplar', 'list');
     expect(vi.stdout).toContain('Vận động 30 hộ hiến đất');
     expect(vi.stdout).toContain('Tổng số: 2 điển hình.');
     expect(vi.stdout.indexOf('Tập thể chi bộ')).toBeLessThan(vi.stdout.indexOf('Trần Thị Bình'));
-    expect(run('--lang', 'en', 'exemplar', 'list', '--year', '2026').stdout).toContain('Exemplars in all: 1.');
-    expect(JSON.parse(run('exemplar', 'list', '--year', '2025', '--json').stdout)).toEqual([
+    expect((await run('--lang', 'en', 'exemplar', 'list', '--year', '2026')).stdout).toContain('Exemplars in all: 1.');
+    expect(JSON.parse((await run('exemplar', 'list', '--year', '2025', '--json')).stdout)).toEqual([
       { id: 2, year: 2025, memberId: null, name: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
     ]);
   });
@@ -188,12 +231,12 @@ describe('help and demo', () => {
     }
   });
 
-  it("the sample cell has a year's pledges covering the three contents, signed commitments and an exemplar", () => {
+  it("the sample cell has a year's pledges covering the three contents, signed commitments and an exemplar", async () => {
     const dir = tempDir();
-    expect(runBin(['demo', '--dir', dir], { env }).code).toBe(0);
+    expect((await runInProcess(['demo', '--dir', dir], { env })).code).toBe(0);
     const file = `${dir}/chi-bo-mau.sqlite`;
-    const items = JSON.parse(runBin(['--db', file, 'pledge', 'list', '--json'], { env }).stdout) as Array<{ memberId: number | null; kind: string; due: string | null; target: string | null }>;
-    const members = JSON.parse(runBin(['--db', file, 'member', 'list', '--json'], { env }).stdout) as Array<{ id: number; status: string }>;
+    const items = JSON.parse((await runInProcess(['--db', file, 'pledge', 'list', '--json'], { env })).stdout) as Array<{ memberId: number | null; kind: string; due: string | null; target: string | null }>;
+    const members = JSON.parse((await runInProcess(['--db', file, 'member', 'list', '--json'], { env })).stdout) as Array<{ id: number; status: string }>;
     const registering = members.filter((m) => m.status !== 'mien');
     expect(registering.length).toBeGreaterThan(5);
     for (const m of registering) expect(items.filter((p) => p.memberId === m.id).map((p) => p.kind).sort()).toEqual(['hoc-tap', 'lam-theo', 'neu-guong']);
@@ -201,7 +244,7 @@ describe('help and demo', () => {
     expect(items.every((p) => p.due && p.target)).toBe(true);
     const exempt = members.find((m) => m.status === 'mien')!;
     expect(items.some((p) => p.memberId === exempt.id)).toBe(false);
-    expect(runBin(['--db', file, 'pledge', 'show', '3'], { env }).stdout).toMatch(/Cam kết đã ký: +\d\d\/12\/2025/);
-    expect(JSON.parse(runBin(['--db', file, 'exemplar', 'list', '--json'], { env }).stdout)).toHaveLength(1);
+    expect((await runInProcess(['--db', file, 'pledge', 'show', '3'], { env })).stdout).toMatch(/Cam kết đã ký: +\d\d\/12\/2025/);
+    expect(JSON.parse((await runInProcess(['--db', file, 'exemplar', 'list', '--json'], { env })).stdout)).toHaveLength(1);
   });
 });

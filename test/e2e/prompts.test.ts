@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { input } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
-import { runInProcess, runBin, makeCell, tempDir, testEnv } from '../helpers/cli.js';
+import { runInProcess, makeCell, tempDir, testEnv } from '../helpers/cli.js';
 import { expectRefusal, fileState } from '../helpers/files.js';
 import { Cancelled } from '../../src/domain/errors.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
@@ -150,7 +150,9 @@ describe('members on a terminal', () => {
   const home = tempDir();
   const env = testEnv(home);
   const file = makeCell(home, env);
-  runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình', '--born', '12/05/1980', '--gender', 'nữ', '--job', 'Kế toán', '--joined', '03/02/2010'], { env });
+  beforeAll(async () => {
+    await runInProcess(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình', '--born', '12/05/1980', '--gender', 'nữ', '--job', 'Kế toán', '--joined', '03/02/2010'], { env });
+  });
 
   it('asks for the name of a new member', async () => {
     const p = person(['', 'lê văn tám', '', '', '']);

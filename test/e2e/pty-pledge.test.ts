@@ -1,7 +1,7 @@
 // `pledge add` in a real pseudo-terminal (tmux): the search list, defaults, Enter, Ctrl-C part-way.
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { BIN, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) {
@@ -35,7 +35,7 @@ maybe('pledge add in a real terminal (tmux)', () => {
     const home = tempDir();
     const env = testEnv(home);
     const db = makeCell(home, env);
-    for (const name of ['Trần Thị Bình', 'Lê Văn Dũng']) expect(runBin(['--db', db, 'member', 'add', '--name', name], { env }).code).toBe(0);
+    for (const name of ['Trần Thị Bình', 'Lê Văn Dũng']) expect((await runInProcess(['--db', db, 'member', 'add', '--name', name], { env })).code).toBe(0);
     const vars = ['HOC_THEO_BAC_HOME', 'HOC_THEO_BAC_TODAY', 'NO_COLOR'].flatMap((k) => ['-e', `${k}=${env[k]}`]);
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --db ${JSON.stringify(db)} pledge add; echo "EXIT=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'flow', '-x', '100', '-y', '40', ...vars, '-c', path.dirname(BIN), command);
@@ -71,7 +71,7 @@ maybe('pledge add in a real terminal (tmux)', () => {
     const last = await waitFor('EXIT=130');
     expect(last).toContain('Đã dừng. Không có gì dang dở được lưu.');
 
-    const items = JSON.parse(runBin(['--db', db, 'pledge', 'list', '--json'], { env }).stdout);
+    const items = JSON.parse((await runInProcess(['--db', db, 'pledge', 'list', '--json'], { env })).stdout);
     expect(items).toEqual([expect.objectContaining({ id: 1, memberId: 1, kind: 'hoc-tap', content: 'Đọc và viết thu hoạch "Di chúc" của Bác', due: '2026-12-31', target: '1 bài thu hoạch' })]);
   });
 });

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import { BIN, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { insertPledge } from '../../src/store/pledges.js';
 
@@ -35,7 +35,7 @@ describeWithTmux('review run in a pseudo-terminal', () => {
     const home = tempDir();
     const env = testEnv(home);
     const file = makeCell(home, env);
-    for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) expect(runBin(['--db', file, 'member', 'add', '--name', name], { env }).code).toBe(0);
+    for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) expect((await runInProcess(['--db', file, 'member', 'add', '--name', name], { env })).code).toBe(0);
     const cf = openCellFile(file);
     cf.write((db) => {
       const item = { year: 2026, action: null, solution: null, due: '2026-12-31', target: null, owner: null };
@@ -87,10 +87,10 @@ describeWithTmux('review run in a pseudo-terminal', () => {
     expect(end).toContain('EXIT:130');
     expect(end).toContain('Stopped. Nothing half-made was saved.');
 
-    const list = JSON.parse(runBin(['--db', file, 'review', 'list', '--month', '2026-03', '--json'], { env }).stdout);
+    const list = JSON.parse((await runInProcess(['--db', file, 'review', 'list', '--month', '2026-03', '--json'], { env })).stdout);
     expect(list).toEqual([
       expect.objectContaining({ memberId: 1, result: 'tot', recognition: null, selfCritique: 'Da doc xong mot cuon', progress: [{ pledgeId: 1, progress: 'dang' }, { pledgeId: 2, progress: 'xong' }] }),
     ]);
-    expect(JSON.parse(runBin(['--db', file, 'meeting', 'list', '--json'], { env }).stdout)).toEqual([]);
+    expect(JSON.parse((await runInProcess(['--db', file, 'meeting', 'list', '--json'], { env })).stdout)).toEqual([]);
   });
 });

@@ -240,7 +240,7 @@ describe('report: numbers, files and refusals', () => {
     const list = await s.run(['report', 'templates', '--json']);
     const rows = JSON.parse(list.stdout) as Array<{ name: string; kind: string; origin: string }>;
     expect(rows).toContainEqual(expect.objectContaining({ name: 'huyen', kind: 'exemplars', origin: 'data' }));
-    expect(rows.filter((r) => r.origin === 'shipped').map((r) => r.name).sort()).toEqual(['exemplars', 'monthly', 'plan', 'registrations', 'results', 'stats']);
+    expect(rows.filter((r) => r.origin === 'shipped').map((r) => r.name).sort()).toEqual(['document-minutes', 'document-plan', 'document-results', 'exemplars', 'monthly', 'plan', 'registrations', 'results', 'stats']);
     const table = await s.run(['report', 'templates']);
     expect(table.stdout).toContain('huyen');
     expect(table.stdout).toContain('mẫu riêng');

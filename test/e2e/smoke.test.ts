@@ -1,4 +1,5 @@
-import { makeCell, runBin, tempDir, testEnv } from '../helpers/cli.js';
+import path from 'node:path';
+import { runBin, tempDir, testEnv } from '../helpers/cli.js';
 
 describe('the built executable', () => {
   it('answers --help in Vietnamese and English', () => {
@@ -9,12 +10,17 @@ describe('the built executable', () => {
     const en = runBin(['--help', '--lang', 'en'], { env });
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Usage:');
+    const version = runBin(['--version'], { env });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('adds and lists a member', () => {
+  it('makes a cell, adds and lists a member', () => {
     const home = tempDir();
     const env = testEnv(home);
-    const file = makeCell(home, env);
+    const file = path.join(home, 'cell.sqlite');
+    const init = runBin(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env });
+    expect(init).toMatchObject({ code: 0, stderr: '' });
     const add = runBin(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình', '--born', '1980'], { env });
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('Trần Thị Bình');

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/context.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
+import { openCellFile } from '../../src/store/cell-file.js';
+import { insertCell } from '../../src/store/cell.js';
+import { slugForCell } from '../../src/domain/cells.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'hoc-theo-bac.js');
@@ -18,9 +21,34 @@ export interface RunResult {
   stderr: string;
 }
 
-/** A fresh temporary folder, removed by the caller with cleanup() (or left for the OS). */
+const made: string[] = [];
+
+/** Removes a folder made by tempDir, even one a test left read-only. */
+function remove(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    const writable = (d: string) => {
+      try {
+        fs.chmodSync(d, 0o700);
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) writable(path.join(d, e.name));
+      } catch {
+        // a folder we cannot change: rmSync below says so
+      }
+    };
+    writable(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Every test file that uses these helpers removes its temporary folders when it ends.
+if (typeof afterAll === 'function') afterAll(() => void made.splice(0).forEach(remove));
+
+/** A fresh temporary folder, removed when the test file ends. */
 export function tempDir(prefix = 'htb-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** The environment of a test run: its own data folder, a fixed "today", no colour. */
@@ -44,10 +72,14 @@ export function runBin(args: string[], options: { env: Record<string, string>; i
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs the CLI in this process (for many cases, fast); stdin is not a terminal unless said. */
+/**
+ * Runs the CLI in this process, through the entry the executable uses (for most tests: fast).
+ * As with a spawned process whose output is piped, there is no terminal and no width, unless
+ * `tty` says it runs on a terminal (100 columns, or `columns`).
+ */
 export async function runInProcess(
   args: string[],
-  options: { env: Record<string, string>; tty?: boolean; prompter?: Prompter; cwd?: string },
+  options: { env: Record<string, string>; tty?: boolean; prompter?: Prompter; cwd?: string; columns?: number },
 ): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
@@ -58,19 +90,25 @@ export async function runInProcess(
     stdoutIsTTY: options.tty ?? false,
     env: options.env,
     cwd: options.cwd ?? ROOT,
-    columns: 100,
+    columns: options.columns ?? (options.tty ? 100 : undefined),
   };
   const code = await runCli(args, io, { prompter: options.prompter });
   return { code, stdout, stderr };
 }
 
-/** A cell made with `cell init --db`, ready for commands; returns the file. */
-export function makeCell(home: string, env: Record<string, string>, name = 'Chi bộ Văn phòng'): string {
+/**
+ * A cell as `cell init --db <home>/cell.sqlite --name … --committee "Đảng bộ xã Tân Lập" --place
+ * "Tân Lập" --secretary "Nguyễn Văn An"` makes it, made here in this process (through the store,
+ * as that command does) so that a test does not pay for a process; returns the file.
+ */
+export function makeCell(home: string, _env?: Record<string, string>, name = 'Chi bộ Văn phòng'): string {
   const file = path.join(home, 'cell.sqlite');
-  const r = runBin(
-    ['--db', file, 'cell', 'init', '--name', name, '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'],
-    { env },
-  );
-  if (r.code !== 0) throw new Error(`cell init failed: ${r.stderr}`);
+  const cf = openCellFile(file, { create: true });
+  try {
+    const identity = { slug: slugForCell(name), name, committee: 'Đảng bộ xã Tân Lập', place: 'Tân Lập', secretary: 'Nguyễn Văn An', symbol: 'CB', termStart: null };
+    cf.write((db) => void insertCell(db, identity, new Date().toISOString()));
+  } finally {
+    cf.close();
+  }
   return file;
 }

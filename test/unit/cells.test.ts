@@ -8,9 +8,9 @@ describe('a cell identity', () => {
   });
 
   it('refuses an empty or too long line, naming the flag', () => {
-    expect(refusal(() => validateCellText('name', '  '))).toEqual({ key: 'error.cellFieldEmpty', vars: { field: '--name' } });
-    expect(refusal(() => validateCellText('secretary', '...'))).toEqual({ key: 'error.cellFieldEmpty', vars: { field: '--secretary' } });
-    expect(refusal(() => validateCellText('place', 'x'.repeat(121)))).toEqual({ key: 'error.cellFieldTooLong', vars: { field: '--place', max: 120 } });
+    expect(refusal(() => validateCellText('name', '  '))).toEqual({ key: 'error.cellFieldEmpty', vars: {}, field: 'cell.name' });
+    expect(refusal(() => validateCellText('secretary', '...'))).toEqual({ key: 'error.cellFieldEmpty', vars: {}, field: 'cell.secretary' });
+    expect(refusal(() => validateCellText('place', 'x'.repeat(121)))).toEqual({ key: 'error.cellFieldTooLong', vars: { max: 120 }, field: 'cell.place' });
   });
 
   it('takes a symbol of letters and digits, in capitals', () => {

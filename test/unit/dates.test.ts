@@ -51,7 +51,7 @@ describe('dates typed as day/month/year', () => {
   });
 
   it('names the flag in the refusal', () => {
-    expect(refusal(() => parseDate('31/02/2020', '--joined')).vars).toEqual({ value: '31/02/2020', what: '--joined' });
+    expect(refusal(() => parseDate('31/02/2020', 'member.joined'))).toEqual({ key: 'error.dateImpossible', vars: { value: '31/02/2020' }, field: 'member.joined' });
   });
 
   it('prints ISO dates back as dd/mm/yyyy', () => {

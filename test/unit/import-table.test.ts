@@ -79,7 +79,7 @@ describe('dates and deadlines', () => {
   });
 
   it('reads deadlines as sheets write them', () => {
-    const t = (s: string) => parseDue({ kind: 'text', text: s }, 2026, 'Thời gian');
+    const t = (s: string) => parseDue({ kind: 'text', text: s }, 2026);
     expect(t('30/06/2026')).toBe('2026-06-30');
     expect(t('Tháng 6/2026')).toBe('2026-06-30');
     expect(t('tháng 2')).toBe('2026-02-28');
@@ -87,7 +87,7 @@ describe('dates and deadlines', () => {
     expect(t('quý 4/2026')).toBe('2026-12-31');
     expect(t('Cả năm')).toBe('2026-12-31');
     expect(t('Thường xuyên')).toBe('2026-12-31');
-    expect(parseDue({ kind: 'number', value: 46203 }, 2026, 'x')).toBe('2026-06-30');
+    expect(parseDue({ kind: 'number', value: 46203 }, 2026)).toBe('2026-06-30');
     expect(() => t('31/02/2026')).toThrow(expect.objectContaining({ key: 'error.dateImpossible' }));
     expect(() => t('sớm')).toThrow(expect.objectContaining({ key: 'error.dateFormat' }));
   });

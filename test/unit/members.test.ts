@@ -148,19 +148,19 @@ describe('member details', () => {
   it('checks the joining dates against today and the year of birth', () => {
     const today = '2026-03-15';
     expect(() => validateMemberDates({ joined: '2010-02-03', official: '2011-02-03', birthYear: 1980 }, today)).not.toThrow();
-    expect(refusal(() => validateMemberDates({ joined: '2026-04-01', official: null, birthYear: null }, today))).toEqual({ key: 'error.dateInFuture', vars: { what: '--joined' } });
-    expect(refusal(() => validateMemberDates({ joined: null, official: '2026-04-01', birthYear: null }, today))).toEqual({ key: 'error.dateInFuture', vars: { what: '--official' } });
+    expect(refusal(() => validateMemberDates({ joined: '2026-04-01', official: null, birthYear: null }, today))).toEqual({ key: 'error.dateInFuture', vars: {}, field: 'member.joined' });
+    expect(refusal(() => validateMemberDates({ joined: null, official: '2026-04-01', birthYear: null }, today))).toEqual({ key: 'error.dateInFuture', vars: {}, field: 'member.official' });
     expect(refusal(() => validateMemberDates({ joined: '2011-01-01', official: '2010-01-01', birthYear: null }, today)).key).toBe('error.officialBeforeJoined');
     expect(refusal(() => validateMemberDates({ joined: '2000-01-01', official: null, birthYear: 1990 }, today)).key).toBe('error.joinedTooYoung');
   });
 
   it('tidies optional and required free text, refusing what is too long or empty', () => {
-    expect(optionalText(undefined, '--job')).toBeNull();
-    expect(optionalText('   ', '--job')).toBeNull();
-    expect(optionalText(' Kế   toán ', '--job')).toBe('Kế toán');
-    expect(refusal(() => optionalText('x'.repeat(11), '--card', 10))).toEqual({ key: 'error.textTooLong', vars: { flag: '--card', max: 10 } });
-    expect(requiredText(' Học tập ', '--content')).toBe('Học tập');
-    expect(refusal(() => requiredText('...', '--content'))).toEqual({ key: 'error.textEmpty', vars: { flag: '--content' } });
+    expect(optionalText(undefined, 'member.job')).toBeNull();
+    expect(optionalText('   ', 'member.job')).toBeNull();
+    expect(optionalText(' Kế   toán ', 'member.job')).toBe('Kế toán');
+    expect(refusal(() => optionalText('x'.repeat(31), 'member.card'))).toEqual({ key: 'error.textTooLong', vars: { max: 30 }, field: 'member.card' });
+    expect(requiredText(' Học tập ', 'pledge.content')).toBe('Học tập');
+    expect(refusal(() => requiredText('...', 'pledge.content'))).toEqual({ key: 'error.textEmpty', vars: {}, field: 'pledge.content' });
   });
 });
 

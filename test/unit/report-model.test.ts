@@ -104,8 +104,8 @@ describe('monthly', () => {
     const an = cells(march.rows)[0]!;
     expect(an.result).toBe('Tốt');
     expect(an.recognition).toBe('Biểu dương');
-    expect(an.progress.split('\n')).toHaveLength(3);
-    expect(an.progress.split('\n')[0]).toBe('1. Đang thực hiện: Đã làm được một nửa');
+    expect(an.progress!.split('\n')).toHaveLength(3);
+    expect(an.progress!.split('\n')[0]).toBe('1. Đang thực hiện: Đã làm được một nửa');
     expect(march.summary[0]).toBe('Kết quả kiểm điểm: Tốt 4; Đạt 0; Chưa đạt 0; chưa kiểm điểm 1.');
   });
 
@@ -193,7 +193,7 @@ describe('results', () => {
     records.reviews.find((r) => r.month === '2026-05')!.progress.push({ pledgeId: item.id, progress: 'chua' });
     records.reviews.reverse();
     const rows = cells(build('results', parseHalf('2026-1'), 3, records).sheets[0]!.rows);
-    expect(rows.find((r) => r.content.endsWith(item.content))!.outcome).toBe('Đang thực hiện: Đã làm nền đường');
+    expect(rows.find((r) => r.content?.endsWith(item.content))!.outcome).toBe('Đang thực hiện: Đã làm nền đường');
   });
 
   it('uses the year-end grades for a year report', () => {

@@ -4,7 +4,6 @@ import { openDatabase } from '../../store/sqlite.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -37,7 +36,7 @@ function inFile(ctx: Ctx, value: string): string | null {
   }
 }
 
-async function backup(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
+export async function backup(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
   const target = flags.out === undefined ? undefined : outFile(ctx, flags.out);
   const { autoBackup, backupTo } = await import('../../store/backup.js');
   await ctx.withCell(
@@ -54,11 +53,10 @@ async function backup(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<
   );
 }
 
-async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
+export async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   const source = inFile(ctx, fileArg);
   if (!source) throw new UserError('error.restoreMissing', { file: fileArg.replace(/[\0-\x1f]/g, '?').slice(0, 200) });
   const store = await import('../../store/backup.js');
-  const { isSqliteError } = await import('../../store/cell-file.js');
   // Checked before anything is touched: ours, a version this tool reads, sound.
   const check = store.checkRestorable(source, SCHEMA_VERSION, APPLICATION_ID);
   if (!check.ok) {
@@ -87,7 +85,7 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
       }
     } catch (e) {
       if (e instanceof UserError) throw e;
-      if (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY')) throw new UserError('error.fileBusy', { file: target });
+      if (store.isBusy(e)) throw store.storeError(e, target, 'use');
       saved = store.backupPathFor(home, slug);
       store.copyAsIs(target, saved);
     }
@@ -98,19 +96,12 @@ async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<void> {
   if (saved) ctx.print(ctx.t('archive.savedBefore', { file: saved }));
 }
 
-async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
+export async function doctor(ctx: Ctx, cmd: Command): Promise<void> {
   const location = ctx.locate(cmd);
   const file = location.file;
   if (!fs.existsSync(file)) throw new UserError('error.cellFileMissing', { file });
   const { examineCellFile } = await import('../../store/doctor.js');
-  const { isSqliteError } = await import('../../store/cell-file.js');
-  let findings: ReturnType<typeof examineCellFile>;
-  try {
-    findings = examineCellFile(file);
-  } catch (e) {
-    if (!isSqliteError(e) || !/CORRUPT|NOTADB|IOERR/.test(e.code)) throw e;
-    findings = [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
-  }
+  const findings = examineCellFile(file);
   const problems = findings.filter((f) => f.level === 'problem');
   const advice = problems.length > 0 ? await doctorAdvice(ctx, file, location.slug, problems) : [];
   if (ctx.globals(cmd).json) {
@@ -159,7 +150,7 @@ async function doctorAdvice(ctx: Ctx, file: string, locatedSlug: string | null, 
   return advice;
 }
 
-async function exportJson(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
+export async function exportJson(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
   const target = flags.out === undefined ? undefined : outFile(ctx, flags.out);
   const { exportCell } = await import('../../store/export.js');
   const { writeAtomically } = await import('../../store/backup.js');
@@ -176,25 +167,3 @@ async function exportJson(ctx: Ctx, cmd: Command, flags: { out?: string }): Prom
   );
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  examples(program.command('backup').description(t('archive.backup.help')).option('--out <file>', t('archive.opt.out')), ctx, 'archive.example.backup', 'archive.example.backupOut').action(
-    function (this: Command, flags: { out?: string }) {
-      return backup(ctx, this, flags);
-    },
-  );
-  examples(program.command('restore').description(t('archive.restore.help')).argument('<file>', t('archive.arg.file')), ctx, 'archive.example.restore').action(
-    function (this: Command, file: string) {
-      return restore(ctx, this, file);
-    },
-  );
-  examples(program.command('doctor').description(t('archive.doctor.help')), ctx, 'archive.example.doctor').action(function (this: Command) {
-    return doctor(ctx, this);
-  });
-  const exportGroup = group(program, 'export', t('archive.export.help'));
-  examples(exportGroup.command('json').description(t('archive.exportJson.help')).option('--out <file>', t('archive.opt.out')), ctx, 'archive.example.export').action(
-    function (this: Command, flags: { out?: string }) {
-      return exportJson(ctx, this, flags);
-    },
-  );
-}

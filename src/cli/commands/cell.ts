@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
 import { parseYear } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
@@ -16,7 +16,7 @@ import { listMembers } from '../../store/members.js';
 import { isInForce } from '../../domain/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 
-interface CellFlags {
+export interface CellFlags {
   name?: string;
   committee?: string;
   place?: string;
@@ -37,7 +37,7 @@ export function cellJson(cell: Cell, file: string, membersInForce?: number) {
   return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
 }
 
-async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
+export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const values = {} as Record<CellTextField, string>;
   for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
     const given = flags[field];
@@ -91,7 +91,7 @@ function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): 
   ]);
 }
 
-async function show(ctx: Ctx, cmd: Command): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     const cell = requireCell(cf);
     const today = ctx.today();
@@ -101,7 +101,7 @@ async function show(ctx: Ctx, cmd: Command): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
   const current = currentCell(home);
   const { openCellFile, isSqliteError } = await import('../../store/cell-file.js');
@@ -136,7 +136,7 @@ async function list(ctx: Ctx, cmd: Command): Promise<void> {
   );
 }
 
-async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void> {
+export async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void> {
   const slug = validateSlug(slugArg);
   const home = dataFolder(ctx.env);
   const file = cellFileFor(home, slug);
@@ -146,7 +146,7 @@ async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void> {
   ctx.print(ctx.t('cell.using', { name: cell.name, slug }));
 }
 
-async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
+export async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const changes: Partial<Omit<Cell, 'slug'>> = {};
   for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
     if (flags[field] !== undefined) changes[field] = validateCellText(field, flags[field]!);
@@ -166,16 +166,16 @@ async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
 
 const DEFAULT_BASIS = 'Chỉ thị 05-CT/TW';
 
-async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }): Promise<void> {
+export async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }): Promise<void> {
   const year = parseYear(flags.year);
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const existing = getProgramme(cf.db, year);
     const programme = {
       year,
-      basis: optionalText(flags.basis, '--basis') ?? existing?.basis ?? DEFAULT_BASIS,
-      topic: flags.topic !== undefined ? optionalText(flags.topic, '--topic', 500) : existing?.topic ?? null,
-      yearTopic: flags.yearTopic !== undefined ? optionalText(flags.yearTopic, '--year-topic', 500) : existing?.yearTopic ?? null,
+      basis: optionalText(flags.basis, 'programme.basis') ?? existing?.basis ?? DEFAULT_BASIS,
+      topic: flags.topic !== undefined ? optionalText(flags.topic, 'programme.topic') : existing?.topic ?? null,
+      yearTopic: flags.yearTopic !== undefined ? optionalText(flags.yearTopic, 'programme.yearTopic') : existing?.yearTopic ?? null,
     };
     cf.write((db) => saveProgramme(db, programme));
     if (ctx.globals(cmd).json) return ctx.printJson(programme);
@@ -188,7 +188,7 @@ async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string; basis
   });
 }
 
-async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
+export async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const all = listProgrammes(cf.db);
@@ -206,58 +206,3 @@ async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const cell = examples(group(program, 'cell', t('cell.help')), ctx, 'cell.example.init', 'cell.example.show', 'cell.example.use');
-  const identity = (c: Command) =>
-    c
-      .option('--name <text>', t('cell.opt.name'))
-      .option('--committee <text>', t('cell.opt.committee'))
-      .option('--place <text>', t('cell.opt.place'))
-      .option('--secretary <text>', t('cell.opt.secretary'))
-      .option('--symbol <text>', t('cell.opt.symbol'))
-      .option('--term-start <year>', t('cell.opt.termStart'));
-
-  examples(
-    identity(cell.command('init').description(t('cell.init.help'))).option('--slug <slug>', t('cell.opt.slug')),
-    ctx,
-    'cell.example.init',
-  ).action(function (this: Command, flags: CellFlags) {
-    return init(ctx, this, flags);
-  });
-  examples(cell.command('show').description(t('cell.show.help')), ctx, 'cell.example.show').action(function (this: Command) {
-      return show(ctx, this);
-    });
-  examples(cell.command('list').description(t('cell.list.help')), ctx, 'cell.example.list').action(function (this: Command) {
-      return list(ctx, this);
-    });
-  examples(cell.command('use').description(t('cell.use.help')).argument('<slug>', t('cell.opt.slug')), ctx, 'cell.example.use').action(
-    function (this: Command, slug: string) {
-      return use(ctx, this, slug);
-    },
-  );
-  examples(identity(cell.command('set').description(t('cell.set.help'))), ctx, 'cell.example.set').action(function (
-    this: Command,
-    flags: CellFlags,
-  ) {
-    return set(ctx, this, flags);
-  });
-
-  const programme = examples(group(program, 'programme', t('programme.help')), ctx, 'programme.example.set', 'programme.example.show');
-  examples(
-    programme
-      .command('set')
-      .description(t('programme.set.help'))
-      .requiredOption('--year <year>', t('programme.opt.year'))
-      .option('--basis <text>', t('programme.opt.basis'))
-      .option('--topic <text>', t('programme.opt.topic'))
-      .option('--year-topic <text>', t('programme.opt.yearTopic')),
-    ctx,
-    'programme.example.set',
-  ).action(function (this: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }) {
-    return programmeSet(ctx, this, flags);
-  });
-  examples(programme.command('show').description(t('programme.show.help')), ctx, 'programme.example.show').action(function (this: Command) {
-      return programmeShow(ctx, this);
-    });
-}

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples } from './define.js';
 import { insertCell, saveProgramme } from '../../store/cell.js';
 import { insertMember, insertStatus } from '../../store/members.js';
 import { buildSampleCell, buildSamplePledges, sampleMeetings } from '../../domain/sample.js';
@@ -25,8 +24,9 @@ function previousMonth(today: string): string {
 import { writeDemoReports } from './report.js';
 import { makeFolder } from '../../store/folders.js';
 
-export function demoFolder(): string {
-  return path.join(os.tmpdir(), 'hoc-theo-bac-demo');
+/** The sample's folder in the temporary folder that the run's environment names (as os.tmpdir() reads it). */
+export function demoFolder(env: Ctx['env']): string {
+  return path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'hoc-theo-bac-demo');
 }
 
 /** The year's pledges of those who may take them today, their commitments, last year's exemplar. */
@@ -43,8 +43,8 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
   for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);
 }
 
-async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
-  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder());
+export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<void> {
+  const folder = path.resolve(ctx.io.cwd, flags.dir ?? demoFolder(ctx.env));
   const file = path.join(folder, 'chi-bo-mau.sqlite');
   makeFolder(folder);
   // The sample is made anew each time: only the sample's own files are removed.
@@ -94,12 +94,3 @@ async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Promise<vo
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  examples(
-    program.command('demo').description(ctx.t('demo.help')).option('--dir <folder>', ctx.t('demo.opt.dir')),
-    ctx,
-    'demo.example',
-  ).action(function (this: Command, flags: { dir?: string }) {
-    return demo(ctx, this, flags);
-  });
-}

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
 import { whoseLabel } from './pledge.js';
@@ -21,7 +20,7 @@ import { UserError } from '../../domain/errors.js';
 import { listMembers } from '../../store/members.js';
 import { getExemplar, listExemplars } from '../../store/exemplars.js';
 
-interface AddFlags {
+export interface AddFlags {
   member?: string;
   collective?: boolean;
   year?: string;
@@ -52,7 +51,7 @@ async function askWho(ctx: Ctx, p: Prompter, members: readonly Member[], year: n
   return id === 0 ? null : inYear.find((m) => m.id === id)!;
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   const asking = ctx.canAsk(cmd) && flags.member === undefined && !flags.collective;
   if (!asking && (flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
   const today = ctx.today();
@@ -63,7 +62,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
     today,
   );
   const achievement = await valueOrAsk(ctx, cmd, flags.achievement, '--achievement', (p) =>
-    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, ctx.t('exemplar.col.achievement'), 1000)) }),
+    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, 'exemplar.achievement'), 'label') }),
   );
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -72,7 +71,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
     if (asking) {
       const p = await ctx.prompter();
       member = await askWho(ctx, p, listMembers(cf.db), year);
-      if (flags.award === undefined) award = await p.input({ message: ctx.t('exemplar.ask.award'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, '--award', 300)) });
+      if (flags.award === undefined) award = await p.input({ message: ctx.t('exemplar.ask.award'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'exemplar.award')) });
     }
     const saved = saveExemplar(cf, { year, memberId: member?.id ?? null, achievement, award }, member, ctx.now());
     if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson(saved, member ? [member] : []));
@@ -80,7 +79,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promise<void> {
   if (flags.member !== undefined && flags.collective) throw new UserError('error.memberOrCollective');
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -96,8 +95,8 @@ async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promi
       if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
       const p = await ctx.prompter();
       member = await askWho(ctx, p, members, year);
-      achievement = await p.input({ message: ctx.t('exemplar.ask.achievement'), default: e.achievement, validate: validateWith(ctx.t, (v) => requiredText(v, ctx.t('exemplar.col.achievement'), 1000)) });
-      award = await p.input({ message: ctx.t('exemplar.ask.award'), default: e.award ?? '', validate: validateWith(ctx.t, (v) => optionalText(v, '--award', 300)) });
+      achievement = await p.input({ message: ctx.t('exemplar.ask.achievement'), default: e.achievement, validate: validateWith(ctx.t, (v) => requiredText(v, 'exemplar.achievement'), 'label') });
+      award = await p.input({ message: ctx.t('exemplar.ask.award'), default: e.award ?? '', validate: validateWith(ctx.t, (v) => optionalText(v, 'exemplar.award')) });
     }
     const saved = saveExemplar(cf, { year, memberId: member?.id ?? null, achievement, award }, member, ctx.now(), e.id);
     if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson(saved, members));
@@ -105,7 +104,7 @@ async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promi
   });
 }
 
-async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const e = findExemplar(cf, ref);
@@ -119,7 +118,7 @@ async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? undefined : parsePledgeYear(flags.year, ctx.today());
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -147,43 +146,3 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<v
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const exemplar = group(program, 'exemplar', t('exemplar.help'));
-  examples(
-    exemplar
-      .command('add')
-      .description(t('exemplar.add.help'))
-      .option('--member <ref>', t('exemplar.opt.member'))
-      .option('--collective', t('exemplar.opt.collective'))
-      .option('--year <year>', t('exemplar.opt.year'))
-      .option('--achievement <text>', t('exemplar.opt.achievement'))
-      .option('--award <text>', t('exemplar.opt.award')),
-    ctx,
-    'exemplar.example.add',
-  ).action(function (this: Command, flags: AddFlags) {
-    return add(ctx, this, flags);
-  });
-  const changes = (c: Command) =>
-    c
-      .option('--member <ref>', t('exemplar.opt.member'))
-      .option('--collective', t('exemplar.opt.collective'))
-      .option('--year <year>', t('exemplar.opt.year'))
-      .option('--achievement <text>', t('exemplar.opt.achievement'))
-      .option('--award <text>', t('exemplar.opt.award'));
-  examples(changes(exemplar.command('edit').description(t('exemplar.edit.help')).argument('<id>', t('exemplar.col.id'))), ctx, 'exemplar.example.edit').action(
-    function (this: Command, ref: string, flags: AddFlags) {
-      return edit(ctx, this, ref, flags);
-    },
-  );
-  examples(exemplar.command('remove').description(t('exemplar.remove.help')).argument('<id>', t('exemplar.col.id')), ctx, 'exemplar.example.remove').action(
-    function (this: Command, ref: string) {
-      return remove(ctx, this, ref);
-    },
-  );
-  examples(exemplar.command('list').description(t('exemplar.list.help')).option('--year <year>', t('exemplar.opt.listYear')), ctx, 'exemplar.example.list').action(
-    function (this: Command, flags: { year?: string }) {
-      return list(ctx, this, flags);
-    },
-  );
-}

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples } from './define.js';
 import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
@@ -17,7 +16,7 @@ import { getCell } from '../../store/cell.js';
 import { pastWarning } from '../confirm.js';
 import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
 
-interface ImportFlags {
+export interface ImportFlags {
   dryRun?: boolean;
   update?: boolean;
   map?: string;
@@ -84,7 +83,7 @@ async function backupThenWrite(ctx: Ctx, cf: CellFile, write: () => void): Promi
   return backup;
 }
 
-async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
+export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
@@ -149,7 +148,7 @@ async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: Import
   );
 }
 
-async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
+export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const year = parseYear(flags.year ?? '');
   const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
   const json = ctx.globals(cmd).json;
@@ -204,39 +203,4 @@ async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: Import
   );
 }
 
-/** `member import FILE`: called from member.ts's register(). */
-export function registerMemberImport(memberGroup: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  examples(
-    memberGroup
-      .command('import')
-      .description(t('import.member.help'))
-      .argument('<file>', t('import.arg.file'))
-      .option('--dry-run', t('import.opt.dryRun'))
-      .option('--update', t('import.opt.update'))
-      .option('--map <columns>', t('import.opt.map')),
-    ctx,
-    'import.example.member',
-    'import.example.memberMap',
-  ).action(function (this: Command, file: string, flags: ImportFlags) {
-    return importMembers(ctx, this, file, flags);
-  });
-}
 
-/** `pledge import FILE --year Y`, under the pledge group. */
-export function registerPledgeImport(pledgeGroup: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  examples(
-    pledgeGroup
-      .command('import')
-      .description(t('import.pledge.help'))
-      .argument('<file>', t('import.arg.file'))
-      .requiredOption('--year <year>', t('import.opt.year'))
-      .option('--dry-run', t('import.opt.dryRun'))
-      .option('--map <columns>', t('import.opt.map')),
-    ctx,
-    'import.example.pledge',
-  ).action(function (this: Command, file: string, flags: ImportFlags) {
-    return importPledges(ctx, this, file, flags);
-  });
-}

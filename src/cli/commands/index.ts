@@ -1,7 +1,7 @@
-// The command groups, in the order of the help listing. A group's module (its flags, its
-// domain and storage imports) is loaded only when the command line names it: `--help` and
-// every other command stay as light as possible. Unnamed groups appear in the listing
-// by name and description only.
+// The command groups, in the order of the help listing. A group's declaration (its flags and
+// help, src/cli/groups/) is loaded only when the command line names it, and it imports the
+// implementation only inside its actions: `--help`, `pledge --help` and every other command
+// stay as light as possible. Unnamed groups appear in the listing by name and description only.
 import type { Command } from 'commander';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
@@ -18,20 +18,20 @@ interface GroupEntry {
 }
 
 export const GROUPS: readonly GroupEntry[] = [
-  { name: 'cell', description: 'cell.help', load: () => import('./cell.js') },
-  { name: 'programme', description: 'programme.help', load: () => import('./cell.js') },
-  { name: 'member', description: 'member.help', load: () => import('./member.js') },
-  { name: 'pledge', description: 'pledge.help', load: () => import('./pledge.js') },
-  { name: 'meeting', description: 'meeting.help', load: () => import('./meeting.js') },
-  { name: 'review', description: 'review.help', load: () => import('./review.js') },
-  { name: 'exemplar', description: 'exemplar.help', load: () => import('./exemplar.js') },
-  { name: 'status', description: 'status.help', load: () => import('./status.js') },
-  { name: 'report', description: 'report.help', load: () => import('./report.js') },
-  { name: 'backup', description: 'archive.backup.help', load: () => import('./archive.js') },
-  { name: 'restore', description: 'archive.restore.help', load: () => import('./archive.js') },
-  { name: 'doctor', description: 'archive.doctor.help', load: () => import('./archive.js') },
-  { name: 'export', description: 'archive.export.help', load: () => import('./archive.js') },
-  { name: 'demo', description: 'demo.help', load: () => import('./demo.js') },
+  { name: 'cell', description: 'cell.help', load: () => import('../groups/cell.js') },
+  { name: 'programme', description: 'programme.help', load: () => import('../groups/cell.js') },
+  { name: 'member', description: 'member.help', load: () => import('../groups/member.js') },
+  { name: 'pledge', description: 'pledge.help', load: () => import('../groups/pledge.js') },
+  { name: 'meeting', description: 'meeting.help', load: () => import('../groups/meeting.js') },
+  { name: 'review', description: 'review.help', load: () => import('../groups/review.js') },
+  { name: 'exemplar', description: 'exemplar.help', load: () => import('../groups/exemplar.js') },
+  { name: 'status', description: 'status.help', load: () => import('../groups/status.js') },
+  { name: 'report', description: 'report.help', load: () => import('../groups/report.js') },
+  { name: 'backup', description: 'archive.backup.help', load: () => import('../groups/archive.js') },
+  { name: 'restore', description: 'archive.restore.help', load: () => import('../groups/archive.js') },
+  { name: 'doctor', description: 'archive.doctor.help', load: () => import('../groups/archive.js') },
+  { name: 'export', description: 'archive.export.help', load: () => import('../groups/archive.js') },
+  { name: 'demo', description: 'demo.help', load: () => import('../groups/demo.js') },
 ];
 
 // Global options that take a value: their value is not a command name.

@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { formatDate, formatMonth, monthOf, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText } from '../../domain/members.js';
 import {
-  MEETING_KINDS,
   attendance,
   meetingKindLabelKey,
   parseMeetingKind,
@@ -17,7 +16,7 @@ import {
 } from '../../domain/meetings.js';
 import { meetingGrade, meetingGradeLabelKey, parseScore } from '../../domain/scales.js';
 import { UserError } from '../../domain/errors.js';
-import { getMeeting, listMeetings, regularMeeting } from '../../store/meetings.js';
+import { findMeeting, getMeeting, listMeetings } from '../../store/meetings.js';
 import { addMeeting, editMeeting, removeMeeting, type AbsentInput } from '../../app/corrections.js';
 import { askMeetingDetails } from '../prompts/meeting-details.js';
 import { confirmed } from '../confirm.js';
@@ -26,7 +25,7 @@ import { listMembers } from '../../store/members.js';
 import type { Member } from '../../domain/members.js';
 import type { CellFile } from '../../store/cell-file.js';
 
-interface MeetingFlags {
+export interface MeetingFlags {
   month?: string;
   date?: string;
   kind?: string;
@@ -63,16 +62,16 @@ export function scoreText(ctx: Ctx, score: number | null): string {
 
 /** Validated meeting fields from flags; the month is given apart. */
 export function meetingFromFlags(month: Month, flags: MeetingFlags): MeetingFields {
-  const date = flags.date === undefined || flags.date.trim() === '' ? null : validateMeetingDate(parseDate(flags.date, '--date'), month);
+  const date = flags.date === undefined || flags.date.trim() === '' ? null : validateMeetingDate(parseDate(flags.date, 'meeting.date'), month);
   return {
     month,
     date,
     kind: flags.kind === undefined ? 'thuong-ky' : parseMeetingKind(flags.kind),
-    topic: optionalText(flags.topic, '--topic', 300),
-    chair: optionalText(flags.chair, '--chair', 100),
-    minutesBy: optionalText(flags.minutesBy, '--minutes-by', 100),
+    topic: optionalText(flags.topic, 'meeting.topic'),
+    chair: optionalText(flags.chair, 'meeting.chair'),
+    minutesBy: optionalText(flags.minutesBy, 'meeting.minutesBy'),
     score: flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score),
-    conclusion: optionalText(flags.conclusion, '--conclusion', 2000),
+    conclusion: optionalText(flags.conclusion, 'meeting.conclusion'),
   };
 }
 
@@ -84,7 +83,7 @@ export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absen
 /** The flags that describe a meeting (all but --month). */
 const DETAIL_FLAGS = ['date', 'kind', 'topic', 'chair', 'minutesBy', 'absent', 'score', 'conclusion'] as const;
 
-async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
   const monthText = await valueOrAsk(ctx, cmd, flags.month, '--month', (p) =>
     p.input({ message: ctx.t('meeting.ask.month'), validate: validateWith(ctx.t, parseMonth) }),
   );
@@ -106,7 +105,7 @@ async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? yearOf(ctx.today()) : parseYear(flags.year);
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -134,23 +133,10 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<v
   });
 }
 
-/** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
-function findMeeting(cf: CellFile, ref: string): Meeting {
-  if (/^#?\d+$/.test(ref.trim())) {
-    const m = getMeeting(cf.db, Number(ref.trim().replace('#', '')));
-    if (!m) throw new UserError('error.meetingUnknown', { ref });
-    return m;
-  }
-  const month = parseMonth(ref);
-  const m = regularMeeting(cf.db, month) ?? listMeetings(cf.db, { month })[0];
-  if (!m) throw new UserError('error.meetingNoneInMonth', { month: formatMonth(month) });
-  return m;
-}
-
-async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
-    const m = findMeeting(cf, ref);
+    const m = findMeeting(cf.db, ref);
     const members = listMembers(cf.db);
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(m, members));
     const a = attendance(m, members);
@@ -172,10 +158,10 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFlags): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFlags): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
-    const m = findMeeting(cf, ref);
+    const m = findMeeting(cf.db, ref);
     const month = flags.month === undefined ? m.month : parseMonth(flags.month);
     const given = DETAIL_FLAGS.filter((f) => flags[f] !== undefined);
     let absent: AbsentInput | null = flags.absent ?? null;
@@ -202,10 +188,10 @@ async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFlags): P
   });
 }
 
-async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
-    const m = findMeeting(cf, ref);
+    const m = findMeeting(cf.db, ref);
     const kind = ctx.t(meetingKindLabelKey(m.kind)).toLocaleLowerCase(ctx.lang);
     if (!(await confirmed(ctx, cmd, ctx.t('meeting.confirmRemove', { kind, month: formatMonth(m.month), id: m.id, date: formatDate(m.date) || '—' })))) {
       return ctx.print(ctx.t('meeting.notRemoved'));
@@ -216,41 +202,3 @@ async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const meeting = group(program, 'meeting', t('meeting.help'));
-  const details = (c: Command) =>
-    c
-      .option('--month <yyyy-mm>', t('meeting.opt.month'))
-      .option('--date <date>', t('meeting.opt.date'))
-      .option('--kind <kind>', t('meeting.opt.kind', { kinds: MEETING_KINDS.join('|') }))
-      .option('--topic <text>', t('meeting.opt.topic'))
-      .option('--chair <name>', t('meeting.opt.chair'))
-      .option('--minutes-by <name>', t('meeting.opt.minutesBy'))
-      .option('--absent <list>', t('meeting.opt.absent'))
-      .option('--score <0-100>', t('meeting.opt.score'))
-      .option('--conclusion <text>', t('meeting.opt.conclusion'));
-  examples(details(meeting.command('add').description(t('meeting.add.help'))), ctx, 'meeting.example.add').action(function (this: Command, flags: MeetingFlags) {
-    return add(ctx, this, flags);
-  });
-  examples(details(meeting.command('edit').description(t('meeting.edit.help')).argument('<month|id>', t('meeting.arg.ref'))), ctx, 'meeting.example.edit').action(
-    function (this: Command, ref: string, flags: MeetingFlags) {
-      return edit(ctx, this, ref, flags);
-    },
-  );
-  examples(meeting.command('remove').description(t('meeting.remove.help')).argument('<month|id>', t('meeting.arg.ref')), ctx, 'meeting.example.remove').action(
-    function (this: Command, ref: string) {
-      return remove(ctx, this, ref);
-    },
-  );
-  examples(meeting.command('list').description(t('meeting.list.help')).option('--year <year>', t('meeting.opt.year')), ctx, 'meeting.example.list').action(
-    function (this: Command, flags: { year?: string }) {
-      return list(ctx, this, flags);
-    },
-  );
-  examples(meeting.command('show').description(t('meeting.show.help')).argument('<month|id>', t('meeting.arg.ref')), ctx, 'meeting.example.show').action(
-    function (this: Command, ref: string) {
-      return show(ctx, this, ref);
-    },
-  );
-}

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { validateWith } from '../prompts/prompter.js';
 import {
@@ -31,12 +31,11 @@ import { capitaliseName, isLikelySamePerson, sortByName } from '../../domain/nam
 import { UserError } from '../../domain/errors.js';
 import { getMember, insertMember, insertStatus, listMembers, saveMemberGrade, updateMember, type MemberFields } from '../../store/members.js';
 import type { CellFile } from '../../store/cell-file.js';
-import { registerMemberImport } from './import.js';
 import { getCell } from '../../store/cell.js';
 import { confirmed, pastWarning } from '../confirm.js';
 import { recordsOf, removeMember, restoreMember } from '../../app/corrections.js';
 
-interface MemberFlags {
+export interface MemberFlags {
   name?: string;
   born?: string;
   gender?: string;
@@ -65,12 +64,12 @@ function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
     }
   }
   if (flags.gender !== undefined) f.gender = parseGender(flags.gender);
-  if (flags.partyRole !== undefined) f.partyRole = optionalText(flags.partyRole, '--party-role', 100);
-  if (flags.job !== undefined) f.job = optionalText(flags.job, '--job', 100);
-  if (flags.unit !== undefined) f.unit = optionalText(flags.unit, '--unit', 150);
-  if (flags.joined !== undefined) f.joined = parseDate(flags.joined, '--joined');
-  if (flags.official !== undefined) f.official = parseDate(flags.official, '--official');
-  if (flags.card !== undefined) f.card = optionalText(flags.card, '--card', 30);
+  if (flags.partyRole !== undefined) f.partyRole = optionalText(flags.partyRole, 'member.partyRole');
+  if (flags.job !== undefined) f.job = optionalText(flags.job, 'member.job');
+  if (flags.unit !== undefined) f.unit = optionalText(flags.unit, 'member.unit');
+  if (flags.joined !== undefined) f.joined = parseDate(flags.joined, 'member.joined');
+  if (flags.official !== undefined) f.official = parseDate(flags.official, 'member.official');
+  if (flags.card !== undefined) f.card = optionalText(flags.card, 'member.card');
   return f;
 }
 
@@ -105,8 +104,8 @@ async function askDetails(ctx: Ctx, flags: MemberFlags): Promise<MemberFlags> {
   const asked: MemberFlags = { ...flags };
   const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v);
   if (flags.born === undefined) asked.born = blankToUndefined(await p.input({ message: ctx.t('member.ask.born'), default: '', validate: optional((v) => parseBirth(v, today)) }));
-  if (flags.joined === undefined) asked.joined = blankToUndefined(await p.input({ message: ctx.t('member.ask.joined'), default: '', validate: optional((v) => parseDate(v, '--joined')) }));
-  if (flags.official === undefined) asked.official = blankToUndefined(await p.input({ message: ctx.t('member.ask.official'), default: '', validate: optional((v) => parseDate(v, '--official')) }));
+  if (flags.joined === undefined) asked.joined = blankToUndefined(await p.input({ message: ctx.t('member.ask.joined'), default: '', validate: optional((v) => parseDate(v, 'member.joined')) }));
+  if (flags.official === undefined) asked.official = blankToUndefined(await p.input({ message: ctx.t('member.ask.official'), default: '', validate: optional((v) => parseDate(v, 'member.official')) }));
   if (flags.status === undefined) {
     const status = await p.select<string>({
       message: ctx.t('member.ask.status'),
@@ -122,7 +121,7 @@ async function askDetails(ctx: Ctx, flags: MemberFlags): Promise<MemberFlags> {
   return asked;
 }
 
-async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
   const nameAsked = given.name === undefined;
   const name = await valueOrAsk(ctx, cmd, given.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
@@ -132,7 +131,7 @@ async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
   const fields = memberFields(capitaliseName(validateName(name)), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
   const asked = flags.status === undefined ? undefined : parseStatus(flags.status);
-  let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, '--since');
+  let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, 'member.since');
 
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -143,9 +142,9 @@ async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
       const answer = await p.input({
         message: ctx.t('member.ask.since', { default: usual === SINCE_EVER ? ctx.t('member.sinceEver') : formatDate(usual) }),
         default: '',
-        validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parseDate(v, '--since'))),
+        validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parseDate(v, 'member.since'))),
       });
-      if (answer.trim() !== '') since = parseDate(answer, '--since');
+      if (answer.trim() !== '') since = parseDate(answer, 'member.since');
     }
     const first = firstStatus(fields, ctx.today(), asked, { since, termStart });
     const twin = listMembers(cf.db).find((m) => isLikelySamePerson(m, fields));
@@ -160,11 +159,11 @@ async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
   });
 }
 
-async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
+export async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
   const today = ctx.today();
   const year = parseYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)) })));
-  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score);
-  const note = optionalText(flags.note, '--note', 300);
+  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score, 'member.score');
+  const note = optionalText(flags.note, 'member.gradeNote');
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -187,7 +186,7 @@ function findAnyMember(cf: CellFile, ref: string): Member {
   return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
 }
 
-async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -200,7 +199,7 @@ async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const m = findAnyMember(cf, ref);
@@ -215,7 +214,7 @@ function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
   return status ? ctx.t(statusMessageKey(status)) : '';
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const today = ctx.today();
@@ -270,7 +269,7 @@ function printMember(ctx: Ctx, m: Member): void {
   }
 }
 
-async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -279,7 +278,7 @@ async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -312,13 +311,13 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
     name: await ask('member.field.name', m.name, validateName, true),
     born: await ask('member.field.born', m.birthDate ? formatDate(m.birthDate) : m.birthYear ? String(m.birthYear) : null, (v) => parseBirth(v, ctx.today())),
     gender: await ask('member.field.gender', m.gender === 'nu' ? 'nữ' : m.gender, parseGender),
-    partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, '--party-role', 100)),
-    job: await ask('member.field.job', m.job, (v) => optionalText(v, '--job', 100)),
-    unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, '--unit', 150)),
-    card: await ask('member.field.card', m.card, (v) => optionalText(v, '--card', 30)),
+    partyRole: await ask('member.field.partyRole', m.partyRole, (v) => optionalText(v, 'member.partyRole')),
+    job: await ask('member.field.job', m.job, (v) => optionalText(v, 'member.job')),
+    unit: await ask('member.field.unit', m.unit, (v) => optionalText(v, 'member.unit')),
+    card: await ask('member.field.card', m.card, (v) => optionalText(v, 'member.card')),
   };
-  const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, '--joined'));
-  const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, '--official'));
+  const joined = await ask('member.field.joined', formatDate(m.joined) || null, (v) => parseDate(v, 'member.joined'));
+  const official = await ask('member.field.official', formatDate(m.official) || null, (v) => parseDate(v, 'member.official'));
   if (joined.trim()) flags.joined = joined;
   if (official.trim()) flags.official = official;
   // A gender left blank keeps what was there (it cannot be "unknown" once known).
@@ -326,7 +325,7 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
   return fieldsFromFlags(ctx, flags);
 }
 
-async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: string; from?: string; note?: string }): Promise<void> {
+export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: string; from?: string; note?: string }): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const m = findMember(cf, ref);
@@ -339,15 +338,15 @@ async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: str
     );
     const from = parseDate(
       await valueOrAsk(ctx, cmd, flags.from, '--from', (p) =>
-        p.input({ message: ctx.t('member.ask.statusFrom'), default: formatDate(ctx.today()), validate: validateWith(ctx.t, (v) => parseDate(v, '--from')) }),
+        p.input({ message: ctx.t('member.ask.statusFrom'), default: formatDate(ctx.today()), validate: validateWith(ctx.t, (v) => parseDate(v, 'member.statusFrom')) }),
       ),
-      '--from',
+      'member.statusFrom',
     );
     let noteText = flags.note;
     if (noteText === undefined && asking) {
-      noteText = await (await ctx.prompter()).input({ message: ctx.t('member.ask.statusNote'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, '--note', 300)) });
+      noteText = await (await ctx.prompter()).input({ message: ctx.t('member.ask.statusNote'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'member.statusNote')) });
     }
-    const note = optionalText(noteText, '--note', 300);
+    const note = optionalText(noteText, 'member.statusNote');
     const change = { status, from, note };
     validateStatusChange(m.history, change);
     if (statusOn(m.history, from) === status) {
@@ -360,84 +359,3 @@ async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: str
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const member = examples(group(program, 'member', t('member.help')), ctx, 'member.example.add', 'member.example.list', 'member.example.show');
-  const details = (c: Command) =>
-    c
-      .option('--name <text>', t('member.opt.name'))
-      .option('--born <year|date>', t('member.opt.born'))
-      .option('--gender <nam|nữ>', t('member.opt.gender'))
-      .option('--party-role <text>', t('member.opt.partyRole'))
-      .option('--job <text>', t('member.opt.job'))
-      .option('--unit <text>', t('member.opt.unit'))
-      .option('--joined <date>', t('member.opt.joined'))
-      .option('--official <date>', t('member.opt.official'))
-      .option('--card <text>', t('member.opt.card'));
-
-  examples(
-    details(member.command('add').description(t('member.add.help')))
-      .option('--status <status>', t('member.opt.status'))
-      .option('--since <date>', t('member.opt.since')),
-    ctx,
-    'member.example.add',
-  ).action(
-    function (this: Command, flags: MemberFlags) {
-      return add(ctx, this, flags);
-    },
-  );
-  examples(member.command('list').description(t('member.list.help')).option('--all', t('member.opt.all')), ctx, 'member.example.list').action(function (
-    this: Command,
-    flags: { all?: boolean },
-  ) {
-    return list(ctx, this, flags);
-  });
-  examples(member.command('show').description(t('member.show.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.show').action(
-    function (this: Command, ref: string) {
-      return show(ctx, this, ref);
-    },
-  );
-  examples(details(member.command('edit').description(t('member.edit.help')).argument('<ref>', t('member.arg.ref'))), ctx, 'member.example.edit').action(
-    function (this: Command, ref: string, flags: MemberFlags) {
-      return edit(ctx, this, ref, flags);
-    },
-  );
-  examples(
-    member
-      .command('status')
-      .description(t('member.status.help'))
-      .argument('<ref>', t('member.arg.ref'))
-      .option('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
-      .option('--from <date>', t('member.opt.from'))
-      .option('--note <text>', t('member.opt.note')),
-    ctx,
-    'member.example.status',
-  ).action(function (this: Command, ref: string, flags: { set?: string; from?: string; note?: string }) {
-    return setStatus(ctx, this, ref, flags);
-  });
-  examples(
-    member
-      .command('grade')
-      .description(t('member.grade.help'))
-      .argument('<ref>', t('member.arg.ref'))
-      .option('--year <year>', t('member.opt.gradeYear'))
-      .option('--result <result>', t('member.opt.result'))
-      .option('--score <0-100>', t('member.opt.score'))
-      .option('--note <text>', t('member.opt.gradeNote')),
-    ctx,
-    'member.example.grade',
-  ).action(function (this: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }) {
-    return grade(ctx, this, ref, flags);
-  });
-  examples(member.command('remove').description(t('member.remove.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.remove').action(
-    function (this: Command, ref: string) {
-      return remove(ctx, this, ref);
-    },
-  );
-  examples(member.command('restore').description(t('member.restore.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.restore').action(
-    function (this: Command, ref: string) {
-      return restore(ctx, this, ref);
-    },
-  );
-  registerMemberImport(member, ctx);
-}

@@ -1,9 +1,8 @@
 // pledge add | list | show | edit | remove | commit | grade.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { registerPledgeImport } from './import.js';
-import { examples, group, printFields } from './define.js';
+import { printFields } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
 import { validateWith, type Prompter } from '../prompts/prompter.js';
@@ -63,7 +62,7 @@ export interface PledgeItemFlags {
   owner?: string;
 }
 
-interface AddFlags extends PledgeItemFlags {
+export interface AddFlags extends PledgeItemFlags {
   member?: string;
   collective?: boolean;
   year?: string;
@@ -166,7 +165,7 @@ export function savePledge(ctx: Ctx, cf: CellFile, fields: PledgeFields, options
   return saved;
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   if (flags.member !== undefined && flags.collective) throw new UserError('error.memberOrCollective');
   const today = ctx.today();
   const json = ctx.globals(cmd).json;
@@ -220,7 +219,7 @@ async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
   });
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { year?: string; member?: string; collective?: boolean }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string; member?: string; collective?: boolean }): Promise<void> {
   if (flags.member !== undefined && flags.collective) throw new UserError('error.memberOrCollective');
   const year = flags.year === undefined ? yearOf(ctx.today()) : parsePledgeYear(flags.year, ctx.today());
   await ctx.withCell(cmd, async (cf) => {
@@ -268,7 +267,7 @@ async function list(ctx: Ctx, cmd: Command, flags: { year?: string; member?: str
   });
 }
 
-async function show(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
+export async function show(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const p = loadPledge(cf, idText);
@@ -290,7 +289,7 @@ async function show(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFlags & { year?: string }): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFlags & { year?: string }): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const current = loadPledge(cf, idText);
@@ -316,7 +315,7 @@ async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFla
 }
 
 /** Asks on a terminal; refused without one unless --yes was given. */
-async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
+export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
     const p = loadPledge(cf, idText);
@@ -337,10 +336,10 @@ function askYear(ctx: Ctx, p: Prompter): Promise<string> {
   return p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)), validate: validateWith(ctx.t, (v) => parsePledgeYear(v, today)) });
 }
 
-async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
+export async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
   const today = ctx.today();
   const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
-  const date = flags.date === undefined ? today : parseDate(flags.date, '--date');
+  const date = flags.date === undefined ? today : parseDate(flags.date, 'pledge.commitDate');
   checkCommitmentDate(date, year, today);
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
@@ -355,10 +354,10 @@ async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?: strin
   });
 }
 
-async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
+export async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
   const today = ctx.today();
   const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
-  const date = flags.date === undefined ? today : parseDate(flags.date, '--date');
+  const date = flags.date === undefined ? today : parseDate(flags.date, 'pledge.approveDate');
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const member = findMember(cf, ref);
@@ -369,7 +368,7 @@ async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year?: stri
   });
 }
 
-interface GradeFlags {
+export interface GradeFlags {
   period?: string;
   self?: string;
   cellGrade?: string;
@@ -381,13 +380,13 @@ interface GradeFlags {
  * `--cell` is also the global flag naming a cell file, and commander gives it to the program
  * wherever it stands: on `pledge grade`, a grade word there is the cell's grade, not a cell.
  */
-function cellGradeFlag(ctx: Ctx, cmd: Command): { grade?: string; file?: string } {
+export function cellGradeFlag(ctx: Ctx, cmd: Command): { grade?: string; file?: string } {
   const g = ctx.globals(cmd);
   if (g.cell === undefined || !isPledgeGradeWord(g.cell)) return {};
   return { grade: g.cell, file: locateCell({ db: g.db }, ctx.env).file };
 }
 
-async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags): Promise<void> {
+export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags): Promise<void> {
   const cellFlag = cellGradeFlag(ctx, cmd);
   const gradeChoices = PLEDGE_GRADES.map((g) => ({ name: ctx.t(pledgeGradeKey(g)), value: g as string }));
   const asking = ctx.canAsk(cmd) && (flags.period === undefined || flags.self === undefined);
@@ -407,7 +406,7 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
   const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, '--cell-grade');
-  const note = optionalText(flags.note, '--note', 300);
+  const note = optionalText(flags.note, 'pledge.gradeNote');
   await ctx.withCell(cmd, (cf) => {
     requireCell(cf);
     const p = loadPledge(cf, idText);
@@ -423,100 +422,3 @@ async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags):
   }, { file: cellFlag.file });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const pledge = group(program, 'pledge', t('pledge.help'));
-  const itemOptions = (c: Command) =>
-    c
-      .option('--year <year>', t('pledge.opt.year'))
-      .option('--kind <kind>', t('pledge.opt.kind'))
-      .option('--content <text>', t('pledge.opt.content'))
-      .option('--action <text>', t('pledge.opt.action'))
-      .option('--solution <text>', t('pledge.opt.solution'))
-      .option('--due <date>', t('pledge.opt.due'))
-      .option('--target <text>', t('pledge.opt.target'))
-      .option('--owner <text>', t('pledge.opt.owner'));
-
-  examples(
-    itemOptions(
-      pledge
-        .command('add')
-        .description(t('pledge.add.help'))
-        .option('--member <ref>', t('pledge.opt.member'))
-        .option('--collective', t('pledge.opt.collective')),
-    ),
-    ctx,
-    'pledge.example.add',
-  ).action(function (this: Command, flags: AddFlags) {
-    return add(ctx, this, flags);
-  });
-  examples(
-    pledge
-      .command('list')
-      .description(t('pledge.list.help'))
-      .option('--year <year>', t('pledge.opt.listYear'))
-      .option('--member <ref>', t('pledge.opt.listMember'))
-      .option('--collective', t('pledge.opt.listCollective')),
-    ctx,
-    'pledge.example.list',
-  ).action(function (this: Command, flags: { year?: string; member?: string; collective?: boolean }) {
-    return list(ctx, this, flags);
-  });
-  examples(pledge.command('show').description(t('pledge.show.help')).argument('<id>', t('pledge.arg.id')), ctx, 'pledge.example.show').action(function (
-    this: Command,
-    id: string,
-  ) {
-    return show(ctx, this, id);
-  });
-  examples(itemOptions(pledge.command('edit').description(t('pledge.edit.help')).argument('<id>', t('pledge.arg.id'))), ctx, 'pledge.example.edit').action(
-    function (this: Command, id: string, flags: PledgeItemFlags & { year?: string }) {
-      return edit(ctx, this, id, flags);
-    },
-  );
-  examples(pledge.command('remove').description(t('pledge.remove.help')).argument('<id>', t('pledge.arg.id')), ctx, 'pledge.example.remove').action(
-    function (this: Command, id: string) {
-      return remove(ctx, this, id);
-    },
-  );
-  examples(
-    pledge
-      .command('commit')
-      .description(t('pledge.commit.help'))
-      .argument('<ref>', t('pledge.arg.ref'))
-      .option('--year <year>', t('pledge.opt.year'))
-      .option('--date <date>', t('pledge.opt.date')),
-    ctx,
-    'pledge.example.commit',
-  ).action(function (this: Command, ref: string, flags: { year?: string; date?: string }) {
-    return commit(ctx, this, ref, flags);
-  });
-  examples(
-    pledge
-      .command('approve')
-      .description(t('pledge.approve.help'))
-      .argument('<ref>', t('pledge.arg.ref'))
-      .option('--year <year>', t('pledge.opt.year'))
-      .option('--date <date>', t('pledge.opt.approveDate')),
-    ctx,
-    'pledge.example.approve',
-  ).action(function (this: Command, ref: string, flags: { year?: string; date?: string }) {
-    return approve(ctx, this, ref, flags);
-  });
-  examples(
-    pledge
-      .command('grade')
-      .description(t('pledge.grade.help'))
-      .argument('<id>', t('pledge.arg.id'))
-      .option('--period <6m|year>', t('pledge.opt.period'))
-      .option('--self <grade>', t('pledge.opt.self'))
-      .option('--cell-grade <grade>', t('pledge.opt.cell'))
-      // CLI.md's spelling, still taken; it clashes with the global --cell SLUG (see cellGradeFlag).
-      .addOption(new Option('--cell <grade>').hideHelp())
-      .option('--note <text>', t('pledge.opt.note')),
-    ctx,
-    'pledge.example.grade',
-  ).action(function (this: Command, id: string, flags: GradeFlags) {
-    return grade(ctx, this, id, flags);
-  });
-  registerPledgeImport(pledge, ctx);
-}

@@ -3,21 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples, group } from './define.js';
+import { describeError } from '../errors.js';
 import { requireCell } from './cell.js';
-import { UserError } from '../../domain/errors.js';
+import { FieldError, UserError } from '../../domain/errors.js';
 import { parseYear, type IsoDate } from '../../domain/dates.js';
 import type { Cell } from '../../domain/cells.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
-import { KIND_PERIODS, REPORT_KINDS, type ReportKind } from '../../reports/model/kinds.js';
+import { KIND_PERIODS, type ReportKind } from '../../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
 import { buildReport } from '../../reports/model/index.js';
 import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../../reports/template.js';
 
-interface ReportFlags {
+export interface ReportFlags {
   year?: string;
   month?: string;
   half?: string;
@@ -55,9 +55,9 @@ export function reportPeriod(kind: ReportKind, flags: ReportFlags, today: IsoDat
   return { type: 'year', year: parseYear(flags.year ?? today.slice(0, 4)) };
 }
 
-function parseDocumentNumber(text: string): number {
+export function parseDocumentNumber(text: string): number {
   const value = text.trim();
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UserError('error.numberInvalid', { value, flag: '--number', min: 1, max: 999 });
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new FieldError('report.number', 'error.numberInvalid', { value, min: 1, max: 999 });
   return Number(value);
 }
 
@@ -91,7 +91,25 @@ export async function produceReport(
   return { file: out, kind, period: key.period, number };
 }
 
-async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
+/**
+ * Whether the files may be written: those that exist are overwritten only with --yes or a yes
+ * to the question; without a terminal, refused. Answering no is a choice, not an error (as for
+ * restore and `pledge remove`): it is said and false returned.
+ */
+export async function mayOverwrite(ctx: Ctx, cmd: Command, files: readonly string[]): Promise<boolean> {
+  for (const file of files) {
+    if (!fs.existsSync(file) || ctx.globals(cmd).yes) continue;
+    if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file });
+    const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file }), default: false });
+    if (!agreed) {
+      ctx.print(ctx.t('report.notOverwritten', { file }));
+      return false;
+    }
+  }
+  return true;
+}
+
+export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   const period = reportPeriod(kind, flags, ctx.today());
   const number = flags.number === undefined ? undefined : parseDocumentNumber(flags.number);
@@ -103,12 +121,7 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
-    if (fs.existsSync(out) && !ctx.globals(cmd).yes) {
-      if (!ctx.canAsk(cmd)) throw new UserError('error.reportExists', { file: out });
-      const agreed = await (await ctx.prompter()).confirm({ message: ctx.t('report.confirmOverwrite', { file: out }), default: false });
-      // Answering no is a choice, not an error (as for restore and `pledge remove`).
-      if (!agreed) return ctx.print(ctx.t('report.notOverwritten', { file: out }));
-    }
+    if (!(await mayOverwrite(ctx, cmd, [out]))) return;
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
     // The plan's number is on its first sheet, the cell's plan.
@@ -117,17 +130,26 @@ async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: Rep
   });
 }
 
-async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
+export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const rows = listTemplateSources(home).map((s) => {
+  const rows = await Promise.all(listTemplateSources(home).map(async (s) => {
+    if (s.format === 'docx') {
+      // Word templates are checked by compiling them (docxtemplater, loaded only here).
+      const { checkWordTemplate } = await import('../../reports/docx.js');
+      const refusal = await checkWordTemplate(s.file);
+      const kind = s.name.startsWith('document-') ? s.name.slice('document-'.length) : '';
+      const known = (['results', 'plan', 'minutes'] as const).find((k) => k === kind);
+      const description = known ? ctx.t(`report.document.${known}.help`) : '';
+      return { name: s.name, kind: ctx.t('report.kind.document', { kind }), origin: s.origin, description, file: s.file, error: refusal ? describeError(refusal, ctx.lang).message : null };
+    }
     try {
       const t = readTemplateFile(s.file);
       return { name: s.name, kind: t.kind as string, origin: s.origin, description: t.description ?? '', file: s.file, error: null as string | null };
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: ctx.t(e.key, e.vars) };
+      return { name: s.name, kind: '', origin: s.origin, description: '', file: s.file, error: describeError(e, ctx.lang).message };
     }
-  });
+  }));
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   const { printTable } = await import('../output/table.js');
   await printTable(
@@ -159,24 +181,3 @@ export async function writeDemoReports(ctx: Ctx, cf: CellFile, folder: string, m
   return produced;
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const report = group(program, 'report', t('report.help'));
-  for (const kind of REPORT_KINDS) {
-    const cmd = report.command(kind).description(t(`report.${kind}.help`));
-    const periods = KIND_PERIODS[kind];
-    if (periods.includes('year')) cmd.option('--year <year>', t('report.opt.year'));
-    if (periods.includes('month')) cmd.option('--month <month>', t('report.opt.month'));
-    if (periods.includes('half')) cmd.option('--half <half>', t('report.opt.half'));
-    cmd
-      .option('--out <file>', t('report.opt.out'))
-      .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
-    examples(cmd, ctx, `report.example.${kind}`).action(function (this: Command, flags: ReportFlags) {
-      return exportReport(ctx, this, kind, flags);
-    });
-  }
-  examples(report.command('templates').description(t('report.templates.help')), ctx, 'report.example.templates').action(function (this: Command) {
-    return listTemplates(ctx, this);
-  });
-}

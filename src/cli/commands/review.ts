@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { examples, group } from './define.js';
 import { requireCell } from './cell.js';
 import { findMember } from './member.js';
 import { formatMonth, monthOf, parseMonth, type Month } from '../../domain/dates.js';
@@ -19,7 +18,7 @@ import {
   type Review,
   type ReviewFields,
 } from '../../domain/reviews.js';
-import { PROGRESS_LEVELS, REVIEW_RESULTS, parseReviewResult, progressLabelKey, reviewResultLabelKey, type Progress, type ReviewResult } from '../../domain/scales.js';
+import { PROGRESS_LEVELS, parseReviewResult, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
 import { UserError } from '../../domain/errors.js';
 import { sortByName } from '../../domain/names.js';
 import { findReview, insertReview, listReviews, reviewedMembers, updateReview } from '../../store/reviews.js';
@@ -29,7 +28,7 @@ import { getPledge } from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
 import type { MessageKey } from '../../i18n/index.js';
 
-interface ReviewFlags {
+export interface ReviewFlags {
   month?: string;
   member?: string;
   progress?: string;
@@ -81,21 +80,21 @@ export function saveReview(ctx: Ctx, cf: CellFile, member: Member, month: Month,
 function answersFromFlags(flags: ReviewFlags): Partial<ReviewAnswers> {
   const a: Partial<ReviewAnswers> = {};
   if (flags.progress !== undefined) a.progress = parseProgressList(flags.progress);
-  if (flags.self !== undefined) a.selfCritique = optionalText(flags.self, '--self', 2000);
-  if (flags.comment !== undefined) a.comment = optionalText(flags.comment, '--comment', 2000);
+  if (flags.self !== undefined) a.selfCritique = optionalText(flags.self, 'review.self');
+  if (flags.comment !== undefined) a.comment = optionalText(flags.comment, 'review.comment');
   if (flags.result !== undefined) a.result = parseReviewResult(flags.result);
   const recognition = recognitionFrom(flags.praise, flags.remind);
   if (recognition) a.recognition = recognition;
   return a;
 }
 
-async function monthAndMember(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<{ month: Month; ref: string }> {
+export async function monthAndMember(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<{ month: Month; ref: string }> {
   const month = parseMonth(await valueOrAsk(ctx, cmd, flags.month, '--month', (p) => p.input({ message: ctx.t('review.ask.month'), default: monthOf(ctx.today()) })));
   const ref = await valueOrAsk(ctx, cmd, flags.member, '--member', (p) => p.input({ message: ctx.t('review.ask.member') }));
   return { month, ref };
 }
 
-async function add(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<void> {
+export async function add(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<void> {
   const given = answersFromFlags(flags);
   const { month, ref } = await monthAndMember(ctx, cmd, flags);
   await ctx.withCell(cmd, (cf) => {
@@ -108,7 +107,7 @@ async function add(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<void> {
   });
 }
 
-async function edit(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<void> {
+export async function edit(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<void> {
   const changes = answersFromFlags(flags);
   const { month, ref } = await monthAndMember(ctx, cmd, flags);
   if (Object.keys(changes).length === 0) throw new UserError('error.nothingToChange');
@@ -133,7 +132,7 @@ export function progressSummary(ctx: Ctx, entries: readonly { progress: Progress
     .join('; ');
 }
 
-async function list(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
+export async function list(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
   const month = flags.month === undefined ? monthOf(ctx.today()) : parseMonth(flags.month);
   await ctx.withCell(cmd, async (cf) => {
     requireCell(cf);
@@ -168,7 +167,7 @@ async function list(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<
   });
 }
 
-async function run(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
+export async function run(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
   const month = flags.month === undefined ? monthOf(ctx.today()) : parseMonth(flags.month);
   if (!ctx.canAsk(cmd)) throw new UserError('error.reviewRunNeedsTerminal', { month });
   await ctx.withCell(cmd, async (cf) => {
@@ -178,35 +177,3 @@ async function run(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<v
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  const { t } = ctx;
-  const review = group(program, 'review', t('review.help'));
-  const answers = (c: Command) =>
-    c
-      .option('--month <yyyy-mm>', t('review.opt.month'))
-      .option('--member <ref>', t('review.opt.member'))
-      .option('--progress <list>', t('review.opt.progress', { levels: PROGRESS_LEVELS.join('|') }))
-      .option('--self <text>', t('review.opt.self'))
-      .option('--comment <text>', t('review.opt.comment'))
-      .option('--result <result>', t('review.opt.result', { results: REVIEW_RESULTS.join('|') }))
-      .option('--praise', t('review.opt.praise'))
-      .option('--remind', t('review.opt.remind'));
-  examples(answers(review.command('add').description(t('review.add.help'))).option('--replace', t('review.opt.replace')), ctx, 'review.example.add').action(
-    function (this: Command, flags: ReviewFlags) {
-      return add(ctx, this, flags);
-    },
-  );
-  examples(answers(review.command('edit').description(t('review.edit.help'))), ctx, 'review.example.edit').action(function (this: Command, flags: ReviewFlags) {
-    return edit(ctx, this, flags);
-  });
-  examples(review.command('list').description(t('review.list.help')).option('--month <yyyy-mm>', t('review.opt.month')), ctx, 'review.example.list').action(
-    function (this: Command, flags: { month?: string }) {
-      return list(ctx, this, flags);
-    },
-  );
-  examples(review.command('run').description(t('review.run.help')).option('--month <yyyy-mm>', t('review.opt.month')), ctx, 'review.example.run').action(
-    function (this: Command, flags: { month?: string }) {
-      return run(ctx, this, flags);
-    },
-  );
-}

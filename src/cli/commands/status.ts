@@ -1,7 +1,6 @@
 // status: the one-screen summary before a meeting. Loads neither exceljs nor inquirer.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { examples } from './define.js';
 import { requireCell } from './cell.js';
 import { formatDate, formatMonth, monthOf, parseMonth, yearOf } from '../../domain/dates.js';
 import { statusFindings, type StatusFindings } from '../../domain/status.js';
@@ -83,7 +82,7 @@ function print(ctx: Ctx, f: StatusFindings): void {
   else ctx.print(colour.green('✓ ' + t('status.meetingRecorded', { month: formatMonth(f.month) })));
 }
 
-async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
+export async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
   const month = flags.month === undefined ? monthOf(ctx.today()) : parseMonth(flags.month);
   const year = yearOf(month);
   await ctx.withCell(cmd, (cf) => {
@@ -105,12 +104,3 @@ async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promis
   });
 }
 
-export function register(program: Command, ctx: Ctx): void {
-  examples(
-    program.command('status').description(ctx.t('status.help')).option('--month <yyyy-mm>', ctx.t('status.opt.month')),
-    ctx,
-    'status.example',
-  ).action(function (this: Command, flags: { month?: string }) {
-    return status(ctx, this, flags);
-  });
-}

@@ -58,8 +58,8 @@ export async function askMeetingDetails(
       absent.delete(choice);
       continue;
     }
-    const reason = await p.input({ message: t('meeting.ask.absentReason'), default: '', validate: validateWith(t, (v) => optionalText(v, '--absent', 200)) });
-    absent.set(choice, optionalText(reason, '--absent', 200));
+    const reason = await p.input({ message: t('meeting.ask.absentReason'), default: '', validate: validateWith(t, (v) => optionalText(v, 'meeting.absentReason')) });
+    absent.set(choice, optionalText(reason, 'meeting.absentReason'));
   }
   const score = await p.input({ message: t('review.ask.score'), default: current?.score === null || current === null ? '' : String(current.score), validate: scoreValidator(t) });
   return { date, kind, absent: [...absent].map(([id, reason]) => ({ ref: String(id), reason })), score };

@@ -7,7 +7,6 @@ import { validateWith } from './prompter.js';
 import {
   COLLECTIVE_KIND,
   INDIVIDUAL_KINDS,
-  PLEDGE_TEXT_MAX,
   defaultDue,
   missingContents,
   parsePledgeDue,
@@ -18,6 +17,7 @@ import {
 } from '../../domain/pledges.js';
 import { optionalText, requiredText, type Member } from '../../domain/members.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';
+import type { FieldId } from '../../domain/fields.js';
 import { fold, lowerLine } from '../../domain/text.js';
 
 type Who = Member | 'collective';
@@ -67,13 +67,13 @@ function whoName(d: PledgeAddFlow, who: Who): string {
 
 /** Validators for the prompts: the domain's own checks, named by the field's label. */
 export function itemValidators(t: Translate, year: number) {
-  const optional = (label: Parameters<Translate>[0], max: number) => validateWith(t, (v) => optionalText(v, t(label), max));
+  const optional = (field: FieldId) => validateWith(t, (v) => optionalText(v, field), 'label');
   return {
-    content: validateWith(t, (v) => requiredText(v, t('pledge.field.content'), PLEDGE_TEXT_MAX.content)),
-    action: optional('pledge.field.action', PLEDGE_TEXT_MAX.action),
-    solution: optional('pledge.field.solution', PLEDGE_TEXT_MAX.solution),
-    target: optional('pledge.field.target', PLEDGE_TEXT_MAX.target),
-    owner: optional('pledge.field.owner', PLEDGE_TEXT_MAX.owner),
+    content: validateWith(t, (v) => requiredText(v, 'pledge.content'), 'label'),
+    action: optional('pledge.action'),
+    solution: optional('pledge.solution'),
+    target: optional('pledge.target'),
+    owner: optional('pledge.owner'),
     due: validateWith(t, (v) => (v.trim() === '' ? null : parsePledgeDue(v, year))),
   };
 }

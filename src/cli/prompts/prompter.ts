@@ -1,7 +1,8 @@
 // The one door to inquirer: commands ask through this small interface, so flows can be
 // driven by tests, and @inquirer/prompts is loaded only when a question is really asked.
-import { Cancelled, UserError } from '../../domain/errors.js';
-import type { Translate } from '../../i18n/index.js';
+import { Cancelled, FieldError, UserError } from '../../domain/errors.js';
+import { FIELDS } from '../../domain/fields.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
 import { fold } from '../../domain/text.js';
 
 export interface Choice<T> {
@@ -18,37 +19,43 @@ export interface Prompter {
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
 }
 
+/**
+ * How a prompt names the field a refusal is about: 'answer' says "the answer" where the
+ * field is the subject or in brackets ("Câu trả lời không được để trống") and the flag
+ * elsewhere; 'label' uses the field's label ("Nội dung không được để trống"); a string is
+ * the name itself.
+ */
+export type PromptNaming = 'answer' | 'label' | { name: string };
+
+/** The refusals said of "the answer" in a prompt, by the key the domain gave. */
+const ANSWER_KEYS: Partial<Record<MessageKey, MessageKey>> = {
+  'error.textEmpty': 'prompt.answer.textEmpty',
+  'error.textTooLong': 'prompt.answer.textTooLong',
+  'error.cellFieldEmpty': 'prompt.answer.cellFieldEmpty',
+  'error.cellFieldTooLong': 'prompt.answer.cellFieldTooLong',
+  'error.dateFormat': 'prompt.answer.dateFormat',
+  'error.dateImpossible': 'prompt.answer.dateImpossible',
+};
+
 /** Turns a domain parser into a prompt validator: the error's message, in the person's language. */
-export function validateWith(t: Translate, parse: (value: string) => unknown): (value: string) => string | true {
+export function validateWith(t: Translate, parse: (value: string) => unknown, naming: PromptNaming = 'answer'): (value: string) => string | true {
   return (value) => {
     try {
       parse(value);
       return true;
     } catch (e) {
-      if (e instanceof UserError) return promptMessage(t, e);
+      if (e instanceof FieldError) return promptMessage(t, e, naming);
+      if (e instanceof UserError) return t(e.key, e.vars);
       throw e;
     }
   };
 }
 
-/**
- * A refusal as said to someone answering a question: "the answer", not the flag that the
- * same refusal names on the command line ("--committee không được để trống").
- */
-function promptMessage(t: Translate, e: UserError): string {
-  const MARK = '\u0000';
-  let flag = '';
-  const vars = Object.fromEntries(
-    Object.entries(e.vars).map(([k, v]) => {
-      if (typeof v !== 'string' || !/^--[a-z][a-z-]*$/.test(v)) return [k, v];
-      flag = v;
-      return [k, MARK];
-    }),
-  );
-  const text = t(e.key, vars);
-  // As the subject it becomes "the answer"; in brackets it goes; elsewhere the flag stays.
-  const subject = text.startsWith(MARK) ? t('prompt.answer') + text.slice(1) : text;
-  return subject.split(` (${MARK})`).join('').split(MARK).join(flag);
+function promptMessage(t: Translate, e: FieldError, naming: PromptNaming): string {
+  if (typeof naming === 'object') return t(e.key, e.named(naming.name));
+  if (naming === 'label') return t(e.key, e.named(t(FIELDS[e.field].label)));
+  const answerKey = ANSWER_KEYS[e.key];
+  return answerKey ? t(answerKey, e.vars) : t(e.key, e.named(FIELDS[e.field].flag));
 }
 
 /**

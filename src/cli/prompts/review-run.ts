@@ -8,6 +8,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { formatDate, formatMonth, lastDayOf, monthOf, parseDate, yearOf, type Month } from '../../domain/dates.js';
 import { optionalText, type Member } from '../../domain/members.js';
+import type { FieldId } from '../../domain/fields.js';
 import { parseAbsentList, resolveAbsences, validateMeetingDate } from '../../domain/meetings.js';
 import { latestProgress, mustBeReviewed, notYetReviewed, RECOGNITIONS, type Recognition, type Review } from '../../domain/reviews.js';
 import { PROGRESS_LEVELS, REVIEW_RESULTS, parseScore, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
@@ -23,15 +24,15 @@ type Step = 'review' | 'skip' | 'back' | 'stop';
 
 /** Validators of the meeting questions, in the person's language (exported for the prompt tests). */
 export function meetingDateValidator(t: Translate, month: Month): (value: string) => string | true {
-  return validateWith(t, (v) => validateMeetingDate(parseDate(v, t('review.run.meetingDateWhat')), month));
+  return validateWith(t, (v) => validateMeetingDate(parseDate(v, 'meeting.date'), month), { name: t('review.run.meetingDateWhat') });
 }
 
 export function scoreValidator(t: Translate): (value: string) => string | true {
   return validateWith(t, (v) => (v.trim() === '' ? null : parseScore(v)));
 }
 
-function textValidator(t: Translate, flag: string): (value: string) => string | true {
-  return validateWith(t, (v) => optionalText(v, flag, 2000));
+function textValidator(t: Translate, field: FieldId): (value: string) => string | true {
+  return validateWith(t, (v) => optionalText(v, field));
 }
 
 function showPledges(ctx: Ctx, pledges: readonly Pledge[], soFar: ReadonlyMap<number, Progress>): void {
@@ -64,8 +65,8 @@ async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soF
     });
     progress.push({ pledgeId: item.id, progress: level });
   }
-  const selfCritique = optionalText(await p.input({ message: t('review.ask.self'), default: before?.selfCritique ?? '', validate: textValidator(t, '--self') }), '--self', 2000);
-  const comment = optionalText(await p.input({ message: t('review.ask.comment'), default: before?.comment ?? '', validate: textValidator(t, '--comment') }), '--comment', 2000);
+  const selfCritique = optionalText(await p.input({ message: t('review.ask.self'), default: before?.selfCritique ?? '', validate: textValidator(t, 'review.self') }), 'review.self');
+  const comment = optionalText(await p.input({ message: t('review.ask.comment'), default: before?.comment ?? '', validate: textValidator(t, 'review.comment') }), 'review.comment');
   const result = await p.select({
     message: t('review.ask.result'),
     choices: REVIEW_RESULTS.map((r) => ({ name: t(reviewResultLabelKey(r)), value: r })),
@@ -90,7 +91,7 @@ async function askMeeting(ctx: Ctx, cf: CellFile, p: Prompter, month: Month, mem
     default: formatDate(monthOf(today) === month ? today : lastDayOf(month)),
     validate: meetingDateValidator(t, month),
   });
-  const iso = parseDate(date);
+  const iso = parseDate(date, 'meeting.date');
   const absent = await p.input({
     message: t('review.ask.absent'),
     default: '',

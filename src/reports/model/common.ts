@@ -25,7 +25,10 @@ export function numberLine(number: number, abbreviation: string, symbol: string)
   return `Số ${String(number).padStart(2, '0')}-${abbreviation}/${symbol}`;
 }
 
-export function headerBlock(input: BuildInput, withNumber = true): HeaderBlock {
+/** What a header block needs: the records, the number and its series, the date. */
+export type HeadInput = Pick<BuildInput, 'records' | 'number' | 'issuedOn'> & { template: Pick<ReportTemplate, 'abbreviation'> };
+
+export function headerBlock(input: HeadInput, withNumber = true): HeaderBlock {
   const { cell } = input.records;
   return {
     committee: upperVi(cell.committee),
@@ -35,7 +38,7 @@ export function headerBlock(input: BuildInput, withNumber = true): HeaderBlock {
   };
 }
 
-export function placeholderValues(input: BuildInput): Record<string, string> {
+export function placeholderValues(input: Pick<BuildInput, 'records' | 'period' | 'number'>): Record<string, string> {
   const { cell } = input.records;
   const p = input.period;
   return {

@@ -2,31 +2,57 @@
 import { formatDate } from '../../domain/dates.js';
 import { expectedMembers } from '../../domain/meetings.js';
 import type { ReviewResult } from '../../domain/scales.js';
-import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput } from './common.js';
+import type { Meeting } from '../../domain/meetings.js';
+import type { Member } from '../../domain/members.js';
+import type { Review } from '../../domain/reviews.js';
+import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput, type PeriodMember } from './common.js';
 import type { ReportModel, ReportRow } from './types.js';
 import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
+
+/**
+ * A meeting's attendance: those who belonged to the cell on its date and were held to attend
+ * (expectedMembers), in name order, not the order the absences were typed in.
+ */
+export function meetingAttendance(meeting: Meeting, members: readonly Member[]) {
+  const expected = expectedMembers(members, meeting);
+  const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
+  const nameOf = new Map(expected.map((m) => [m.id, m.name]));
+  const absences = expected.flatMap((m) => absentById.get(m.id) ?? []);
+  const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '').map((a) => ({ name: nameOf.get(a.memberId)!, reason: a.reason! }));
+  const without = absences.filter((a) => !a.reason || a.reason.trim() === '').map((a) => nameOf.get(a.memberId)!);
+  return { expected: expected.length, present: expected.length - absences.length, withReason, without };
+}
+
+/** The month's review results per member held to the cell's work, with those praised and reminded. */
+export function reviewTally(active: readonly PeriodMember[], reviews: readonly Review[]) {
+  const counts: Record<ReviewResult | 'none', number> = { tot: 0, dat: 0, 'chua-dat': 0, none: 0 };
+  const praised: string[] = [];
+  const reminded: string[] = [];
+  for (const { member } of active) {
+    const review = reviews.find((r) => r.memberId === member.id) ?? null;
+    counts[review?.result ?? 'none']++;
+    if (review?.recognition === 'praise') praised.push(member.name);
+    if (review?.recognition === 'remind') reminded.push(member.name);
+  }
+  return { counts, praised, reminded };
+}
 
 export function buildMonthly(input: BuildInput): ReportModel {
   const { records, period, template } = input;
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
   const meeting = records.meetings.find((m) => m.kind === 'thuong-ky') ?? records.meetings[0] ?? null;
-  const names = (ids: number[]) => records.members.filter((m) => ids.includes(m.id)).map((m) => m.name).join(', ');
 
   const intro: string[] = [];
   if (meeting) {
-    // Expected: those who belonged to the cell on the meeting's date, in name order (not the order typed).
-    const expected = expectedMembers(records.members, meeting);
-    const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
-    const absences = expected.flatMap((m) => absentById.get(m.id) ?? []);
-    const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '');
-    const without = absences.filter((a) => !a.reason || a.reason.trim() === '');
+    // In the order of the list below, not the order the absences were typed in.
+    const { expected, present, withReason, without } = meetingAttendance(meeting, records.members);
     intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);
     if (meeting.topic) intro.push(`Chủ đề: ${meeting.topic}`);
-    const withNames = withReason.length ? ` (${withReason.map((a) => `${names([a.memberId])}: ${a.reason}`).join('; ')})` : '';
-    const withoutNames = without.length ? ` (${names(without.map((a) => a.memberId))})` : '';
+    const withNames = withReason.length ? ` (${withReason.map((a) => `${a.name}: ${a.reason}`).join('; ')})` : '';
+    const withoutNames = without.length ? ` (${without.join(', ')})` : '';
     intro.push(
-      `Đảng viên có mặt: ${expected.length - absences.length}/${expected.length}; vắng có lý do: ${withReason.length}${withNames}; ` +
+      `Đảng viên có mặt: ${present}/${expected}; vắng có lý do: ${withReason.length}${withNames}; ` +
         `vắng không lý do: ${without.length}${withoutNames}; ${apartPhrase(apart, true)}.`,
     );
     if (meeting.score !== null) intro.push(`Chất lượng buổi sinh hoạt: ${meeting.score} điểm, xếp loại ${meetingGradeWord(meeting.score)}.`);
@@ -34,9 +60,7 @@ export function buildMonthly(input: BuildInput): ReportModel {
     intro.push('Chưa ghi buổi sinh hoạt chi bộ của tháng.');
   }
 
-  const counts: Record<ReviewResult | 'none', number> = { tot: 0, dat: 0, 'chua-dat': 0, none: 0 };
-  const praised: string[] = [];
-  const reminded: string[] = [];
+  const { counts, praised, reminded } = reviewTally(active, records.reviews);
   const rows: ReportRow[] = active.map(({ member, departure }, i) => {
     const pledges = records.pledges.filter((p) => p.memberId === member.id);
     const review = records.reviews.find((r) => r.memberId === member.id) ?? null;
@@ -44,9 +68,6 @@ export function buildMonthly(input: BuildInput): ReportModel {
       const step = review?.progress.find((g) => g.pledgeId === p.id);
       return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : '—';
     });
-    counts[review?.result ?? 'none']++;
-    if (review?.recognition === 'praise') praised.push(member.name);
-    if (review?.recognition === 'remind') reminded.push(member.name);
     return {
       cells: {
         stt: String(i + 1),

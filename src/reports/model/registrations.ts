@@ -4,19 +4,36 @@ import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, numberedLines, perc
 import type { ReportModel, ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
 
-export function buildRegistrations(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
+/** The registration figures, shared by the workbook and the written documents. */
+export function registrationTally(input: Pick<BuildInput, 'records' | 'period'>) {
+  const { records, period } = input;
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
+  // Registered and the key tasks by the period's figures, the same in every report.
   const f = figuresOf(input);
+  const registeredIds = new Set(f.registered.map((m) => m.id));
+  const registered = active.filter((m) => registeredIds.has(m.member.id));
+  const committedIds = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
+  return {
+    members,
+    active,
+    apart,
+    registered,
+    committed: active.filter((m) => committedIds.has(m.member.id)),
+    collective: f.collectiveItems,
+  };
+}
+
+export function buildRegistrations(input: BuildInput): ReportModel {
+  const { records, template } = input;
+  const { members, active, apart, registered, collective } = registrationTally(input);
   const committed = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
   const itemsOf = (memberId: number, kind: PledgeKind) =>
     numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
 
   const rows: ReportRow[] = [];
-  const registered = f.registered.length;
   for (const { member, departure } of active) {
-    const has = f.registered.some((m) => m.id === member.id);
+    const has = registered.some((m) => m.member.id === member.id);
     rows.push({
       cells: {
         stt: String(rows.length + 1),
@@ -35,10 +52,9 @@ export function buildRegistrations(input: BuildInput): ReportModel {
       cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS[status!] },
     });
   }
-  const collective = f.collectiveItems;
   const summary = [
-    `Tổng số đảng viên: ${f.members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${f.active.length}; ` +
-      `đã đăng ký: ${registered} (${percent(registered, f.active.length)}).`,
+    `Tổng số đảng viên: ${members.length}; ${apartPhrase(apart, false)}; phải đăng ký: ${active.length}; ` +
+      `đã đăng ký: ${registered.length} (${percent(registered.length, active.length)}).`,
     `Việc trọng tâm của tập thể: ${collective.length} việc` + (collective.length ? ` (${collective.map((p, i) => `${i + 1}. ${p.content}`).join('; ')}).` : '.'),
   ];
   return { kind: 'registrations', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Danh sách đăng ký', rows, summary })] };

@@ -1,0 +1,94 @@
+// One description per field a person gives: its limit, its label, its flag, the column
+// titles a spreadsheet may use for it and its JSON key. The domain's checks name the FIELD
+// (a FieldError); each surface names it its own way from here: the command line by its
+// flag, a prompt by its label or as "the answer", an import row by the sheet's column title.
+// Adding a field: describe it here, give it a label in src/i18n/messages, check it in the
+// domain (optionalText/requiredText with its id), and keep it in the store.
+import type { MessageKey } from '../i18n/index.js';
+
+export interface FieldSpec {
+  /** The label key (a prompt's, a show command's "Field:" line). */
+  readonly label: MessageKey;
+  /** The command-line flag that gives it. */
+  readonly flag: string;
+  /** Longest text kept (characters), for text fields. */
+  readonly max?: number;
+  /** Column titles a sheet may use for it (compared folded); the first is written as a person would. */
+  readonly columns?: readonly string[];
+  /** Its key in --json output and exports. */
+  readonly json?: string;
+}
+
+const NAME_TITLES = ['Họ và tên', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
+const BORN_TITLES = ['nam sinh', 'ngay sinh', 'ngay thang nam sinh', 'sinh nam', 'born', 'birth', 'year of birth', 'date of birth'];
+
+export const FIELDS = {
+  /** Any date given with --date where no more precise field applies. */
+  date: { label: 'meeting.field.date', flag: '--date' },
+  // ---- pledge items
+  'pledge.content': { label: 'pledge.field.content', flag: '--content', max: 500, json: 'content', columns: ['Nội dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'] },
+  'pledge.action': { label: 'pledge.field.action', flag: '--action', max: 300, json: 'action', columns: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'] },
+  'pledge.solution': { label: 'pledge.field.solution', flag: '--solution', max: 300, json: 'solution', columns: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'] },
+  'pledge.due': { label: 'pledge.field.due', flag: '--due', json: 'due', columns: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'] },
+  'pledge.target': { label: 'pledge.field.target', flag: '--target', max: 300, json: 'target', columns: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'] },
+  'pledge.owner': { label: 'pledge.field.owner', flag: '--owner', max: 100, json: 'owner', columns: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'] },
+  'pledge.commitDate': { label: 'pledge.field.commitment', flag: '--date' },
+  'pledge.gradeNote': { label: 'pledge.opt.note', flag: '--note', max: 300 },
+  'pledge.approveDate': { label: 'pledge.opt.approveDate', flag: '--date' },
+  // ---- members
+  'member.name': { label: 'member.field.name', flag: '--name', max: 100, json: 'name', columns: NAME_TITLES },
+  'member.born': { label: 'member.field.born', flag: '--born', columns: BORN_TITLES },
+  'member.gender': { label: 'member.field.gender', flag: '--gender', json: 'gender', columns: ['gioi tinh', 'nam nu', 'gender'] },
+  'member.partyRole': { label: 'member.field.partyRole', flag: '--party-role', max: 100, json: 'partyRole', columns: ['chuc vu', 'chuc vu dang', 'chuc vu trong dang', 'party role'] },
+  'member.job': { label: 'member.field.job', flag: '--job', max: 100, json: 'job', columns: ['chuc vu chinh quyen', 'chuc vu chinh quyen doan the', 'nghe nghiep', 'cong viec', 'job'] },
+  'member.unit': { label: 'member.field.unit', flag: '--unit', max: 150, json: 'unit', columns: ['don vi', 'don vi cong tac', 'noi cong tac', 'co quan', 'unit'] },
+  'member.joined': { label: 'member.field.joined', flag: '--joined', json: 'joined', columns: ['ngay vao dang', 'ngay ket nap', 'ngay ket nap dang', 'vao dang', 'joined'] },
+  'member.official': { label: 'member.field.official', flag: '--official', json: 'official', columns: ['ngay chinh thuc', 'chinh thuc', 'ngay cong nhan chinh thuc', 'official'] },
+  'member.card': { label: 'member.field.card', flag: '--card', max: 30, json: 'card', columns: ['so the', 'so the dang', 'so the dang vien', 'card'] },
+  'member.statusFrom': { label: 'member.opt.from', flag: '--from' },
+  'member.statusNote': { label: 'member.opt.note', flag: '--note', max: 300 },
+  'member.since': { label: 'member.opt.since', flag: '--since' },
+  'member.gradeNote': { label: 'member.opt.gradeNote', flag: '--note', max: 300 },
+  'member.score': { label: 'member.opt.score', flag: '--score' },
+  // ---- meetings and reviews
+  'meeting.date': { label: 'meeting.field.date', flag: '--date', json: 'date' },
+  'meeting.topic': { label: 'meeting.field.topic', flag: '--topic', max: 300, json: 'topic' },
+  'meeting.chair': { label: 'meeting.field.chair', flag: '--chair', max: 100, json: 'chair' },
+  'meeting.minutesBy': { label: 'meeting.field.minutesBy', flag: '--minutes-by', max: 100, json: 'minutesBy' },
+  'meeting.score': { label: 'meeting.field.score', flag: '--score', json: 'score' },
+  'meeting.absentReason': { label: 'meeting.ask.absentReason', flag: '--absent', max: 200 },
+  'meeting.conclusion': { label: 'meeting.field.conclusion', flag: '--conclusion', max: 2000, json: 'conclusion' },
+  'review.self': { label: 'review.ask.self', flag: '--self', max: 2000, json: 'selfCritique' },
+  'review.comment': { label: 'review.ask.comment', flag: '--comment', max: 2000, json: 'comment' },
+  // ---- exemplars
+  'exemplar.achievement': { label: 'exemplar.col.achievement', flag: '--achievement', max: 1000, json: 'achievement' },
+  'exemplar.award': { label: 'exemplar.col.award', flag: '--award', max: 300, json: 'award' },
+  // ---- the cell and its programme
+  'cell.name': { label: 'cell.field.name', flag: '--name', max: 120, json: 'name' },
+  'cell.committee': { label: 'cell.field.committee', flag: '--committee', max: 120, json: 'committee' },
+  'cell.place': { label: 'cell.field.place', flag: '--place', max: 120, json: 'place' },
+  'cell.secretary': { label: 'cell.field.secretary', flag: '--secretary', max: 120, json: 'secretary' },
+  'programme.basis': { label: 'programme.field.basis', flag: '--basis', max: 200, json: 'basis' },
+  'programme.topic': { label: 'programme.field.topic', flag: '--topic', max: 500, json: 'topic' },
+  'programme.yearTopic': { label: 'programme.field.yearTopic', flag: '--year-topic', max: 500, json: 'yearTopic' },
+  // ---- reports
+  'report.number': { label: 'report.opt.number', flag: '--number' },
+} as const satisfies Record<string, FieldSpec>;
+
+export type FieldId = keyof typeof FIELDS;
+
+export function field(id: FieldId): FieldSpec {
+  return FIELDS[id];
+}
+
+/** The longest text a field keeps (200 when its description sets none). */
+export function fieldMax(id: FieldId): number {
+  const spec: FieldSpec = FIELDS[id];
+  return spec.max ?? 200;
+}
+
+/** The column titles of a field, for reading sheets. */
+export function fieldColumns(id: FieldId): string[] {
+  const spec: FieldSpec = FIELDS[id];
+  return [...(spec.columns ?? [])];
+}
