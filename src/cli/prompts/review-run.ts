@@ -46,17 +46,27 @@ function showPledges(ctx: Ctx, pledges: readonly Pledge[], soFar: ReadonlyMap<nu
           id: p.id,
           kind: ctx.t(pledgeKindKey(p.kind)),
           content: p.content,
-          due: p.due ? formatDate(p.due) : '—',
+          // An item without its own deadline is due at the year's end (pledgeDue).
+          due: p.due ? formatDate(p.due) : ctx.t('review.run.dueYearEnd'),
           progress: progress ? ctx.t(progressLabelKey(progress)) : ctx.t('review.run.noProgress'),
         }),
     );
   }
 }
 
-async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soFar: ReadonlyMap<number, Progress>, before: Review | null): Promise<ReviewAnswers> {
+/**
+ * The progress of each item, asked; an item finished in an earlier month is shown as finished
+ * and carried into this review without asking again.
+ */
+async function askProgress(ctx: Ctx, p: Prompter, items: readonly Pledge[], soFar: ReadonlyMap<number, Progress>, finished: ReadonlySet<number>, before: Review | null): Promise<ReviewAnswers['progress']> {
   const { t } = ctx;
   const progress: ReviewAnswers['progress'] = [];
-  for (const item of pledges) {
+  for (const item of items) {
+    if (finished.has(item.id)) {
+      ctx.print('  ' + t('review.run.alreadyDone', { id: item.id, content: item.content }));
+      progress.push({ pledgeId: item.id, progress: 'xong' });
+      continue;
+    }
     const known = before?.progress.find((e) => e.pledgeId === item.id)?.progress ?? soFar.get(item.id) ?? 'chua';
     const level = await p.select<Progress>({
       message: t('review.ask.progress', { id: item.id, content: item.content }),
@@ -65,6 +75,19 @@ async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soF
     });
     progress.push({ pledgeId: item.id, progress: level });
   }
+  return progress;
+}
+
+async function askAnswers(
+  ctx: Ctx,
+  p: Prompter,
+  pledges: readonly Pledge[],
+  soFar: ReadonlyMap<number, Progress>,
+  finished: ReadonlySet<number>,
+  before: Review | null,
+): Promise<ReviewAnswers> {
+  const { t } = ctx;
+  const progress = await askProgress(ctx, p, pledges, soFar, finished, before);
   const selfCritique = optionalText(await p.input({ message: t('review.ask.self'), default: before?.selfCritique ?? '', validate: textValidator(t, 'review.self') }), 'review.self');
   const comment = optionalText(await p.input({ message: t('review.ask.comment'), default: before?.comment ?? '', validate: textValidator(t, 'review.comment') }), 'review.comment');
   const result = await p.select({
@@ -114,6 +137,12 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
   if (!regularMeeting(cf.db, month)) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
   /** Members reviewed in this session: going back to one replaces the review. */
   const savedHere = new Set<number>();
+  /** Items finished in an earlier month: shown as finished, not asked again. */
+  const finishedBefore = () =>
+    new Set([...latestProgress(progressRecords(cf.db, year).filter((r) => r.month < month), month)].filter(([, v]) => v === 'xong').map(([id]) => id));
+  // The cell's key tasks are asked once per meeting, with the first review saved, unless reported this month already.
+  const keyTasks = listPledges(cf.db, { year }).filter((x) => x.memberId === null);
+  let keyTasksAsked = keyTasks.length === 0 || progressRecords(cf.db, year).some((r) => r.month === month && keyTasks.some((k) => k.id === r.pledgeId));
   let i = 0;
   while (i < queue.length) {
     const member = queue[i]!;
@@ -138,7 +167,13 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
       continue;
     }
     const before = savedHere.has(member.id) ? findReview(cf.db, month, member.id) : null;
-    const answers = await askAnswers(ctx, p, pledges, soFar, before);
+    const finished = finishedBefore();
+    const answers = await askAnswers(ctx, p, pledges, soFar, finished, before);
+    if (!keyTasksAsked) {
+      ctx.print('  ' + ctx.colour.bold(t('review.run.keyTasks')));
+      answers.progress.push(...(await askProgress(ctx, p, keyTasks, soFar, finished, null)));
+      keyTasksAsked = true;
+    }
     const id = saveReview(ctx, cf, member, month, answers, savedHere.has(member.id));
     savedHere.add(member.id);
     ctx.print(ctx.colour.green(t('review.run.saved', { name: member.name, id })));
