@@ -5,7 +5,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
-import { Cancelled } from '../domain/errors.js';
+import { Cancelled, UserError } from '../domain/errors.js';
 import { describeError, EXIT } from './errors.js';
 import type { Prompter } from './prompts/prompter.js';
 
@@ -173,8 +173,10 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
       return translate(lang, 'error.optionMissingValue', { name: quoted.split(/[ ,]/).find((w) => w.startsWith('--')) ?? quoted, command });
     case 'commander.excessArguments': {
       const excess = argv.filter((a) => !a.startsWith('-')).pop() ?? '';
-      // A word after a group ("member bogus") is a command that does not exist.
-      if (cmd.commands.length > 0) return unknownCommand(excess);
+      // A word after a group ("exemplar delete 4") is a command that does not exist: name that
+      // word, not the last one ("4").
+      const named = argv[argv.indexOf(cmd.name()) + 1];
+      if (cmd.commands.length > 0) return unknownCommand(named !== undefined && !named.startsWith('-') ? named : excess);
       return translate(lang, 'error.excessArguments', { name: excess, command });
     }
     default:
@@ -196,6 +198,7 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   const ctx = createContext(io, lang, options.prompter);
   let program: Command | undefined;
   try {
+    if (isBare(argv)) return await home(ctx, argv);
     program = await buildProgram(ctx, argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
@@ -213,6 +216,42 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
     if (io.env.HOC_THEO_BAC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return code;
   }
+}
+
+/** Nothing but global flags (or nothing at all): the home screen, not silence. */
+function isBare(argv: readonly string[]): boolean {
+  const valued = ['--db', '--cell', '--lang'];
+  const flags = ['--json', '--no-input', '--yes', '--force'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.includes(a)) i++;
+    else if (!flags.includes(a) && !valued.some((v) => a.startsWith(`${v}=`))) return false;
+  }
+  return true;
+}
+
+/**
+ * The home screen: the cell in use and what is due this month (the status summary), then the
+ * next command to type; the help when no cell is made or chosen yet.
+ */
+async function home(ctx: Ctx, argv: readonly string[]): Promise<number> {
+  const program = await buildProgram(ctx, [...argv, 'status']);
+  try {
+    await program.parseAsync([...argv, 'status'], { from: 'user' });
+  } catch (e) {
+    if (e instanceof UserError && (e.key === 'error.noCellYet' || e.key === 'error.noCellChosen' || e.key === 'error.cellFileMissing')) {
+      ctx.print(program.helpInformation());
+      return EXIT.ok;
+    }
+    throw e;
+  }
+  if (!argv.includes('--json')) {
+    const status = program.commands.find((c) => c.name() === 'status')!;
+    const where = ctx.locate(status);
+    ctx.print(ctx.t('home.cell', { cell: where.slug ?? where.file }));
+    ctx.print(ctx.t('home.next', { month: ctx.today().slice(0, 7) }));
+  }
+  return EXIT.ok;
 }
 
 /** The executable's entry: the real process, its streams and its exit code. */

@@ -227,7 +227,11 @@ export async function list(ctx: Ctx, cmd: Command, flags: { year?: string; membe
     const members = listMembers(cf.db);
     const member = flags.member === undefined ? undefined : findMember(cf, flags.member);
     const items = listPledges(cf.db, { year, memberId: member?.id, collective: flags.collective });
-    if (ctx.globals(cmd).json) return ctx.printJson(items.map((p) => pledgeJson(p)));
+    if (ctx.globals(cmd).json) {
+      // With the member's name, so that a script need not look each id up (null for the cell's key tasks).
+      const nameOf = new Map(members.map((m) => [m.id, m.name]));
+      return ctx.printJson(items.map((p) => ({ ...pledgeJson(p), name: p.memberId === null ? null : (nameOf.get(p.memberId) ?? null) })));
+    }
     if (items.length === 0) return ctx.print(ctx.t('pledge.none', { year }));
     // The cell's key tasks first, apart; then each member's items, members in name order.
     const owners = sortByName(

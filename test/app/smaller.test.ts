@@ -1,0 +1,45 @@
+// The smaller things: the home screen, an unknown subcommand named, names in --json lists.
+import fs from 'node:fs';
+import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { seedCell } from '../helpers/seed.js';
+import { onCell } from './records-helpers.js';
+
+let home: string;
+let file: string;
+let env: Record<string, string>;
+const { run, json } = onCell(() => file, () => env);
+
+beforeAll(() => {
+  home = tempDir();
+  ({ file } = seedCell(home));
+  env = testEnv(home, { HOC_THEO_BAC_TODAY: '2026-03-15' });
+});
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+it('with no command shows the home screen: the cell, what is due this month, the next command', async () => {
+  const r = await run([]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Tình hình tháng 03/2026');
+  expect(r.stdout).toContain(`Chi bộ đang làm: ${file}`);
+  expect(r.stdout).toContain('Lệnh tiếp theo: hoc-theo-bac review run --month 2026-03');
+});
+
+it('with no command and no cell shows the help', async () => {
+  const empty = tempDir();
+  const r = await runInProcess([], { env: testEnv(empty) });
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Cách dùng: hoc-theo-bac');
+  fs.rmSync(empty, { recursive: true, force: true });
+});
+
+it('names the unknown subcommand, not its argument', async () => {
+  const r = await run(['exemplar', 'delete', '4']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('Không có lệnh "delete"');
+});
+
+it('pledge list --json carries the member names', async () => {
+  const items = await json(['pledge', 'list', '--year', '2026']);
+  expect(items.find((p: { memberId: number | null }) => p.memberId === 1).name).toBe('Nguyễn Văn An');
+  expect(items.find((p: { memberId: number | null }) => p.memberId === null).name).toBeNull();
+});
