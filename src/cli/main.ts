@@ -224,7 +224,11 @@ function isBare(argv: readonly string[]): boolean {
   const flags = ['--json', '--no-input', '--yes', '--force'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (valued.includes(a)) i++;
+    if (valued.includes(a)) {
+      // "--db" with no file is a command-line mistake for commander to name.
+      if (i + 1 >= argv.length) return false;
+      i++;
+    }
     else if (!flags.includes(a) && !valued.some((v) => a.startsWith(`${v}=`))) return false;
   }
   return true;

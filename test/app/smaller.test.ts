@@ -43,3 +43,26 @@ it('pledge list --json carries the member names', async () => {
   expect(items.find((p: { memberId: number | null }) => p.memberId === 1).name).toBe('Nguyễn Văn An');
   expect(items.find((p: { memberId: number | null }) => p.memberId === null).name).toBeNull();
 });
+
+describe('reports for a period not begun or without records', () => {
+  const numbers = () => {
+    // The numbers given so far, read through the JSON export.
+    return runInProcess(['--db', file, 'export', 'json'], { env }).then((r) => JSON.parse(r.stdout).documentNumbers as unknown[]);
+  };
+  it('refuses them with the reason, exit 1 and no number used, unless --force; a month after its meeting is written', async () => {
+    const before = (await numbers()).length;
+    const out = (name: string) => `${home}/${name}.xlsx`;
+    const notBegun = await run(['report', 'monthly', '--month', '2026-09', '--out', out('a')]);
+    expect(notBegun.code).toBe(1);
+    expect(notBegun.stderr).toContain('Kỳ báo cáo (tháng 9 năm 2026) chưa bắt đầu');
+    const empty = await run(['report', 'stats', '--year', '2025', '--out', out('b')]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('chưa có ghi chép nào');
+    expect(fs.existsSync(out('a')) || fs.existsSync(out('b'))).toBe(false);
+    expect((await numbers()).length).toBe(before);
+    // March's meeting was on 05/03; on 15/03 its report is normal.
+    expect((await run(['report', 'monthly', '--month', '2026-03', '--out', out('c')])).code).toBe(0);
+    expect((await run(['--force', 'report', 'stats', '--year', '2025', '--out', out('d')])).code).toBe(0);
+    expect((await numbers()).length).toBe(before + 2);
+  });
+});

@@ -12,7 +12,9 @@ import { dataFolder } from '../../store/data-folder.js';
 import type { CellFile } from '../../store/cell-file.js';
 import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../../store/report-records.js';
 import { KIND_PERIODS, type ReportKind } from '../../reports/model/kinds.js';
-import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
+import { monthPeriod, parseHalf, periodDates, periodKey, periodMonths, periodPhrase, periodSlug, type ReportPeriod } from '../../reports/model/period.js';
+import { reportPeriodWarning } from '../../domain/report-checks.js';
+import { pastWarning } from '../confirm.js';
 import { buildReport } from '../../reports/model/index.js';
 import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../../reports/template.js';
@@ -109,6 +111,22 @@ export async function mayOverwrite(ctx: Ctx, cmd: Command, files: readonly strin
   return true;
 }
 
+/**
+ * A period not begun, or holding no records, is written only past the warning (--force, or a
+ * yes on a terminal); refused otherwise before any number is used.
+ */
+export async function periodMayBeWritten(ctx: Ctx, cmd: Command, cf: CellFile, period: ReportPeriod): Promise<boolean> {
+  const months = periodMonths(period);
+  const records = loadReportRecords(cf.db, period.year, months.from, months.to);
+  const { from, to } = periodDates(period);
+  const warning = reportPeriodWarning(
+    { from, to, phrase: periodPhrase(period), monthly: period.type === 'month' },
+    ctx.today(),
+    { meetings: records.meetings.length, reviews: records.reviews.length, pledges: records.pledges.length },
+  );
+  return warning === null || pastWarning(ctx, cmd, warning.key, warning.vars);
+}
+
 export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   const period = reportPeriod(kind, flags, ctx.today());
@@ -121,6 +139,7 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
+    if (!(await periodMayBeWritten(ctx, cmd, cf, period))) return ctx.print(ctx.t('report.notWritten'));
     if (!(await mayOverwrite(ctx, cmd, [out]))) return;
     const produced = await produceReport(ctx, cf, { kind, period, template, out, number });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
