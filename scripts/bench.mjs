@@ -10,6 +10,9 @@
 //   npm run bench                 (builds first)
 //   node scripts/bench.mjs --runs 21
 //
+// Where `npm run package` has made this machine's portable package (dist-packages/), its
+// executable's `--help` is measured too, unpacked in the fixture's folder, beside the npm command's.
+//
 // To measure another command, add a line to CASES: `argv` receives the fixture
 // (the cell file, its data folder, a scratch folder), `budget` is the allowed ratio
 // to the case named by `baseline`.
@@ -39,6 +42,7 @@ const CASES = [
     ],
   },
   { name: 'hoc-theo-bac --help', argv: () => [BIN, '--help'], baseline: 0, budget: 2 },
+  { name: 'portable executable --help', executable: true, argv: () => ['--help'], baseline: 0, budget: 2 },
   { name: `member list (${MEMBERS} members)`, argv: (fx) => [BIN, '--db', fx.db, 'member', 'list'], baseline: 0, budget: 3 },
   { name: 'status (12 months of reviews)', argv: (fx) => [BIN, '--db', fx.db, 'status'], baseline: 0, budget: 3 },
   {
@@ -109,8 +113,8 @@ async function makeFixture() {
 const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** One run: wall time in ms and, when asked and measurable, peak resident memory in MB. */
-function timeOnce(argv, env, memory = false) {
-  const [cmd, args] = memory && GNU_TIME ? [GNU_TIME, ['-f', '%M', process.execPath, ...argv]] : [process.execPath, argv];
+function timeOnce(argv, env, memory = false, program = process.execPath) {
+  const [cmd, args] = memory && GNU_TIME ? [GNU_TIME, ['-f', '%M', program, ...argv]] : [program, argv];
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -125,18 +129,34 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** The portable executable of this machine's package, unpacked in the fixture's folder, if made. */
+function unpackExecutable(fx) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const name = `hoc-theo-bac-${version}-${process.platform}-${process.arch}`;
+  const archive = path.join(ROOT, 'dist-packages', `${name}.tar.gz`);
+  if (!fs.existsSync(archive)) return null;
+  const r = spawnSync('tar', ['xzf', archive, '-C', fx.home]);
+  return r.status === 0 ? path.join(fx.home, name, 'hoc-theo-bac') : null;
+}
+
 const runs = Math.max(10, option('--runs', 15));
 const fx = await makeFixture();
+const executable = unpackExecutable(fx);
+if (!executable) {
+  console.log('(no portable package for this machine in dist-packages/: npm run package to measure it too)');
+  CASES.splice(CASES.findIndex((c) => c.executable), 1);
+}
 const env = { ...process.env, HOC_THEO_BAC_HOME: fx.home, HOC_THEO_BAC_TODAY: TODAY, NO_COLOR: '1' };
 for (const k of Object.keys(env)) if (k === 'HOC_THEO_BAC_DB' || k === 'HOC_THEO_BAC_LANG') delete env[k];
 try {
   const samples = CASES.map(() => []);
-  for (const c of CASES) timeOnce(c.argv(fx), env); // warm the file cache once
+  const program = (c) => (c.executable ? executable : process.execPath);
+  for (const c of CASES) timeOnce(c.argv(fx), env, false, program(c)); // warm the file cache once
   for (let round = 0; round < runs; round++) {
     // Alternate, and rotate the order each round, so no case always runs first.
     for (let k = 0; k < CASES.length; k++) {
       const i = (round + k) % CASES.length;
-      samples[i].push(timeOnce(CASES[i].argv(fx), env, CASES[i].memory));
+      samples[i].push(timeOnce(CASES[i].argv(fx), env, CASES[i].memory, program(CASES[i])));
     }
   }
   const medians = samples.map((s) => median(s.map((x) => x.ms)));

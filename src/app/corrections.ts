@@ -1,26 +1,13 @@
 // Correcting what was entered wrongly: meetings, exemplars and members can be changed or taken
 // back, each in one transaction. The command modules parse, confirm and print; these do the work.
-import { checkOneRegular, parseAbsentList, resolveAbsences, type Meeting, type MeetingFields } from '../domain/meetings.js';
+import { checkOneRegular, resolveAbsences, type Meeting, type MeetingFields } from '../domain/meetings.js';
+import { absentList, type AbsentInput } from './meetings.js';
 import { checkExemplarMember, validateExemplar, type Exemplar, type ExemplarFields } from '../domain/exemplars.js';
 import type { Member } from '../domain/members.js';
 import type { CellFile } from '../store/cell-file.js';
-import { deleteMeeting, insertMeeting, listMeetings, updateMeeting } from '../store/meetings.js';
+import { deleteMeeting, listMeetings, updateMeeting } from '../store/meetings.js';
 import { deleteExemplar, insertExemplar, updateExemplar } from '../store/exemplars.js';
 import { deleteMember, listMembers, memberRecordCount, setMemberMistaken } from '../store/members.js';
-
-/** Absences as the flag gives them ("Bình:ốm, Lan") or as picked on a terminal. */
-export type AbsentInput = string | Array<{ ref: string; reason: string | null }>;
-
-function absentList(absent: AbsentInput): Array<{ ref: string; reason: string | null }> {
-  return typeof absent === 'string' ? parseAbsentList(absent) : absent;
-}
-
-/** Checks and saves a new meeting in one transaction; returns its id. */
-export function addMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput, now: string): number {
-  checkOneRegular(listMeetings(cf.db, { month: fields.month }), fields.month, fields.kind);
-  const absences = resolveAbsences(absentList(absent), listMembers(cf.db), fields);
-  return cf.write((db) => insertMeeting(db, fields, absences, now));
-}
 
 /**
  * Changes a meeting: its details, and its absences when given (null keeps them, checked again

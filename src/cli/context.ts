@@ -5,6 +5,7 @@ import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { CellFile, OpenOptions } from '../store/cell-file.js';
+import type { Cell } from '../domain/cells.js';
 import { dataFolder, locateCell, type CellLocation, type Env } from '../store/data-folder.js';
 import type { Prompter } from './prompts/prompter.js';
 
@@ -50,6 +51,10 @@ export interface Ctx {
   locate(cmd: Command): CellLocation;
   /** Opens the command's cell file, runs fn, and always closes it. */
   withCell<T>(cmd: Command, fn: (cell: CellFile) => Promise<T> | T, options?: OpenOptions & { file?: string }): Promise<T>;
+  /** withCell for a file that must hold a cell (the cell is passed on): what most commands do. */
+  onCell<T>(cmd: Command, fn: (cf: CellFile, cell: Cell) => Promise<T> | T, options?: OpenOptions & { file?: string }): Promise<T>;
+  /** Prints a command's result: `json()` with --json, else by `text()`. */
+  reply(cmd: Command, json: () => unknown, text: () => void | Promise<void>): Promise<void>;
   prompter(): Promise<Prompter>;
 }
 
@@ -94,6 +99,14 @@ export function createContext(io: Io, lang: Lang, prompterOverride?: Prompter): 
         // SQLite's own errors (busy, full, read-only) do not say which file: the message should.
         throw storeError(e, file, 'use');
       }
+    },
+    async onCell(cmd, fn, options) {
+      const { requireCell } = await import('../app/cells.js');
+      return ctx.withCell(cmd, (cf) => fn(cf, requireCell(cf)), options);
+    },
+    async reply(cmd, json, text) {
+      if (ctx.globals(cmd).json) return ctx.printJson(json());
+      await text();
     },
     async prompter() {
       if (prompterOverride) return prompterOverride;

@@ -36,6 +36,33 @@ export interface Pledge {
 
 export type PledgeFields = Omit<Pledge, 'id' | 'removedAt'>;
 
+/**
+ * The one JSON shape of an item's own fields, in the order every JSON output writes them
+ * (`--json`, `export json`, `status --json` pick from it).
+ */
+export function pledgeItemJson(p: Omit<Pledge, 'removedAt'>) {
+  return {
+    id: p.id,
+    memberId: p.memberId,
+    year: p.year,
+    kind: p.kind,
+    content: p.content,
+    action: p.action,
+    solution: p.solution,
+    due: p.due,
+    target: p.target,
+    owner: p.owner,
+  };
+}
+
+export type PledgeItemJson = ReturnType<typeof pledgeItemJson>;
+
+/** Some keys of an item's JSON, in the order asked. */
+export function pledgeJsonPick<K extends keyof PledgeItemJson>(p: Omit<Pledge, 'removedAt'>, keys: readonly K[]): Pick<PledgeItemJson, K> {
+  const all = pledgeItemJson(p);
+  return Object.fromEntries(keys.map((k) => [k, all[k]])) as Pick<PledgeItemJson, K>;
+}
+
 /** A member's registration for a year: its state and the date the commitment was signed. */
 export interface Registration {
   memberId: number;

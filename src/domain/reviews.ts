@@ -7,9 +7,14 @@ import { isApart, isInForce, isInForceDuring, type Member } from './members.js';
 import { sortByName } from './names.js';
 import type { Pledge } from './pledges.js';
 import { parseProgress, type Progress, type ReviewResult } from './scales.js';
+import type { MessageKey } from '../i18n/index.js';
 
 export const RECOGNITIONS = ['praise', 'remind'] as const;
 export type Recognition = (typeof RECOGNITIONS)[number];
+
+export function recognitionLabelKey(r: Recognition): MessageKey {
+  return r === 'praise' ? 'review.praise' : 'review.remind';
+}
 
 export interface ProgressEntry {
   pledgeId: number;

@@ -1,6 +1,7 @@
 // Everything in a cell file as one plain document (docs/export-format.md describes it).
 import type { Db } from './cell-file.js';
 import { SCHEMA_VERSION } from './migrations.js';
+import { pledgeItemJson, type Pledge } from '../domain/pledges.js';
 
 /** The export format's own version: raised when a field changes meaning or goes away. */
 export const EXPORT_FORMAT = 'hoc-theo-bac/cell-export';
@@ -44,10 +45,11 @@ export function exportCell(db: Db, exportedAt: string): Row {
       history: statuses.get(m.id) ?? [],
     })),
     registrations: all(db, 'SELECT member_id, year, state, committed_on, approved_on FROM registration ORDER BY year, member_id').map(camel),
-    pledges: all(db, 'SELECT id, member_id, year, kind, content, action, solution, due, target, owner, created_at, removed_at FROM pledge ORDER BY year, id').map((p) => ({
-      ...camel(p),
-      grades: grades.get(p.id) ?? [],
-    })),
+    // An item's own fields in the one shape of pledgeItemJson, then what only the export keeps.
+    pledges: all(db, 'SELECT id, member_id, year, kind, content, action, solution, due, target, owner, created_at, removed_at FROM pledge ORDER BY year, id').map((row) => {
+      const p = camel(row);
+      return { ...pledgeItemJson(p as unknown as Pledge), createdAt: p.createdAt, removedAt: p.removedAt, grades: grades.get(p.id) ?? [] };
+    }),
     memberGrades: all(db, 'SELECT member_id, year, result, score, note FROM member_grade ORDER BY year, member_id').map(camel),
     meetings: all(db, 'SELECT id, month, date, kind, topic, chair, minutes_by, score, conclusion, created_at FROM meeting ORDER BY month, id').map((m) => ({
       ...camel(m),

@@ -1,7 +1,7 @@
 // `pledge add` in a real pseudo-terminal (tmux): the search list, defaults, Enter, Ctrl-C part-way.
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { BIN, cliShellWords, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) {
@@ -37,7 +37,7 @@ maybe('pledge add in a real terminal (tmux)', () => {
     const db = makeCell(home, env);
     for (const name of ['Trần Thị Bình', 'Lê Văn Dũng']) expect((await runInProcess(['--db', db, 'member', 'add', '--name', name], { env })).code).toBe(0);
     const vars = ['HOC_THEO_BAC_HOME', 'HOC_THEO_BAC_TODAY', 'NO_COLOR'].flatMap((k) => ['-e', `${k}=${env[k]}`]);
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --db ${JSON.stringify(db)} pledge add; echo "EXIT=$?"; sleep 30`;
+    const command = `${cliShellWords()} --db ${JSON.stringify(db)} pledge add; echo "EXIT=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'flow', '-x', '100', '-y', '40', ...vars, '-c', path.dirname(BIN), command);
 
     await waitFor('Đăng ký cho ai?');

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { cliShellWords, makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { openCellFile } from '../../src/store/cell-file.js';
 import { insertPledge } from '../../src/store/pledges.js';
 
@@ -53,7 +53,7 @@ describeWithTmux('review run in a pseudo-terminal', () => {
         ...Object.entries({ ...env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' })
           .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
           .map(([k, v]) => `export ${k}=${quote(v)}`),
-        `${quote(process.execPath)} ${quote(BIN)} --db ${quote(file)} --lang en review run --month 2026-03`,
+        `${cliShellWords()} --db ${quote(file)} --lang en review run --month 2026-03`,
         'echo "EXIT:$?"',
         'sleep 60',
       ].join('\n'),

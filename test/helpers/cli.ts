@@ -15,6 +15,18 @@ import { slugForCell } from '../../src/domain/cells.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'hoc-theo-bac.js');
 
+/**
+ * The command the spawned-process tests run: HTB_CLI when set (`npm run test:portable` sets it to
+ * the packaged executable), else `node bin/hoc-theo-bac.js`.
+ */
+export const PORTABLE = process.env.HTB_CLI || undefined;
+export const CLI: readonly string[] = PORTABLE ? [PORTABLE] : [process.execPath, BIN];
+
+/** CLI as words of a POSIX shell command line. */
+export function cliShellWords(): string {
+  return CLI.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
 export interface RunResult {
   code: number;
   stdout: string;
@@ -62,7 +74,7 @@ export function testEnv(home: string, extra: Record<string, string> = {}): Recor
 
 /** Spawns the built executable (run `npm run build` first; `npm test` does). */
 export function runBin(args: string[], options: { env: Record<string, string>; input?: string; cwd?: string }): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(CLI[0]!, [...CLI.slice(1), ...args], {
     env: options.env,
     input: options.input ?? '',
     cwd: options.cwd ?? ROOT,
@@ -81,6 +93,11 @@ export async function runInProcess(
   args: string[],
   options: { env: Record<string, string>; tty?: boolean; prompter?: Prompter; cwd?: string; columns?: number },
 ): Promise<RunResult> {
+  // Against the packaged executable, a run that needs no terminal, no scripted answers and no set
+  // width is the executable's, so the in-process tests check it too.
+  if (PORTABLE && !options.tty && !options.prompter && options.columns === undefined) {
+    return runBin(args, { env: options.env, cwd: options.cwd });
+  }
   let stdout = '';
   let stderr = '';
   const io: Io = {

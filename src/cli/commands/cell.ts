@@ -1,4 +1,4 @@
-// cell init | show | list | use | set, and programme set | show.
+// cell init | show | list | use | set, and programme set | show: flags and prompts in, one use case of src/app/cells.ts, words out.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -7,14 +7,11 @@ import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
 import { slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
 import { parseYear } from '../../domain/dates.js';
-import { optionalText } from '../../domain/members.js';
 import { UserError } from '../../domain/errors.js';
 import { validateWith } from '../prompts/prompter.js';
-import { cellFileFor, dataFolder, listCellSlugs, currentCell, setCurrentCell } from '../../store/data-folder.js';
-import { getCell, insertCell, updateCell, getProgramme, listProgrammes, saveProgramme } from '../../store/cell.js';
-import { listMembers } from '../../store/members.js';
-import { isInForce } from '../../domain/members.js';
-import type { CellFile } from '../../store/cell-file.js';
+import { cellFileFor, dataFolder, setCurrentCell } from '../../store/data-folder.js';
+import * as cells from '../../app/cells.js';
+import { cellJson } from '../../app/cells.js';
 
 export interface CellFlags {
   name?: string;
@@ -32,10 +29,6 @@ const ASK_KEYS = {
   place: 'cell.ask.place',
   secretary: 'cell.ask.secretary',
 } as const;
-
-export function cellJson(cell: Cell, file: string, membersInForce?: number) {
-  return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
-}
 
 export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const values = {} as Record<CellTextField, string>;
@@ -57,7 +50,7 @@ export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<vo
   if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
   let cell: Cell | undefined;
   try {
-    await ctx.withCell(cmd, (cf) => cf.write((db) => void (cell = insertCell(db, { slug, ...values, symbol, termStart }, ctx.now()))), { create: true, file });
+    cell = await ctx.withCell(cmd, (cf) => cells.createCell(cf, { slug, ...values, symbol, termStart }, ctx.now()), { create: true, file });
   } catch (e) {
     // The file was made by this command: a failed init leaves no half-made cell behind.
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -68,13 +61,6 @@ export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<vo
   ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
-}
-
-/** The cell of an opened file; a file with no cell row is not a usable cell file. */
-export function requireCell(cf: CellFile): Cell {
-  const cell = getCell(cf.db);
-  if (!cell) throw new UserError('error.cellFileEmpty', { file: cf.file });
-  return cell;
 }
 
 function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): void {
@@ -92,10 +78,8 @@ function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): 
 }
 
 export async function show(ctx: Ctx, cmd: Command): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    const cell = requireCell(cf);
-    const today = ctx.today();
-    const inForce = listMembers(cf.db).filter((m) => isInForce(m, today)).length;
+  await ctx.onCell(cmd, (cf, cell) => {
+    const inForce = cells.membersInForce(cf, ctx.today());
     if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, cf.file, inForce));
     printCell(ctx, cell, cf.file, inForce);
   });
@@ -103,24 +87,7 @@ export async function show(ctx: Ctx, cmd: Command): Promise<void> {
 
 export async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const current = currentCell(home);
-  const { openCellFile, isSqliteError } = await import('../../store/cell-file.js');
-  const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
-  for (const slug of listCellSlugs(home)) {
-    const file = cellFileFor(home, slug);
-    try {
-      const cf = openCellFile(file, { readonly: true });
-      try {
-        const cell = getCell(cf.db);
-        if (cell) rows.push({ ...cellJson(cell, file), current: slug === current });
-      } finally {
-        cf.close();
-      }
-    } catch (e) {
-      // A damaged or foreign file in the folder is shown by doctor; the list goes on.
-      if (!(e instanceof UserError) && !isSqliteError(e)) throw e;
-    }
-  }
+  const rows = cells.cellsInFolder(home);
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   if (rows.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
   const { printTable } = await import('../output/table.js');
@@ -141,7 +108,7 @@ export async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void
   const home = dataFolder(ctx.env);
   const file = cellFileFor(home, slug);
   if (!fs.existsSync(file)) throw new UserError('error.cellUnknown', { slug });
-  const cell = await ctx.withCell(cmd, (cf) => requireCell(cf), { file, readonly: true });
+  const cell = await ctx.onCell(cmd, (_cf, cell) => cell, { file, readonly: true });
   setCurrentCell(home, slug);
   ctx.print(ctx.t('cell.using', { name: cell.name, slug }));
 }
@@ -154,30 +121,19 @@ export async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<voi
   if (flags.symbol !== undefined) changes.symbol = validateSymbol(flags.symbol);
   if (flags.termStart !== undefined) changes.termStart = parseYear(flags.termStart);
   if (Object.keys(changes).length === 0) throw new UserError('error.nothingToChange');
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    cf.write((db) => updateCell(db, changes));
-    const cell = requireCell(cf);
-    if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, cf.file));
-    ctx.print(ctx.t('cell.updated'));
-    printCell(ctx, cell, cf.file, listMembers(cf.db).filter((m) => isInForce(m, ctx.today())).length);
+  await ctx.withCell(cmd, async (cf) => {
+    const cell = cells.changeCell(cf, changes);
+    await ctx.reply(cmd, () => cellJson(cell, cf.file), () => {
+      ctx.print(ctx.t('cell.updated'));
+      printCell(ctx, cell, cf.file, cells.membersInForce(cf, ctx.today()));
+    });
   });
 }
-
-const DEFAULT_BASIS = 'Chỉ thị 05-CT/TW';
 
 export async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string; basis?: string; topic?: string; yearTopic?: string }): Promise<void> {
   const year = parseYear(flags.year);
   await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const existing = getProgramme(cf.db, year);
-    const programme = {
-      year,
-      basis: optionalText(flags.basis, 'programme.basis') ?? existing?.basis ?? DEFAULT_BASIS,
-      topic: flags.topic !== undefined ? optionalText(flags.topic, 'programme.topic') : existing?.topic ?? null,
-      yearTopic: flags.yearTopic !== undefined ? optionalText(flags.yearTopic, 'programme.yearTopic') : existing?.yearTopic ?? null,
-    };
-    cf.write((db) => saveProgramme(db, programme));
+    const programme = cells.setProgramme(cf, { year, basis: flags.basis, topic: flags.topic, yearTopic: flags.yearTopic });
     if (ctx.globals(cmd).json) return ctx.printJson(programme);
     ctx.print(ctx.t('programme.saved', { year }));
     printFields(ctx, [
@@ -190,8 +146,7 @@ export async function programmeSet(ctx: Ctx, cmd: Command, flags: { year: string
 
 export async function programmeShow(ctx: Ctx, cmd: Command): Promise<void> {
   await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const all = listProgrammes(cf.db);
+    const all = cells.programmes(cf);
     if (ctx.globals(cmd).json) return ctx.printJson(all);
     if (all.length === 0) return ctx.print(ctx.t('programme.none'));
     for (const p of all) {

@@ -1,24 +1,25 @@
-// exemplar add | edit | remove | list.
+// exemplar add | edit | remove | list: flags and prompts in, one use case of src/app/exemplars.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
-import { requireCell } from './cell.js';
-import { findMember } from './member.js';
-import { whoseLabel } from './pledge.js';
+import { whoseLabel } from '../output/labels.js';
 import { validateWith } from '../prompts/prompter.js';
-import type { Exemplar } from '../../domain/exemplars.js';
-import { isInForceDuring, optionalText, requiredText, type Member } from '../../domain/members.js';
+import { requiredText } from '../../domain/members.js';
+import { parsePledgeYear } from '../../domain/pledges.js';
+import { UserError } from '../../domain/errors.js';
+import { addExemplar, exemplarJson, exemplarsOf } from '../../app/exemplars.js';
+import { findMember } from '../../app/members.js';
+import { requireCell } from '../../app/cells.js';
+import { isInForceDuring, optionalText, type Member } from '../../domain/members.js';
 import { isoDate } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
+import type { Exemplar } from '../../domain/exemplars.js';
 import type { CellFile } from '../../store/cell-file.js';
+import { listMembers } from '../../store/members.js';
+import { getExemplar } from '../../store/exemplars.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { confirmed } from '../confirm.js';
 import { removeExemplar, saveExemplar } from '../../app/corrections.js';
-import { parsePledgeYear } from '../../domain/pledges.js';
-import { compareNames } from '../../domain/names.js';
-import { UserError } from '../../domain/errors.js';
-import { listMembers } from '../../store/members.js';
-import { getExemplar, listExemplars } from '../../store/exemplars.js';
 
 export interface AddFlags {
   member?: string;
@@ -28,9 +29,55 @@ export interface AddFlags {
   award?: string;
 }
 
-function exemplarJson(e: Exemplar, members: readonly Member[] = []) {
-  const name = e.memberId === null ? null : members.find((m) => m.id === e.memberId)?.name ?? null;
-  return { id: e.id, year: e.year, memberId: e.memberId, name, achievement: e.achievement, award: e.award };
+export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
+  // On a terminal with neither --member nor --collective: whose exemplar and the award are asked.
+  const asking = ctx.canAsk(cmd) && flags.member === undefined && !flags.collective;
+  if (!asking && (flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
+  const today = ctx.today();
+  const year = parsePledgeYear(
+    await valueOrAsk(ctx, cmd, flags.year, '--year', (p) =>
+      p.input({ message: ctx.t('pledge.ask.year'), default: today.slice(0, 4), validate: validateWith(ctx.t, (v) => parsePledgeYear(v, today)) }),
+    ),
+    today,
+  );
+  const achievement = await valueOrAsk(ctx, cmd, flags.achievement, '--achievement', (p) =>
+    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, 'exemplar.achievement'), 'label') }),
+  );
+  await ctx.onCell(cmd, async (cf) => {
+    let memberRef = flags.member;
+    let award = flags.award ?? null;
+    if (asking) {
+      const p = await ctx.prompter();
+      memberRef = (await askWho(ctx, p, listMembers(cf.db), year))?.id.toString();
+      if (flags.award === undefined) award = await p.input({ message: ctx.t('exemplar.ask.award'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'exemplar.award')) });
+    }
+    const { exemplar, member } = addExemplar(cf, { member: memberRef, year, achievement, award }, ctx.now());
+    await ctx.reply(cmd, () => exemplarJson(exemplar, member ? [member] : []), () =>
+      ctx.print(ctx.t('exemplar.added', { id: exemplar.id, who: whoseLabel(ctx, exemplar.memberId, member ? [member] : []), year })),
+    );
+  });
+}
+
+export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+  const year = flags.year === undefined ? undefined : parsePledgeYear(flags.year, ctx.today());
+  await ctx.onCell(cmd, async (cf) => {
+    const { exemplars: items, members } = exemplarsOf(cf, year);
+    if (ctx.globals(cmd).json) return ctx.printJson(items.map((e) => exemplarJson(e, members)));
+    if (items.length === 0) return ctx.print(ctx.t('exemplar.none'));
+    const { printTable } = await import('../output/table.js');
+    await printTable(
+      ctx,
+      [
+        { title: ctx.t('exemplar.col.id'), width: 2 },
+        { title: ctx.t('exemplar.col.year'), width: 3 },
+        { title: ctx.t('exemplar.col.who'), width: 6 },
+        { title: ctx.t('exemplar.col.achievement'), width: 11 },
+        { title: ctx.t('exemplar.col.award'), width: 6 },
+      ],
+      items.map((e) => [e.id, e.year, whoseLabel(ctx, e.memberId, members), e.achievement, e.award]),
+    );
+    ctx.print(ctx.t('exemplar.count', { count: items.length }));
+  });
 }
 
 /** An exemplar named by its id. */
@@ -49,34 +96,6 @@ async function askWho(ctx: Ctx, p: Prompter, members: readonly Member[], year: n
     choices: [{ name: ctx.t('exemplar.whoCollective'), value: 0 }, ...inYear.map((m) => ({ name: `${m.name} (${m.id})`, value: m.id }))],
   });
   return id === 0 ? null : inYear.find((m) => m.id === id)!;
-}
-
-export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void> {
-  const asking = ctx.canAsk(cmd) && flags.member === undefined && !flags.collective;
-  if (!asking && (flags.member !== undefined) === Boolean(flags.collective)) throw new UserError('error.memberOrCollective');
-  const today = ctx.today();
-  const year = parsePledgeYear(
-    await valueOrAsk(ctx, cmd, flags.year, '--year', (p) =>
-      p.input({ message: ctx.t('pledge.ask.year'), default: today.slice(0, 4), validate: validateWith(ctx.t, (v) => parsePledgeYear(v, today)) }),
-    ),
-    today,
-  );
-  const achievement = await valueOrAsk(ctx, cmd, flags.achievement, '--achievement', (p) =>
-    p.input({ message: ctx.t('exemplar.ask.achievement'), validate: validateWith(ctx.t, (v) => requiredText(v, 'exemplar.achievement'), 'label') }),
-  );
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    let member = flags.member === undefined ? null : findMember(cf, flags.member);
-    let award = flags.award ?? null;
-    if (asking) {
-      const p = await ctx.prompter();
-      member = await askWho(ctx, p, listMembers(cf.db), year);
-      if (flags.award === undefined) award = await p.input({ message: ctx.t('exemplar.ask.award'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'exemplar.award')) });
-    }
-    const saved = saveExemplar(cf, { year, memberId: member?.id ?? null, achievement, award }, member, ctx.now());
-    if (ctx.globals(cmd).json) return ctx.printJson(exemplarJson(saved, member ? [member] : []));
-    ctx.print(ctx.t('exemplar.added', { id: saved.id, who: whoseLabel(ctx, saved.memberId, member ? [member] : []), year }));
-  });
 }
 
 export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: AddFlags): Promise<void> {
@@ -118,31 +137,4 @@ export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void>
   });
 }
 
-export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
-  const year = flags.year === undefined ? undefined : parsePledgeYear(flags.year, ctx.today());
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const members = listMembers(cf.db);
-    // By year; the cell first, then members in name order.
-    const rank = (e: Exemplar) => (e.memberId === null ? '' : whoseLabel(ctx, e.memberId, members));
-    const items = listExemplars(cf.db, year).sort(
-      (a, b) => a.year - b.year || (a.memberId === null ? -1 : 0) - (b.memberId === null ? -1 : 0) || compareNames(rank(a), rank(b)) || a.id - b.id,
-    );
-    if (ctx.globals(cmd).json) return ctx.printJson(items.map((e) => exemplarJson(e, members)));
-    if (items.length === 0) return ctx.print(ctx.t('exemplar.none'));
-    const { printTable } = await import('../output/table.js');
-    await printTable(
-      ctx,
-      [
-        { title: ctx.t('exemplar.col.id'), width: 2 },
-        { title: ctx.t('exemplar.col.year'), width: 3 },
-        { title: ctx.t('exemplar.col.who'), width: 6 },
-        { title: ctx.t('exemplar.col.achievement'), width: 11 },
-        { title: ctx.t('exemplar.col.award'), width: 6 },
-      ],
-      items.map((e) => [e.id, e.year, whoseLabel(ctx, e.memberId, members), e.achievement, e.award]),
-    );
-    ctx.print(ctx.t('exemplar.count', { count: items.length }));
-  });
-}
 

@@ -3,18 +3,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { requireCell } from './cell.js';
 import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { dataFolder } from '../../store/data-folder.js';
-import { insertMember, listMembers, updateMember } from '../../store/members.js';
-import { insertPledge, listPledges } from '../../store/pledges.js';
-import type { CellFile } from '../../store/cell-file.js';
-import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, findHeader, parseMap, type Header, type SheetRow } from '../../import/table.js';
-import { getCell } from '../../store/cell.js';
+import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, type Header } from '../../import/table.js';
+import type { RowProblem } from '../../import/plan.js';
+import * as imports from '../../app/import.js';
 import { pastWarning } from '../confirm.js';
-import { planMembers, planPledges, type RowProblem } from '../../import/plan.js';
 
 export interface ImportFlags {
   dryRun?: boolean;
@@ -32,22 +28,6 @@ function rowsRefusal(ctx: Ctx, problems: readonly RowProblem[]): UserError {
   if (problems.length > MAX_LISTED) lines.push(ctx.t('error.importTooMany', { count: problems.length - MAX_LISTED }));
   const rows = new Set(problems.map((p) => p.row)).size;
   return new UserError('error.importRows', { count: rows, rows: lines.map((l) => `\n  - ${l}`).join('') });
-}
-
-async function readSheet<F extends string>(
-  ctx: Ctx,
-  file: string,
-  titles: Record<F, string[]>,
-  fields: readonly F[],
-  required: readonly F[],
-  mapText: string | undefined,
-): Promise<{ rows: SheetRow[]; header: Header<F>; source: string }> {
-  const map = parseMap(mapText, fields);
-  const source = path.resolve(ctx.io.cwd, file);
-  const { readRows } = await import('../../import/read.js');
-  const rows = await readRows(source);
-  const header = findHeader(rows, titles, required, map);
-  return { rows, header, source };
 }
 
 function describeHeader<F extends string>(ctx: Ctx, source: string, header: Header<F>): string {
@@ -75,26 +55,14 @@ async function printPreview(ctx: Ctx, headerLine: string, columns: Array<[Messag
   ctx.print(ctx.t('import.dryRun'));
 }
 
-/** Writes after an automatic backup; returns the backup's file. */
-async function backupThenWrite(ctx: Ctx, cf: CellFile, write: () => void): Promise<string> {
-  const { autoBackup } = await import('../../store/backup.js');
-  const backup = await autoBackup(cf.db, cf.file, dataFolder(ctx.env));
-  write();
-  return backup;
-}
-
 export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
-  const { rows, header, source } = await readSheet(ctx, file, MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
+  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
+  const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
     async (cf) => {
-      requireCell(cf);
-      const plan = planMembers(rows, header, listMembers(cf.db), {
-        today: ctx.today(),
-        update: Boolean(flags.update),
-        termStart: getCell(cf.db)?.termStart ?? null,
-      });
+      const plan = imports.planMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {
@@ -130,16 +98,8 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
           .join('; ');
         if (!(await pastWarning(ctx, cmd, 'import.likelyDuplicates', { count: plan.likelyDuplicates.length, list }))) return ctx.print(ctx.t('member.notAdded'));
       }
-      const now = ctx.now();
-      const added: number[] = [];
-      const backup = await backupThenWrite(ctx, cf, () =>
-        cf.write((db) => {
-          for (const r of plan.add) added.push(insertMember(db, r.fields, r.firstStatus, now));
-          // An update takes what the sheet says; a blank cell keeps what the cell file knows.
-          for (const r of plan.update) updateMember(db, r.id, Object.fromEntries(Object.entries(r.fields).filter(([, v]) => v !== null)));
-        }),
-      );
-      if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated: plan.update.map((r) => r.id), backup });
+      const { added, updated, backup } = await imports.applyMemberImport(cf, plan, dataFolder(ctx.env), ctx.now());
+      if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
       if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
       ctx.print(ctx.t('import.member.done', counts));
@@ -150,13 +110,13 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
 
 export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const year = parseYear(flags.year ?? '');
-  const { rows, header, source } = await readSheet(ctx, file, PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
+  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
+  const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
     cmd,
     async (cf) => {
-      requireCell(cf);
-      const plan = planPledges(rows, header, listMembers(cf.db), listPledges(cf.db, { year }), year, ctx.today());
+      const plan = imports.planPledgeImport(cf, sheet, year, ctx.today());
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
       const counts = { add: plan.add.length, skip: plan.skip.length, year };
       if (flags.dryRun) {
@@ -188,13 +148,7 @@ export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags:
         if (json) return ctx.printJson({ dryRun: false, ...counts, added: [] });
         return ctx.print(ctx.t('import.nothing'));
       }
-      const now = ctx.now();
-      const added: number[] = [];
-      const backup = await backupThenWrite(ctx, cf, () =>
-        cf.write((db) => {
-          for (const r of plan.add) added.push(insertPledge(db, r.fields, now));
-        }),
-      );
+      const { added, backup } = await imports.applyPledgeImport(cf, plan, dataFolder(ctx.env), ctx.now());
       if (json) return ctx.printJson({ dryRun: false, ...counts, added, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
       ctx.print(ctx.t('import.pledge.done', counts));

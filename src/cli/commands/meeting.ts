@@ -1,83 +1,28 @@
-// meeting add | edit | remove | list | show.
+// meeting add | edit | remove | list | show: flags in, one use case of src/app/meetings.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
-import { requireCell } from './cell.js';
-import { formatDate, formatMonth, monthOf, parseDate, parseMonth, parseYear, yearOf, type Month } from '../../domain/dates.js';
-import { optionalText } from '../../domain/members.js';
-import {
-  attendance,
-  meetingKindLabelKey,
-  parseMeetingKind,
-  validateMeetingDate,
-  type Meeting,
-  type MeetingFields,
-} from '../../domain/meetings.js';
-import { meetingGrade, meetingGradeLabelKey, parseScore } from '../../domain/scales.js';
-import { UserError } from '../../domain/errors.js';
-import { findMeeting, getMeeting, listMeetings } from '../../store/meetings.js';
-import { addMeeting, editMeeting, removeMeeting, type AbsentInput } from '../../app/corrections.js';
+import { formatDate, formatMonth, monthOf, parseMonth, parseYear, yearOf } from '../../domain/dates.js';
+import { attendance, meetingKindLabelKey } from '../../domain/meetings.js';
+import { meetingGrade, meetingGradeLabelKey } from '../../domain/scales.js';
+import * as meetings from '../../app/meetings.js';
+import { meetingJson, type AbsentInput, type MeetingInput } from '../../app/meetings.js';
+import { editMeeting, removeMeeting } from '../../app/corrections.js';
 import { askMeetingDetails } from '../prompts/meeting-details.js';
 import { confirmed } from '../confirm.js';
 import { validateWith } from '../prompts/prompter.js';
 import { listMembers } from '../../store/members.js';
-import type { Member } from '../../domain/members.js';
-import type { CellFile } from '../../store/cell-file.js';
+import { getMeeting } from '../../store/meetings.js';
+import { UserError } from '../../domain/errors.js';
 
-export interface MeetingFlags {
+export interface MeetingFlags extends MeetingInput {
   month?: string;
-  date?: string;
-  kind?: string;
-  topic?: string;
-  chair?: string;
-  minutesBy?: string;
-  absent?: string;
-  score?: string;
-  conclusion?: string;
-}
-
-export function meetingJson(m: Meeting, members: readonly Member[]) {
-  const nameOf = new Map(members.map((x) => [x.id, x.name]));
-  return {
-    id: m.id,
-    month: m.month,
-    date: m.date,
-    kind: m.kind,
-    topic: m.topic,
-    chair: m.chair,
-    minutesBy: m.minutesBy,
-    score: m.score,
-    grade: m.score === null ? null : meetingGrade(m.score),
-    conclusion: m.conclusion,
-    absent: m.absences.map((a) => ({ memberId: a.memberId, name: nameOf.get(a.memberId) ?? null, reason: a.reason })),
-    attendance: attendance(m, members),
-  };
 }
 
 /** "85 (Khá)", or "—" for a meeting not scored. */
 export function scoreText(ctx: Ctx, score: number | null): string {
   return score === null ? '' : `${score} (${ctx.t(meetingGradeLabelKey(meetingGrade(score)))})`;
-}
-
-/** Validated meeting fields from flags; the month is given apart. */
-export function meetingFromFlags(month: Month, flags: MeetingFlags): MeetingFields {
-  const date = flags.date === undefined || flags.date.trim() === '' ? null : validateMeetingDate(parseDate(flags.date, 'meeting.date'), month);
-  return {
-    month,
-    date,
-    kind: flags.kind === undefined ? 'thuong-ky' : parseMeetingKind(flags.kind),
-    topic: optionalText(flags.topic, 'meeting.topic'),
-    chair: optionalText(flags.chair, 'meeting.chair'),
-    minutesBy: optionalText(flags.minutesBy, 'meeting.minutesBy'),
-    score: flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score),
-    conclusion: optionalText(flags.conclusion, 'meeting.conclusion'),
-  };
-}
-
-/** Checks and saves a meeting in one transaction; returns its id. */
-export function saveMeeting(ctx: Ctx, cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined): number {
-  return addMeeting(cf, fields, absent ?? '', ctx.now());
 }
 
 /** The flags that describe a meeting (all but --month). */
@@ -88,31 +33,28 @@ export async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<
     p.input({ message: ctx.t('meeting.ask.month'), validate: validateWith(ctx.t, parseMonth) }),
   );
   const month = parseMonth(monthText);
-  let fields = meetingFromFlags(month, flags);
-  let absent: AbsentInput = flags.absent ?? '';
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
+  let fields = meetings.meetingFields(month, flags);
+  let absent: AbsentInput | undefined = flags.absent;
+  await ctx.onCell(cmd, async (cf) => {
     // On a terminal with nothing but the month given: the date, kind, absences and score are asked.
     if (ctx.canAsk(cmd) && DETAIL_FLAGS.every((f) => flags[f] === undefined)) {
       const answers = await askMeetingDetails(ctx, await ctx.prompter(), month, listMembers(cf.db), null);
-      fields = meetingFromFlags(month, { date: formatDate(answers.date), kind: answers.kind, score: answers.score });
+      fields = meetings.meetingFields(month, { date: formatDate(answers.date), kind: answers.kind, score: answers.score });
       absent = answers.absent;
     }
-    const id = saveMeeting(ctx, cf, fields, absent);
-    const saved = getMeeting(cf.db, id)!;
-    if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(saved, listMembers(cf.db)));
-    ctx.print(ctx.t('meeting.added', { kind: ctx.t(meetingKindLabelKey(saved.kind)).toLocaleLowerCase(ctx.lang), month: formatMonth(saved.month), id }));
+    const { meeting: saved, members } = meetings.addMeeting(cf, fields, absent, ctx.now());
+    await ctx.reply(cmd, () => meetingJson(saved, members), () =>
+      ctx.print(ctx.t('meeting.added', { kind: ctx.t(meetingKindLabelKey(saved.kind)).toLocaleLowerCase(ctx.lang), month: formatMonth(saved.month), id: saved.id })),
+    );
   });
 }
 
 export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? yearOf(ctx.today()) : parseYear(flags.year);
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const members = listMembers(cf.db);
-    const meetings = listMeetings(cf.db, { year });
-    if (ctx.globals(cmd).json) return ctx.printJson(meetings.map((m) => meetingJson(m, members)));
-    if (meetings.length === 0) return ctx.print(ctx.t('meeting.none', { year }));
+  await ctx.onCell(cmd, async (cf) => {
+    const { meetings: items, members } = meetings.meetingsOfYear(cf, year);
+    if (ctx.globals(cmd).json) return ctx.printJson(items.map((m) => meetingJson(m, members)));
+    if (items.length === 0) return ctx.print(ctx.t('meeting.none', { year }));
     const { printTable } = await import('../output/table.js');
     await printTable(
       ctx,
@@ -124,20 +66,18 @@ export async function list(ctx: Ctx, cmd: Command, flags: { year?: string }): Pr
         { title: ctx.t('meeting.col.attendance'), width: 4 },
         { title: ctx.t('meeting.col.score'), width: 5 },
       ],
-      meetings.map((m) => {
+      items.map((m) => {
         const a = attendance(m, members);
         return [m.id, formatMonth(m.month), formatDate(m.date), ctx.t(meetingKindLabelKey(m.kind)), `${a.present}/${a.expected}`, scoreText(ctx, m.score)];
       }),
     );
-    ctx.print(ctx.t('meeting.count', { count: meetings.length, year }));
+    ctx.print(ctx.t('meeting.count', { count: items.length, year }));
   });
 }
 
 export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const m = findMeeting(cf.db, ref);
-    const members = listMembers(cf.db);
+  await ctx.onCell(cmd, (cf) => {
+    const { meeting: m, members } = meetings.findMeeting(cf, ref);
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(m, members));
     const a = attendance(m, members);
     const nameOf = new Map(members.map((x) => [x.id, x.name]));
@@ -159,9 +99,8 @@ export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
 }
 
 export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFlags): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMeeting(cf.db, ref);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = meetings.findMeeting(cf, ref).meeting;
     const month = flags.month === undefined ? m.month : parseMonth(flags.month);
     const given = DETAIL_FLAGS.filter((f) => flags[f] !== undefined);
     let absent: AbsentInput | null = flags.absent ?? null;
@@ -181,7 +120,7 @@ export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFl
       merged = { ...merged, date: formatDate(answers.date), kind: answers.kind, score: answers.score };
       absent = answers.absent;
     }
-    editMeeting(cf, m, meetingFromFlags(month, merged), absent);
+    editMeeting(cf, m, meetings.meetingFields(month, merged), absent);
     const saved = getMeeting(cf.db, m.id)!;
     if (ctx.globals(cmd).json) return ctx.printJson(meetingJson(saved, listMembers(cf.db)));
     ctx.print(ctx.t('meeting.edited', { month: formatMonth(saved.month), id: saved.id }));
@@ -189,9 +128,8 @@ export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MeetingFl
 }
 
 export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMeeting(cf.db, ref);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = meetings.findMeeting(cf, ref).meeting;
     const kind = ctx.t(meetingKindLabelKey(m.kind)).toLocaleLowerCase(ctx.lang);
     if (!(await confirmed(ctx, cmd, ctx.t('meeting.confirmRemove', { kind, month: formatMonth(m.month), id: m.id, date: formatDate(m.date) || '—' })))) {
       return ctx.print(ctx.t('meeting.notRemoved'));

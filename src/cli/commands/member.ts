@@ -1,17 +1,14 @@
-// member add | list | show | edit | status | remove | restore.
+// member add | list | show | edit | status | grade | remove | restore: flags and prompts in, one use case of src/app/members.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
-import { requireCell } from './cell.js';
 import { validateWith } from '../prompts/prompter.js';
 import {
-  MEMBER_STATUSES,
   isInForce,
   optionalText,
   parseGender,
   parseStatus,
-  resolveMember,
   statusMessageKey,
   statusOn,
   validateMemberDates,
@@ -19,21 +16,24 @@ import {
   memberFields,
   firstStatus,
   defaultSince,
+  resolveMember,
+  MEMBER_STATUSES,
   SINCE_EVER,
-  validateStatusChange,
   type Member,
+  type MemberFields,
   type MemberStatus,
 } from '../../domain/members.js';
 import { formatDate, parseBirth, parseDate, parseYear, yearOf } from '../../domain/dates.js';
 import { MEMBER_GRADE_CODES, checkMemberGradable, memberGradeResult, parseMemberGrade } from '../../domain/member-grades.js';
 import { memberGradeLabelKey, parseScore } from '../../domain/scales.js';
-import { capitaliseName, isLikelySamePerson, sortByName } from '../../domain/names.js';
-import { UserError } from '../../domain/errors.js';
-import { getMember, insertMember, insertStatus, listMembers, saveMemberGrade, updateMember, type MemberFields } from '../../store/members.js';
-import type { CellFile } from '../../store/cell-file.js';
-import { getCell } from '../../store/cell.js';
 import { confirmed, pastWarning } from '../confirm.js';
 import { recordsOf, removeMember, restoreMember } from '../../app/corrections.js';
+import type { CellFile } from '../../store/cell-file.js';
+import { listMembers, saveMemberGrade } from '../../store/members.js';
+import { capitaliseName, sortByName } from '../../domain/names.js';
+import { UserError } from '../../domain/errors.js';
+import * as members from '../../app/members.js';
+import { memberJson } from '../../app/members.js';
 
 export interface MemberFlags {
   name?: string;
@@ -73,29 +73,6 @@ function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
   return f;
 }
 
-export function memberJson(m: Member, date: string) {
-  return {
-    id: m.id,
-    name: m.name,
-    status: statusOn(m.history, date),
-    birthDate: m.birthDate,
-    birthYear: m.birthYear,
-    gender: m.gender,
-    partyRole: m.partyRole,
-    job: m.job,
-    unit: m.unit,
-    joined: m.joined,
-    official: m.official,
-    card: m.card,
-    history: m.history.map((h) => ({ status: h.status, from: h.from === SINCE_EVER ? null : h.from, note: h.note ?? null })),
-  };
-}
-
-/** Resolves a member reference against the cell's members (all of them, past ones too). */
-export function findMember(cf: CellFile, ref: string): Member {
-  return resolveMember(ref, listMembers(cf.db));
-}
-
 /** On a terminal, when the name was asked too: birth, joining dates and status, each skippable. */
 async function askDetails(ctx: Ctx, flags: MemberFlags): Promise<MemberFlags> {
   const p = await ctx.prompter();
@@ -133,9 +110,8 @@ export async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<v
   const asked = flags.status === undefined ? undefined : parseStatus(flags.status);
   let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, 'member.since');
 
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const termStart = getCell(cf.db)?.termStart ?? null;
+  await ctx.onCell(cmd, async (cf, cell) => {
+    const termStart = cell.termStart;
     if (flags.since === undefined && ctx.canAsk(cmd)) {
       const usual = defaultSince(fields.joined, { termStart });
       const p = await ctx.prompter();
@@ -147,66 +123,13 @@ export async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<v
       if (answer.trim() !== '') since = parseDate(answer, 'member.since');
     }
     const first = firstStatus(fields, ctx.today(), asked, { since, termStart });
-    const twin = listMembers(cf.db).find((m) => isLikelySamePerson(m, fields));
+    const twin = members.likelyDuplicate(cf, fields);
     if (twin) {
       const born = twin.birthYear ? ctx.t('member.bornIn', { year: twin.birthYear }) : '';
       if (!(await pastWarning(ctx, cmd, 'member.likelyDuplicate', { name: twin.name, born, id: twin.id }))) return ctx.print(ctx.t('member.notAdded'));
     }
-    const id = cf.write((db) => insertMember(db, fields, first, ctx.now()));
-    const member = getMember(cf.db, id)!;
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(member, ctx.today()));
-    ctx.print(ctx.t('member.added', { name: member.name, id }));
-  });
-}
-
-export async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
-  const today = ctx.today();
-  const year = parseYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)) })));
-  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score, 'member.score');
-  const note = optionalText(flags.note, 'member.gradeNote');
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
-    checkMemberGradable(m, year, today);
-    let resultText = flags.result;
-    if (resultText === undefined && score === null) {
-      resultText = await valueOrAsk(ctx, cmd, undefined, '--result', (p) =>
-        p.select({ message: ctx.t('member.ask.result', { year, name: m.name }), choices: MEMBER_GRADE_CODES.map((g) => ({ name: ctx.t(memberGradeLabelKey(g)), value: g as string })) }),
-      );
-    }
-    const result = memberGradeResult(resultText === undefined ? null : parseMemberGrade(resultText), score);
-    cf.write((db) => saveMemberGrade(db, { memberId: m.id, year, result, score, note }));
-    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: m.id, name: m.name, year, result, score, note });
-    ctx.print(ctx.t('member.graded', { year, name: m.name, id: m.id, result: ctx.t(memberGradeLabelKey(result)), score: score === null ? '' : ctx.t('member.gradeScore', { score }) }));
-  });
-}
-
-/** A member named by id or name among all, those marked as entered by mistake too. */
-function findAnyMember(cf: CellFile, ref: string): Member {
-  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
-}
-
-export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
-    const count = recordsOf(cf, m);
-    const question = count === 0 ? ctx.t('member.confirmDelete', { name: m.name, id: m.id }) : ctx.t('member.confirmMark', { name: m.name, id: m.id, count });
-    if (!(await confirmed(ctx, cmd, question))) return ctx.print(ctx.t('member.notRemoved'));
-    const done = removeMember(cf, m, ctx.now());
-    if (ctx.globals(cmd).json) return ctx.printJson({ id: m.id, name: m.name, removed: done });
-    ctx.print(ctx.t(done === 'deleted' ? 'member.deleted' : 'member.marked', { name: m.name, id: m.id }));
-  });
-}
-
-export async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const m = findAnyMember(cf, ref);
-    if (!m.mistakenAt) throw new UserError('error.memberNotMistaken', { name: m.name, id: m.id });
-    restoreMember(cf, m);
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(getMember(cf.db, m.id)!, ctx.today()));
-    ctx.print(ctx.t('member.restored', { name: m.name, id: m.id }));
+    const member = members.addMember(cf, fields, first, ctx.now());
+    await ctx.reply(cmd, () => memberJson(member, ctx.today()), () => ctx.print(ctx.t('member.added', { name: member.name, id: member.id })));
   });
 }
 
@@ -215,16 +138,15 @@ function statusLabel(ctx: Ctx, status: MemberStatus | null): string {
 }
 
 export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
+  await ctx.onCell(cmd, async (cf) => {
     const today = ctx.today();
-    const members = sortByName(
-      listMembers(cf.db).filter((m) => flags.all || isInForce(m, today)),
+    const listed = sortByName(
+      members.membersOn(cf, today, flags.all === true, isInForce),
       (m) => m.name,
       (a, b) => a.id - b.id,
     );
-    if (ctx.globals(cmd).json) return ctx.printJson(members.map((m) => memberJson(m, today)));
-    if (members.length === 0) return ctx.print(ctx.t('member.none'));
+    if (ctx.globals(cmd).json) return ctx.printJson(listed.map((m) => memberJson(m, today)));
+    if (listed.length === 0) return ctx.print(ctx.t('member.none'));
     const { printTable } = await import('../output/table.js');
     await printTable(
       ctx,
@@ -235,9 +157,9 @@ export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Pr
         { title: ctx.t('member.col.role'), width: 6 },
         { title: ctx.t('member.col.status'), width: 6 },
       ],
-      members.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
+      listed.map((m) => [m.id, m.name, m.birthYear, [m.partyRole, m.job].filter(Boolean).join(', '), statusLabel(ctx, statusOn(m.history, today))]),
     );
-    ctx.print(ctx.t('member.count', { count: members.length }));
+    ctx.print(ctx.t('member.count', { count: listed.length }));
   });
 }
 
@@ -270,30 +192,23 @@ function printMember(ctx: Ctx, m: Member): void {
 }
 
 export async function show(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(m, ctx.today()));
-    printMember(ctx, m);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    await ctx.reply(cmd, () => memberJson(m, ctx.today()), () => printMember(ctx, m));
   });
 }
 
 export async function edit(ctx: Ctx, cmd: Command, ref: string, flags: MemberFlags): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
     let changes = fieldsFromFlags(ctx, flags);
     if (Object.keys(changes).length === 0) {
       if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
       changes = await askEdits(ctx, m);
     }
-    validateMemberDates({ ...m, ...changes }, ctx.today());
-    const changed = (Object.keys(changes) as Array<keyof MemberFields>).some((k) => changes[k] !== m[k]);
+    const { member: updated, changed } = members.editMember(cf, m, changes, ctx.today());
     if (!changed && !ctx.globals(cmd).json) return ctx.print(ctx.t('member.unchanged', { name: m.name, id: m.id }));
-    if (changed) cf.write((db) => updateMember(db, m.id, changes));
-    const updated = getMember(cf.db, m.id)!;
-    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
-    ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id }));
+    await ctx.reply(cmd, () => memberJson(updated, ctx.today()), () => ctx.print(ctx.t('member.updated', { name: updated.name, id: updated.id })));
   });
 }
 
@@ -326,9 +241,8 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
 }
 
 export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: string; from?: string; note?: string }): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const m = findMember(cf, ref);
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
     // On a terminal, what is missing is asked: the status, the date, a note.
     const asking = ctx.canAsk(cmd) && (flags.set === undefined || flags.from === undefined);
     const status = parseStatus(
@@ -347,15 +261,56 @@ export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { se
       noteText = await (await ctx.prompter()).input({ message: ctx.t('member.ask.statusNote'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'member.statusNote')) });
     }
     const note = optionalText(noteText, 'member.statusNote');
-    const change = { status, from, note };
-    validateStatusChange(m.history, change);
-    if (statusOn(m.history, from) === status) {
-      throw new UserError('error.statusSame', { name: m.name, status: statusLabel(ctx, status) });
-    }
-    cf.write((db) => insertStatus(db, m.id, change, ctx.now()));
-    const updated = getMember(cf.db, m.id)!;
+    const updated = members.setMemberStatus(cf, m, { status, from, note }, ctx.now(), (s) => statusLabel(ctx, s));
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
     ctx.print(ctx.t('member.statusSaved', { name: m.name, id: m.id, status: statusLabel(ctx, status).toLocaleLowerCase(ctx.lang), from: formatDate(from) }));
   });
 }
 
+export async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
+  const today = ctx.today();
+  const year = parseYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)) })));
+  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score, 'member.score');
+  const note = optionalText(flags.note, 'member.gradeNote');
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    checkMemberGradable(m, year, today);
+    let resultText = flags.result;
+    if (resultText === undefined && score === null) {
+      resultText = await valueOrAsk(ctx, cmd, undefined, '--result', (p) =>
+        p.select({ message: ctx.t('member.ask.result', { year, name: m.name }), choices: MEMBER_GRADE_CODES.map((g) => ({ name: ctx.t(memberGradeLabelKey(g)), value: g as string })) }),
+      );
+    }
+    const result = memberGradeResult(resultText === undefined ? null : parseMemberGrade(resultText), score);
+    cf.write((db) => saveMemberGrade(db, { memberId: m.id, year, result, score, note }));
+    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: m.id, name: m.name, year, result, score, note });
+    ctx.print(ctx.t('member.graded', { year, name: m.name, id: m.id, result: ctx.t(memberGradeLabelKey(result)), score: score === null ? '' : ctx.t('member.gradeScore', { score }) }));
+  });
+}
+
+/** A member named by id or name among all, those marked as entered by mistake too. */
+function findAnyMember(cf: CellFile, ref: string): Member {
+  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
+}
+
+export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    const count = recordsOf(cf, m);
+    const question = count === 0 ? ctx.t('member.confirmDelete', { name: m.name, id: m.id }) : ctx.t('member.confirmMark', { name: m.name, id: m.id, count });
+    if (!(await confirmed(ctx, cmd, question))) return ctx.print(ctx.t('member.notRemoved'));
+    const done = removeMember(cf, m, ctx.now());
+    if (ctx.globals(cmd).json) return ctx.printJson({ id: m.id, name: m.name, removed: done });
+    ctx.print(ctx.t(done === 'deleted' ? 'member.deleted' : 'member.marked', { name: m.name, id: m.id }));
+  });
+}
+
+export async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.onCell(cmd, (cf) => {
+    const m = findAnyMember(cf, ref);
+    if (!m.mistakenAt) throw new UserError('error.memberNotMistaken', { name: m.name, id: m.id });
+    restoreMember(cf, m);
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(members.findMember(cf, String(m.id)), ctx.today()));
+    ctx.print(ctx.t('member.restored', { name: m.name, id: m.id }));
+  });
+}

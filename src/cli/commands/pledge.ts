@@ -1,31 +1,22 @@
-// pledge add | list | show | edit | remove | commit | grade.
+// pledge add | list | show | edit | remove | commit | grade: flags and prompts in, one use
+// case of src/app/pledges.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
-import { requireCell } from './cell.js';
-import { findMember } from './member.js';
+import { whoseLabel } from '../output/labels.js';
 import { validateWith, type Prompter } from '../prompts/prompter.js';
 import {
-  applyPledgeChanges,
-  checkCanTakePledges,
   checkCommitmentDate,
-  checkGradable,
-  checkNotRemoved,
   defaultDue,
-  mayPledgeFor,
-  memberWarnings,
   parsePledgeDue,
   parsePledgeKind,
   parsePledgeYear,
   pledgeKindKey,
-  pledgeWarnings,
-  validatePledge,
   type Pledge,
   type PledgeFields,
   type PledgeKind,
   type PledgeWarning,
-  type PledgeGradeRecord,
 } from '../../domain/pledges.js';
 import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, isPledgeGradeWord, parsePledgeGrade, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
 import { optionalText, type Member } from '../../domain/members.js';
@@ -33,23 +24,10 @@ import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { locateCell } from '../../store/data-folder.js';
 import { confirmed } from '../confirm.js';
-import { checkApproval } from '../../domain/member-grades.js';
 import { UserError } from '../../domain/errors.js';
-import { listMembers } from '../../store/members.js';
-import {
-  getPledge,
-  getRegistration,
-  insertPledge,
-  listPledgeGrades,
-  listPledges,
-  markPledgeRemoved,
-  saveCommitment,
-  saveApproval,
-  listRegistrations,
-  savePledgeGrade,
-  updatePledge,
-} from '../../store/pledges.js';
 import type { CellFile } from '../../store/cell-file.js';
+import * as pledges from '../../app/pledges.js';
+import { pledgeJson } from '../../app/pledges.js';
 
 /** The flags naming an item's own fields, shared by add and edit. */
 export interface PledgeItemFlags {
@@ -66,43 +44,6 @@ export interface AddFlags extends PledgeItemFlags {
   member?: string;
   collective?: boolean;
   year?: string;
-}
-
-export function pledgeJson(p: Pledge, grades?: readonly PledgeGradeRecord[]) {
-  return {
-    id: p.id,
-    memberId: p.memberId,
-    year: p.year,
-    kind: p.kind,
-    content: p.content,
-    action: p.action,
-    solution: p.solution,
-    due: p.due,
-    target: p.target,
-    owner: p.owner,
-    removedAt: p.removedAt,
-    ...(grades ? { grades: grades.map((g) => ({ period: g.period, self: g.self, cell: g.cell, note: g.note })) } : {}),
-  };
-}
-
-/** "12" or "#12" → 12. */
-function parsePledgeId(text: string): number {
-  const value = text.trim();
-  if (!/^#?\d+$/.test(value)) throw new UserError('error.pledgeIdFormat', { value });
-  return Number(value.replace('#', ''));
-}
-
-function loadPledge(cf: CellFile, idText: string): Pledge {
-  const id = parsePledgeId(idText);
-  const p = getPledge(cf.db, id);
-  if (!p) throw new UserError('error.pledgeUnknown', { id });
-  return p;
-}
-
-/** Whose item it is, as a person reads it. */
-export function whoseLabel(ctx: Pick<Ctx, 't'>, memberId: number | null, members: readonly Pick<Member, 'id' | 'name'>[]): string {
-  if (memberId === null) return ctx.t('pledge.collective');
-  return members.find((m) => m.id === memberId)?.name ?? `#${memberId}`;
 }
 
 function kindLabels(ctx: Pick<Ctx, 't'>, kinds: readonly PledgeKind[]): string {
@@ -148,19 +89,15 @@ function changesFromFlags(flags: PledgeItemFlags, year: number): Partial<PledgeF
   return c;
 }
 
-/** Saves one new item in its own transaction; prints its id, then the warnings it earns. */
-export function savePledge(ctx: Ctx, cf: CellFile, fields: PledgeFields, options: { json?: boolean; memberWarnings?: boolean } = {}): Pledge {
-  const valid = validatePledge(fields);
-  const id = cf.write((db) => insertPledge(db, valid, ctx.now()));
-  const saved = getPledge(cf.db, id)!;
-  const members = listMembers(cf.db);
+/** Saves one new item (the add use case); prints its id, then the warnings it earns. */
+function savePledge(ctx: Ctx, cf: CellFile, fields: PledgeFields, options: { json?: boolean; memberWarnings?: boolean } = {}): Pledge {
+  const { pledge: saved, warnings, members } = pledges.addPledge(cf, fields, ctx.now(), options);
   if (options.json) ctx.printJson(pledgeJson(saved));
   else {
     ctx.print(
-      ctx.t('pledge.added', { id, who: whoseLabel(ctx, saved.memberId, members), kind: ctx.t(pledgeKindKey(saved.kind)), year: saved.year }),
+      ctx.t('pledge.added', { id: saved.id, who: whoseLabel(ctx, saved.memberId, members), kind: ctx.t(pledgeKindKey(saved.kind)), year: saved.year }),
     );
   }
-  const warnings = pledgeWarnings(saved, listPledges(cf.db, { year: saved.year }), { ofMember: options.memberWarnings !== false });
   printWarnings(ctx, warnings, members, saved.year);
   return saved;
 }
@@ -182,22 +119,15 @@ export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void
   const given = changesFromFlags(flags, year);
   if (flags.collective && given.kind === undefined) given.kind = 'trong-tam';
 
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const member = flags.member === undefined ? null : findMember(cf, flags.member);
-    if (member) checkCanTakePledges(member, year, today);
+  await ctx.onCell(cmd, async (cf) => {
+    const member = pledges.pledgeTaker(cf, flags.member, year, today);
     if (complete) {
       const fields = { memberId: member?.id ?? null, year, kind: given.kind!, content: given.content!, action: null, solution: null, due: null, target: null, owner: null, ...given };
       savePledge(ctx, cf, fields, { json });
       return;
     }
     if (flags.year === undefined) ctx.note(ctx.t('pledge.flowYear', { year }));
-    const members = listMembers(cf.db);
-    const takers = sortByName(
-      members.filter((m) => mayPledgeFor(m, year, today)),
-      (m) => m.name,
-      (a, b) => a.id - b.id,
-    );
+    const takers = pledges.pledgeTakers(cf, year, today);
     const { pledgeAddFlow } = await import('../prompts/pledge-add.js');
     await pledgeAddFlow({
       t: ctx.t,
@@ -205,16 +135,16 @@ export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void
       year,
       takers,
       seed: { who: flags.collective ? 'collective' : member ?? undefined, ...given },
-      itemsOf: (memberId) => listPledges(cf.db, { year }).filter((p) => p.memberId === memberId),
+      itemsOf: (memberId) => pledges.itemsOf(cf, year, memberId),
       summary: (fields) => {
         ctx.note(ctx.t('pledge.summary'));
-        for (const [label, value] of pledgeLines(ctx, fields, whoseLabel(ctx, fields.memberId, members))) {
+        for (const [label, value] of pledgeLines(ctx, fields, whoseLabel(ctx, fields.memberId, takers))) {
           if (value) ctx.note(`  ${label}: ${value}`);
         }
       },
       notSaved: () => ctx.note(ctx.t('pledge.notSaved')),
       save: (fields) => void savePledge(ctx, cf, fields, { json, memberWarnings: false }),
-      finishMember: (memberId) => printWarnings(ctx, memberWarnings(memberId, listPledges(cf.db, { year })), members, year),
+      finishMember: (memberId) => printWarnings(ctx, pledges.memberYearWarnings(cf, memberId, year), takers, year),
     });
   });
 }
@@ -222,116 +152,100 @@ export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void
 export async function list(ctx: Ctx, cmd: Command, flags: { year?: string; member?: string; collective?: boolean }): Promise<void> {
   if (flags.member !== undefined && flags.collective) throw new UserError('error.memberOrCollective');
   const year = flags.year === undefined ? yearOf(ctx.today()) : parsePledgeYear(flags.year, ctx.today());
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const members = listMembers(cf.db);
-    const member = flags.member === undefined ? undefined : findMember(cf, flags.member);
-    const items = listPledges(cf.db, { year, memberId: member?.id, collective: flags.collective });
-    if (ctx.globals(cmd).json) {
-      // With the member's name, so that a script need not look each id up (null for the cell's key tasks).
-      const nameOf = new Map(members.map((m) => [m.id, m.name]));
-      return ctx.printJson(items.map((p) => ({ ...pledgeJson(p), name: p.memberId === null ? null : (nameOf.get(p.memberId) ?? null) })));
-    }
-    if (items.length === 0) return ctx.print(ctx.t('pledge.none', { year }));
-    // The cell's key tasks first, apart; then each member's items, members in name order.
-    const owners = sortByName(
-      members.filter((m) => items.some((p) => p.memberId === m.id)),
-      (m) => m.name,
-      (a, b) => a.id - b.id,
-    );
-    const groups: Array<{ who: string; items: Pledge[] }> = [
-      { who: ctx.t('pledge.collective'), items: items.filter((p) => p.memberId === null) },
-      ...owners.map((m) => ({ who: m.name, items: items.filter((p) => p.memberId === m.id) })),
-    ].filter((g) => g.items.length > 0);
-    const rows = groups.flatMap((g) =>
-      g.items.map((p, i) => [
-        i === 0 ? g.who : '',
-        p.id,
-        ctx.t(pledgeKindKey(p.kind)),
-        p.content,
-        formatDate(p.due ?? defaultDue(p.year)),
-        p.target,
-      ]),
-    );
-    ctx.print(ctx.t('pledge.list.title', { year }));
-    const { printTable } = await import('../output/table.js');
-    await printTable(
-      ctx,
-      [
-        { title: ctx.t('pledge.col.who'), width: 6 },
-        { title: ctx.t('pledge.col.id'), width: 3 },
-        { title: ctx.t('pledge.col.kind'), width: 4 },
-        { title: ctx.t('pledge.col.content'), width: 9 },
-        { title: ctx.t('pledge.col.due'), width: 6 },
-        { title: ctx.t('pledge.col.target'), width: 5 },
-      ],
-      rows,
-    );
-    ctx.print(ctx.t('pledge.count', { items: items.length, members: owners.length, collective: items.filter((p) => p.memberId === null).length }));
+  await ctx.onCell(cmd, async (cf) => {
+    const { items, members } = pledges.pledgesOfYear(cf, { year, member: flags.member, collective: flags.collective });
+    await ctx.reply(cmd, () => items.map((p) => ({ ...pledgeJson(p), name: p.memberId === null ? null : (members.find((m) => m.id === p.memberId)?.name ?? null) })), () => printList(ctx, year, items, members));
   });
 }
 
+async function printList(ctx: Ctx, year: number, items: readonly Pledge[], members: readonly Member[]): Promise<void> {
+  if (items.length === 0) return ctx.print(ctx.t('pledge.none', { year }));
+  // The cell's key tasks first, apart; then each member's items, members in name order.
+  const owners = sortByName(
+    members.filter((m) => items.some((p) => p.memberId === m.id)),
+    (m) => m.name,
+    (a, b) => a.id - b.id,
+  );
+  const groups: Array<{ who: string; items: Pledge[] }> = [
+    { who: ctx.t('pledge.collective'), items: items.filter((p) => p.memberId === null) },
+    ...owners.map((m) => ({ who: m.name, items: items.filter((p) => p.memberId === m.id) })),
+  ].filter((g) => g.items.length > 0);
+  const rows = groups.flatMap((g) =>
+    g.items.map((p, i) => [
+      i === 0 ? g.who : '',
+      p.id,
+      ctx.t(pledgeKindKey(p.kind)),
+      p.content,
+      formatDate(p.due ?? defaultDue(p.year)),
+      p.target,
+    ]),
+  );
+  ctx.print(ctx.t('pledge.list.title', { year }));
+  const { printTable } = await import('../output/table.js');
+  await printTable(
+    ctx,
+    [
+      { title: ctx.t('pledge.col.who'), width: 6 },
+      { title: ctx.t('pledge.col.id'), width: 3 },
+      { title: ctx.t('pledge.col.kind'), width: 4 },
+      { title: ctx.t('pledge.col.content'), width: 9 },
+      { title: ctx.t('pledge.col.due'), width: 6 },
+      { title: ctx.t('pledge.col.target'), width: 5 },
+    ],
+    rows,
+  );
+  ctx.print(ctx.t('pledge.count', { items: items.length, members: owners.length, collective: items.filter((p) => p.memberId === null).length }));
+}
+
 export async function show(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const p = loadPledge(cf, idText);
-    const grades = listPledgeGrades(cf.db, [p.id]);
-    if (ctx.globals(cmd).json) return ctx.printJson(pledgeJson(p, grades));
-    const commitment = p.memberId === null ? null : getRegistration(cf.db, p.memberId, p.year)?.committedOn ?? null;
-    printFields(ctx, [
-      [ctx.t('pledge.field.id'), p.id],
-      ...pledgeLines(ctx, p, whoseLabel(ctx, p.memberId, listMembers(cf.db))),
-      ...(p.memberId === null ? [] : [[ctx.t('pledge.field.commitment'), formatDate(commitment)] as [string, string]]),
-      ...(p.removedAt ? [[ctx.t('pledge.field.removed'), formatDate(p.removedAt)] as [string, string]] : []),
-    ]);
-    if (grades.length === 0) return;
-    ctx.print(ctx.t('pledge.field.grades') + ':');
-    const label = (g: PledgeGrade | null) => (g ? ctx.t(pledgeGradeKey(g)) : ctx.t('pledge.notGraded'));
-    for (const g of grades) {
-      ctx.print('  ' + ctx.t('pledge.gradeLine', { period: ctx.t(gradePeriodKey(g.period)), self: label(g.self), cell: label(g.cell), note: g.note ? ` (${g.note})` : '' }));
-    }
+  await ctx.onCell(cmd, async (cf) => {
+    const { pledge: p, grades, commitment, members } = pledges.pledgeDetails(cf, idText);
+    await ctx.reply(cmd, () => pledgeJson(p, grades), () => {
+      printFields(ctx, [
+        [ctx.t('pledge.field.id'), p.id],
+        ...pledgeLines(ctx, p, whoseLabel(ctx, p.memberId, members)),
+        ...(p.memberId === null ? [] : [[ctx.t('pledge.field.commitment'), formatDate(commitment)] as [string, string]]),
+        ...(p.removedAt ? [[ctx.t('pledge.field.removed'), formatDate(p.removedAt)] as [string, string]] : []),
+      ]);
+      if (grades.length === 0) return;
+      ctx.print(ctx.t('pledge.field.grades') + ':');
+      const label = (g: PledgeGrade | null) => (g ? ctx.t(pledgeGradeKey(g)) : ctx.t('pledge.notGraded'));
+      for (const g of grades) {
+        ctx.print('  ' + ctx.t('pledge.gradeLine', { period: ctx.t(gradePeriodKey(g.period)), self: label(g.self), cell: label(g.cell), note: g.note ? ` (${g.note})` : '' }));
+      }
+    });
   });
 }
 
 export async function edit(ctx: Ctx, cmd: Command, idText: string, flags: PledgeItemFlags & { year?: string }): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const current = loadPledge(cf, idText);
-    checkNotRemoved(current);
+  await ctx.onCell(cmd, async (cf) => {
+    const current = pledges.livePledge(cf, idText);
     const year = flags.year === undefined ? current.year : parsePledgeYear(flags.year, ctx.today());
     let changes: Partial<PledgeFields> = { ...changesFromFlags(flags, year), ...(flags.year === undefined ? {} : { year }) };
-    const members = listMembers(cf.db);
     if (Object.keys(changes).length === 0) {
       if (!ctx.canAsk(cmd)) throw new UserError('error.nothingToChange');
       const { askPledgeEdits } = await import('../prompts/pledge-add.js');
       changes = await askPledgeEdits(ctx.t, await ctx.prompter(), current);
     }
-    const next = applyPledgeChanges(current, changes);
+    const { pledge: updated, changed, warnings, members } = pledges.editPledge(cf, current, changes);
     // Every prompt answered with Enter: nothing to save, and the person is told so.
-    const same = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === current[k]);
-    if (same && !ctx.globals(cmd).json) return ctx.print(ctx.t('pledge.unchanged', { id: current.id }));
-    if (!same) cf.write((db) => updatePledge(db, current.id, next));
-    const updated = getPledge(cf.db, current.id)!;
-    if (ctx.globals(cmd).json) ctx.printJson(pledgeJson(updated));
-    else ctx.print(ctx.t('pledge.updated', { id: updated.id }));
-    printWarnings(ctx, pledgeWarnings(updated, listPledges(cf.db, { year: updated.year })), members, updated.year);
+    if (!changed && !ctx.globals(cmd).json) return ctx.print(ctx.t('pledge.unchanged', { id: current.id }));
+    await ctx.reply(cmd, () => pledgeJson(updated), () => ctx.print(ctx.t('pledge.updated', { id: updated.id })));
+    printWarnings(ctx, warnings, members, updated.year);
   });
 }
 
 /** Asks on a terminal; refused without one unless --yes was given. */
 export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
-  await ctx.withCell(cmd, async (cf) => {
-    requireCell(cf);
-    const p = loadPledge(cf, idText);
-    checkNotRemoved(p);
-    const who = whoseLabel(ctx, p.memberId, listMembers(cf.db));
+  await ctx.onCell(cmd, async (cf) => {
+    const p = pledges.livePledge(cf, idText);
+    const who = whoseLabel(ctx, p.memberId, pledges.pledgeDetails(cf, idText).members);
     if (!(await confirmed(ctx, cmd, ctx.t('pledge.confirmRemove', { id: p.id, who, content: p.content })))) {
       return ctx.print(ctx.t('pledge.notRemoved'));
     }
     const date = ctx.today();
-    cf.write((db) => markPledgeRemoved(db, p.id, date));
-    if (ctx.globals(cmd).json) return ctx.printJson(pledgeJson(getPledge(cf.db, p.id)!));
-    ctx.print(ctx.t('pledge.removed', { id: p.id, date: formatDate(date) }));
+    const removed = pledges.removePledge(cf, p, date);
+    await ctx.reply(cmd, () => pledgeJson(removed), () => ctx.print(ctx.t('pledge.removed', { id: p.id, date: formatDate(date) })));
   });
 }
 
@@ -345,16 +259,12 @@ export async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?
   const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
   const date = flags.date === undefined ? today : parseDate(flags.date, 'pledge.commitDate');
   checkCommitmentDate(date, year, today);
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const member = findMember(cf, ref);
-    checkCanTakePledges(member, year, today);
-    const before = listRegistrations(cf.db, year).find((r) => r.memberId === member.id)?.committedOn ?? null;
-    cf.write((db) => saveCommitment(db, member.id, year, date));
+  await ctx.onCell(cmd, async (cf) => {
+    const { member, before, warnings } = pledges.commitPledges(cf, ref, year, date, today);
     if (ctx.globals(cmd).json) return ctx.printJson({ memberId: member.id, year, committedOn: date });
     ctx.print(ctx.t('pledge.committed', { name: member.name, id: member.id, year, date: formatDate(date) }));
     if (before !== null && before !== date) ctx.print(ctx.t('pledge.commitReplaced', { date: formatDate(before) }));
-    printWarnings(ctx, memberWarnings(member.id, listPledges(cf.db, { year })), [member], year);
+    printWarnings(ctx, warnings, [member], year);
   });
 }
 
@@ -362,13 +272,11 @@ export async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year
   const today = ctx.today();
   const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
   const date = flags.date === undefined ? today : parseDate(flags.date, 'pledge.approveDate');
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const member = findMember(cf, ref);
-    checkApproval(member, listPledges(cf.db, { year, memberId: member.id }).length, year, date, today);
-    cf.write((db) => saveApproval(db, member.id, year, date));
-    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: member.id, name: member.name, year, state: 'approved', approvedOn: date });
-    ctx.print(ctx.t('pledge.approved', { name: member.name, id: member.id, year, date: formatDate(date) }));
+  await ctx.onCell(cmd, async (cf) => {
+    const member = pledges.approveRegistration(cf, ref, year, date, today);
+    await ctx.reply(cmd, () => ({ memberId: member.id, name: member.name, year, state: 'approved', approvedOn: date }), () =>
+      ctx.print(ctx.t('pledge.approved', { name: member.name, id: member.id, year, date: formatDate(date) })),
+    );
   });
 }
 
@@ -411,13 +319,9 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: Grade
   }
   const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, '--cell-grade');
   const note = optionalText(flags.note, 'pledge.gradeNote');
-  await ctx.withCell(cmd, (cf) => {
-    requireCell(cf);
-    const p = loadPledge(cf, idText);
-    checkGradable(p, ctx.today());
-    const record: PledgeGradeRecord = { pledgeId: p.id, period, self, cell, note, gradedAt: ctx.now() };
-    const replaced = cf.write((db) => savePledgeGrade(db, record));
-    if (ctx.globals(cmd).json) return ctx.printJson(pledgeJson(p, listPledgeGrades(cf.db, [p.id])));
+  await ctx.onCell(cmd, (cf) => {
+    const { pledge: p, replaced, grades } = pledges.gradePledge(cf, idText, { period, self, cell, note }, ctx.today(), ctx.now());
+    if (ctx.globals(cmd).json) return ctx.printJson(pledgeJson(p, grades));
     const periodLabel = ctx.t(gradePeriodKey(period));
     ctx.print(
       ctx.t('pledge.graded', { period: periodLabel, id: p.id, self: ctx.t(pledgeGradeKey(self)), cell: cell ? ctx.t(pledgeGradeKey(cell)) : ctx.t('pledge.notGraded') }),

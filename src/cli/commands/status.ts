@@ -1,16 +1,12 @@
 // status: the one-screen summary before a meeting. Loads neither exceljs nor inquirer.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
-import { requireCell } from './cell.js';
-import { formatDate, formatMonth, monthOf, parseMonth, yearOf } from '../../domain/dates.js';
-import { statusFindings, type StatusFindings } from '../../domain/status.js';
+import { formatDate, formatMonth, monthOf, parseMonth } from '../../domain/dates.js';
+import type { StatusFindings } from '../../domain/status.js';
 import { progressLabelKey } from '../../domain/scales.js';
-import { listMembers } from '../../store/members.js';
-import { listPledgeGrades, listPledges } from '../../store/pledges.js';
-import { regularMeeting } from '../../store/meetings.js';
-import { progressRecords, reviewedMembers } from '../../store/reviews.js';
 import { statusMessageKey, type Member } from '../../domain/members.js';
-import { pledgeKindKey } from '../../domain/pledges.js';
+import { pledgeJsonPick, pledgeKindKey } from '../../domain/pledges.js';
+import { monthStatus } from '../../app/status.js';
 import { wrapWords } from '../../domain/text.js';
 import type { MessageKey } from '../../i18n/index.js';
 
@@ -27,15 +23,12 @@ export function statusJson(f: StatusFindings) {
     missingContents: f.missingContents.map((x) => ({ ...person(x.member), missing: x.missing })),
     notReviewed: f.notReviewed.map(person),
     overdue: f.overdue.map((x) => ({
-      id: x.pledge.id,
-      memberId: x.pledge.memberId,
+      ...pledgeJsonPick(x.pledge, ['id', 'memberId']),
       name: x.member?.name ?? null,
-      kind: x.pledge.kind,
-      content: x.pledge.content,
-      due: x.pledge.due,
+      ...pledgeJsonPick(x.pledge, ['kind', 'content', 'due']),
       progress: x.progress,
     })),
-    collective: f.collective.map((x) => ({ id: x.pledge.id, content: x.pledge.content, due: x.pledge.due, owner: x.pledge.owner, target: x.pledge.target, progress: x.progress })),
+    collective: f.collective.map((x) => ({ ...pledgeJsonPick(x.pledge, ['id', 'content', 'due', 'owner', 'target']), progress: x.progress })),
     meetingMissing: f.meetingMissing ? [f.month] : [],
     came: f.came.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
     left: f.left.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
@@ -84,21 +77,8 @@ function print(ctx: Ctx, f: StatusFindings): void {
 
 export async function status(ctx: Ctx, cmd: Command, flags: { month?: string }): Promise<void> {
   const month = flags.month === undefined ? monthOf(ctx.today()) : parseMonth(flags.month);
-  const year = yearOf(month);
-  await ctx.withCell(cmd, (cf) => {
-      requireCell(cf);
-      const meeting = regularMeeting(cf.db, month);
-      const pledges = listPledges(cf.db, { year });
-      const findings = statusFindings({
-        month,
-        today: ctx.today(),
-        members: listMembers(cf.db),
-        pledges,
-        progress: progressRecords(cf.db, year),
-        reviewed: reviewedMembers(cf.db, month),
-        regularMeeting: meeting,
-        grades: listPledgeGrades(cf.db, pledges.map((p) => p.id)),
-      });
+  await ctx.onCell(cmd, (cf) => {
+      const findings = monthStatus(cf, month, ctx.today());
       if (ctx.globals(cmd).json) return ctx.printJson(statusJson(findings));
       print(ctx, findings);
   });

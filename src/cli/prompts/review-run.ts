@@ -1,4 +1,5 @@
-// `review run`: the secretary walks the members during the meeting. Each member's review is
+// `review run`: the questions of the review flow; its saving steps are use cases of
+// src/app/reviews.ts and src/app/meetings.ts. The secretary walks the members during the meeting. Each member's review is
 // saved in its own transaction as soon as it is answered, so stopping (or Ctrl-C) keeps those
 // done and nothing half-made; running again resumes with those not yet reviewed.
 import type { Ctx } from '../context.js';
@@ -6,19 +7,15 @@ import type { Prompter } from './prompter.js';
 import { validateWith } from './prompter.js';
 import type { Translate } from '../../i18n/index.js';
 import type { CellFile } from '../../store/cell-file.js';
-import { formatDate, formatMonth, lastDayOf, monthOf, parseDate, yearOf, type Month } from '../../domain/dates.js';
+import { formatDate, formatMonth, lastDayOf, monthOf, parseDate, type Month } from '../../domain/dates.js';
 import { optionalText, type Member } from '../../domain/members.js';
 import type { FieldId } from '../../domain/fields.js';
 import { parseAbsentList, resolveAbsences, validateMeetingDate } from '../../domain/meetings.js';
-import { latestProgress, mustBeReviewed, notYetReviewed, RECOGNITIONS, type Recognition, type Review } from '../../domain/reviews.js';
+import { RECOGNITIONS, recognitionLabelKey, type Recognition, type Review } from '../../domain/reviews.js';
 import { PROGRESS_LEVELS, REVIEW_RESULTS, parseScore, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
 import { pledgeKindKey, type Pledge } from '../../domain/pledges.js';
-import { listMembers } from '../../store/members.js';
-import { listPledges } from '../../store/pledges.js';
-import { regularMeeting } from '../../store/meetings.js';
-import { findReview, progressRecords, reviewedMembers } from '../../store/reviews.js';
-import { recognitionLabelKey, saveReview, type ReviewAnswers } from '../commands/review.js';
-import { meetingFromFlags, saveMeeting } from '../commands/meeting.js';
+import { finishedBefore, keyTasksToAsk, memberToReview, reviewOf, reviewRunState, saveReview, type ReviewAnswers } from '../../app/reviews.js';
+import { meetingFields, recordMeeting } from '../../app/meetings.js';
 
 type Step = 'review' | 'skip' | 'back' | 'stop';
 
@@ -121,33 +118,25 @@ async function askMeeting(ctx: Ctx, cf: CellFile, p: Prompter, month: Month, mem
     validate: validateWith(t, (v) => resolveAbsences(parseAbsentList(v), members, { month, date: iso })),
   });
   const score = await p.input({ message: t('review.ask.score'), default: '', validate: scoreValidator(t) });
-  const id = saveMeeting(ctx, cf, meetingFromFlags(month, { date: iso, score }), absent);
-  ctx.print(t('review.run.meetingSaved', { month: formatMonth(month), id }));
+  const meeting = recordMeeting(cf, meetingFields(month, { date: iso, score }), absent, ctx.now());
+  ctx.print(t('review.run.meetingSaved', { month: formatMonth(month), id: meeting.id }));
 }
 
 export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: Month): Promise<void> {
   const { t } = ctx;
-  const year = yearOf(month);
-  const members = listMembers(cf.db);
-  const meetingDate = () => regularMeeting(cf.db, month)?.date ?? null;
-  const queue = notYetReviewed(members, month, reviewedMembers(cf.db, month), meetingDate());
-  const total = mustBeReviewed(members, month, meetingDate()).length;
+  const { members, left: queue, total, meetingRecorded } = reviewRunState(cf, month);
   if (queue.length === 0) ctx.print(t('review.run.allDone', { month: formatMonth(month), count: total }));
   else ctx.print(t('review.run.start', { month: formatMonth(month), count: queue.length, done: total - queue.length }));
-  if (!regularMeeting(cf.db, month)) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
+  if (!meetingRecorded) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
   /** Members reviewed in this session: going back to one replaces the review. */
   const savedHere = new Set<number>();
-  /** Items finished in an earlier month: shown as finished, not asked again. */
-  const finishedBefore = () =>
-    new Set([...latestProgress(progressRecords(cf.db, year).filter((r) => r.month < month), month)].filter(([, v]) => v === 'xong').map(([id]) => id));
   // The cell's key tasks are asked once per meeting, with the first review saved, unless reported this month already.
-  const keyTasks = listPledges(cf.db, { year }).filter((x) => x.memberId === null);
-  let keyTasksAsked = keyTasks.length === 0 || progressRecords(cf.db, year).some((r) => r.month === month && keyTasks.some((k) => k.id === r.pledgeId));
+  const keyTasks = keyTasksToAsk(cf, month);
+  let keyTasksAsked = keyTasks.length === 0;
   let i = 0;
   while (i < queue.length) {
     const member = queue[i]!;
-    const pledges = listPledges(cf.db, { year, memberId: member.id });
-    const soFar = latestProgress(progressRecords(cf.db, year), month);
+    const { pledges, soFar } = memberToReview(cf, member, month);
     ctx.print();
     ctx.print(ctx.colour.bold(t('review.run.memberTitle', { n: i + 1, count: queue.length, name: member.name })));
     showPledges(ctx, pledges, soFar);
@@ -166,21 +155,21 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
       i += step === 'skip' ? 1 : -1;
       continue;
     }
-    const before = savedHere.has(member.id) ? findReview(cf.db, month, member.id) : null;
-    const finished = finishedBefore();
+    const before = savedHere.has(member.id) ? reviewOf(cf, month, member.id) : null;
+    const finished = finishedBefore(cf, month);
     const answers = await askAnswers(ctx, p, pledges, soFar, finished, before);
     if (!keyTasksAsked) {
       ctx.print('  ' + ctx.colour.bold(t('review.run.keyTasks')));
       answers.progress.push(...(await askProgress(ctx, p, keyTasks, soFar, finished, null)));
       keyTasksAsked = true;
     }
-    const id = saveReview(ctx, cf, member, month, answers, savedHere.has(member.id));
+    const id = saveReview(cf, member, month, answers, savedHere.has(member.id), ctx.now());
     savedHere.add(member.id);
     ctx.print(ctx.colour.green(t('review.run.saved', { name: member.name, id })));
     i++;
   }
-  if (!regularMeeting(cf.db, month)) await askMeeting(ctx, cf, p, month, members);
-  const left = notYetReviewed(members, month, reviewedMembers(cf.db, month), meetingDate());
+  if (!reviewRunState(cf, month).meetingRecorded) await askMeeting(ctx, cf, p, month, members);
+  const { left } = reviewRunState(cf, month);
   ctx.print();
   ctx.print(t('review.run.summary', { saved: savedHere.size, month: formatMonth(month) }));
   if (left.length > 0) ctx.print(t('review.run.left', { count: left.length, names: left.map((m) => m.name).join(', '), month }));
