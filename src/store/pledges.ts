@@ -43,6 +43,9 @@ export interface PledgeFilter {
 }
 
 /** Pledge items in entry order; removed ones only when asked. */
+/** Items in the order every list and document prints them: học tập, làm theo, nêu gương, then the key tasks; else as entered. */
+const KIND_ORDER = "CASE kind WHEN 'hoc-tap' THEN 0 WHEN 'lam-theo' THEN 1 WHEN 'neu-guong' THEN 2 ELSE 3 END";
+
 export function listPledges(db: Db, filter: PledgeFilter = {}): Pledge[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -56,7 +59,7 @@ export function listPledges(db: Db, filter: PledgeFilter = {}): Pledge[] {
   }
   if (filter.collective) where.push('member_id IS NULL');
   if (!filter.includeRemoved) where.push('removed_at IS NULL');
-  const sql = `SELECT * FROM pledge ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year, id`;
+  const sql = `SELECT * FROM pledge ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year, ${KIND_ORDER}, id`;
   return (db.prepare(sql).all(params) as PledgeRow[]).map(toPledge);
 }
 

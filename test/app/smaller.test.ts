@@ -66,3 +66,10 @@ describe('reports for a period not begun or without records', () => {
     expect((await numbers()).length).toBe(before + 2);
   });
 });
+
+it('lists and prints items học tập, làm theo, nêu gương, whatever order they were entered in', async () => {
+  await run(['pledge', 'add', '--member', 'Dũng', '--year', '2026', '--kind', 'neu-guong', '--content', 'Gương mẫu ở khu dân cư']);
+  await run(['pledge', 'add', '--member', 'Dũng', '--year', '2026', '--kind', 'hoc-tap', '--content', 'Đọc sách Bác Hồ']);
+  const dung = (await json(['pledge', 'list', '--year', '2026', '--member', 'Dũng'])).map((p: { kind: string }) => p.kind);
+  expect(dung).toEqual(['hoc-tap', 'lam-theo', 'neu-guong']);
+});
