@@ -140,3 +140,22 @@ describe('members', () => {
     expect((await run(['member', 'status', 'Bình', '--set', 'mien'])).stderr).toContain('Thiếu --from');
   });
 });
+
+describe('member import of an office list', () => {
+  it('reads a plain "Chức vụ" as the work position, "Chức vụ Đảng" as the party role, and skips the totals row, saying so', async () => {
+    const sheet = path.join(home, 'vp.xlsx');
+    await writeXlsx(sheet, [
+      ['Họ và tên', 'Năm sinh', 'Chức vụ', 'Chức vụ Đảng'],
+      ['Hoàng Văn Em', 1990, 'Kế toán', 'Chi ủy viên'],
+      ['Vũ Thị Giang', 1985, 'Trưởng phòng', null],
+      ['Tổng cộng: 2 đồng chí', null, null, null],
+    ]);
+    const r = await run(['member', 'import', sheet]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Bỏ qua dòng tổng cộng cuối bảng (dòng 4)');
+    const em = await json(['member', 'show', 'Em']);
+    expect(em).toMatchObject({ job: 'Kế toán', partyRole: 'Chi ủy viên' });
+    expect((await json(['member', 'show', 'Giang'])).job).toBe('Trưởng phòng');
+    expect(await json(['member', 'list'])).toHaveLength(5);
+  });
+});

@@ -61,7 +61,8 @@ describe('member import', () => {
     const list = await members(w);
     const byName = Object.fromEntries(list.map((m) => [m.name, m]));
     expect(Object.keys(byName).sort()).toEqual(['Hoàng Minh Đức', 'Lê Thị Hương', 'Nguyễn Văn Thắng', 'Phạm Văn Đồng', 'Trần Thị Bình']);
-    expect(byName['Phạm Văn Đồng']).toMatchObject({ birthYear: 1975, partyRole: 'Bí thư', unit: 'Văn phòng', joined: '2000-02-03', official: '2001-02-03' });
+    // The sheet's plain "Chức vụ" column is read as the work position (a party role's column says "Đảng").
+    expect(byName['Phạm Văn Đồng']).toMatchObject({ birthYear: 1975, job: 'Bí thư', partyRole: null, unit: 'Văn phòng', joined: '2000-02-03', official: '2001-02-03' });
     // The unit merged over two rows belongs to both.
     expect(byName['Nguyễn Văn Thắng']).toMatchObject({ birthDate: '1976-08-19', birthYear: 1976, unit: 'Văn phòng', joined: '2005-05-19', official: '2006-05-19' });
     expect(byName['Trần Thị Bình']).toMatchObject({ birthDate: '1980-05-12', joined: '2010-10-10' });

@@ -7,7 +7,7 @@ import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { dataFolder } from '../../store/data-folder.js';
-import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, type Header } from '../../import/table.js';
+import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, footerRows, type Header } from '../../import/table.js';
 import type { RowProblem } from '../../import/plan.js';
 import * as imports from '../../app/import.js';
 import { pastWarning } from '../confirm.js';
@@ -64,6 +64,9 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
     async (cf) => {
       const plan = imports.planMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
+      // A totals row under the table ("Tổng cộng: 5 đồng chí") is not a member: skipped, and said.
+      const footers = footerRows(sheet.rows, sheet.header);
+      if (footers.length > 0) ctx.note(ctx.t('import.footerSkipped', { rows: footers.join(', ') }));
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {
         if (json) {
