@@ -14,8 +14,9 @@ import {
   type StatusChange,
 } from '../domain/members.js';
 import type { CellFile } from '../store/cell-file.js';
-import { getMember, insertMember, insertStatus, listMembers, updateMember } from '../store/members.js';
+import { getMember, insertMember, insertStatus, listMembers, saveMemberGrade, updateMember } from '../store/members.js';
 import { requireCell } from './cells.js';
+import { checkMemberGradable, memberGradeResult, parseMemberGrade, type MemberGradeRecord } from '../domain/member-grades.js';
 
 /** Resolves a member reference against the cell's members (all of them, past ones too). */
 export function findMember(cf: CellFile, ref: string): Member {
@@ -80,4 +81,19 @@ export function setMemberStatus(cf: CellFile, m: Member, change: StatusChange, n
   }
   cf.write((db) => insertStatus(db, m.id, change, now));
   return getMember(cf.db, m.id)!;
+}
+
+/** A member's year-end result: as given or read from the score (memberGradeResult), for a member gradable that year. */
+export function gradeMember(cf: CellFile, ref: string, year: number, resultText: string | null, score: number | null, note: string | null, today: IsoDate): MemberGradeRecord & { member: Member } {
+  const member = findMember(cf, ref);
+  checkMemberGradable(member, year, today);
+  const result = memberGradeResult(resultText === null ? null : parseMemberGrade(resultText), score);
+  const record = { memberId: member.id, year, result, score, note };
+  cf.write((db) => saveMemberGrade(db, record));
+  return { ...record, member };
+}
+
+/** A member named by id or name among all, those marked as entered by mistake too (for restore). */
+export function findAnyMember(cf: CellFile, ref: string): Member {
+  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
 }

@@ -1,9 +1,9 @@
 // A member's overall year-end result in the làm theo Bác programme, on the 100-point frame of
 // DOMAIN.md; and the cell's approval of a registration.
 import { UserError } from './errors.js';
-import { formatDate, isoDate, yearOf, type IsoDate } from './dates.js';
+import { formatDate, isoDate, parseYear, yearOf, type IsoDate } from './dates.js';
 import { isApart, isInForceDuring, type Member } from './members.js';
-import { MEMBER_GRADES, memberGrade, parseOneOf, type MemberGrade } from './scales.js';
+import { GRADE_PERIODS, MEMBER_GRADES, memberGrade, parseOneOf, parseScaleWord, type GradePeriod, type MemberGrade } from './scales.js';
 
 export interface MemberGradeRecord {
   memberId: number;
@@ -50,4 +50,23 @@ export function checkApproval(member: Pick<Member, 'name'>, items: number, year:
   if (items === 0) throw new UserError('error.approveNothing', { name: member.name, year });
   if (date > today) throw new UserError('error.dateInFuture', { what: '--date' });
   if (date < isoDate(year - 1, 12, 1) || date > isoDate(year, 12, 31)) throw new UserError('error.commitDateOutside', { value: formatDate(date), year });
+}
+
+/**
+ * The grading a command line names: --half Y-1 (the six-month grade of Y), --year Y (the
+ * year-end grade), or --period 6m|year (of the current year). --half Y-2 is refused: the
+ * second half is graded at the year's end, with --year.
+ */
+export function gradingOf(flags: { half?: string; year?: string; period?: string }, today: IsoDate): { period: GradePeriod; year: number } | null {
+  const given = (['half', 'year', 'period'] as const).filter((f) => flags[f] !== undefined);
+  if (given.length > 1) throw new UserError('error.reportPeriodTwice', { flags: given.map((f) => `--${f}`).join(', ') }, 2);
+  if (flags.half !== undefined) {
+    const m = /^(\d{4})-([12])$/.exec(flags.half.trim());
+    if (!m) throw new UserError('error.halfFormat', { value: flags.half });
+    if (m[2] === '2') throw new UserError('error.gradeHalfTwo', { year: m[1]! });
+    return { period: '6m', year: Number(m[1]) };
+  }
+  if (flags.year !== undefined) return { period: 'year', year: parseYear(flags.year) };
+  if (flags.period !== undefined) return { period: parseScaleWord(GRADE_PERIODS, flags.period, '--period'), year: yearOf(today) };
+  return null;
 }

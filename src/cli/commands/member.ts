@@ -16,7 +16,6 @@ import {
   memberFields,
   firstStatus,
   defaultSince,
-  resolveMember,
   MEMBER_STATUSES,
   SINCE_EVER,
   type Member,
@@ -24,12 +23,10 @@ import {
   type MemberStatus,
 } from '../../domain/members.js';
 import { formatDate, parseBirth, parseDate, parseYear, yearOf } from '../../domain/dates.js';
-import { MEMBER_GRADE_CODES, checkMemberGradable, memberGradeResult, parseMemberGrade } from '../../domain/member-grades.js';
+import { MEMBER_GRADE_CODES, checkMemberGradable } from '../../domain/member-grades.js';
 import { memberGradeLabelKey, parseScore } from '../../domain/scales.js';
 import { confirmed, pastWarning } from '../confirm.js';
 import { recordsOf, removeMember, restoreMember } from '../../app/corrections.js';
-import type { CellFile } from '../../store/cell-file.js';
-import { listMembers, saveMemberGrade } from '../../store/members.js';
 import { capitaliseName, sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import * as members from '../../app/members.js';
@@ -281,17 +278,13 @@ export async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?:
         p.select({ message: ctx.t('member.ask.result', { year, name: m.name }), choices: MEMBER_GRADE_CODES.map((g) => ({ name: ctx.t(memberGradeLabelKey(g)), value: g as string })) }),
       );
     }
-    const result = memberGradeResult(resultText === undefined ? null : parseMemberGrade(resultText), score);
-    cf.write((db) => saveMemberGrade(db, { memberId: m.id, year, result, score, note }));
+    const { result } = members.gradeMember(cf, String(m.id), year, resultText ?? null, score, note, today);
     if (ctx.globals(cmd).json) return ctx.printJson({ memberId: m.id, name: m.name, year, result, score, note });
     ctx.print(ctx.t('member.graded', { year, name: m.name, id: m.id, result: ctx.t(memberGradeLabelKey(result)), score: score === null ? '' : ctx.t('member.gradeScore', { score }) }));
   });
 }
 
-/** A member named by id or name among all, those marked as entered by mistake too. */
-function findAnyMember(cf: CellFile, ref: string): Member {
-  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
-}
+
 
 export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
@@ -307,7 +300,7 @@ export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void>
 
 export async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
   await ctx.onCell(cmd, (cf) => {
-    const m = findAnyMember(cf, ref);
+    const m = members.findAnyMember(cf, ref);
     if (!m.mistakenAt) throw new UserError('error.memberNotMistaken', { name: m.name, id: m.id });
     restoreMember(cf, m);
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(members.findMember(cf, String(m.id)), ctx.today()));

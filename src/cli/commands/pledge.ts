@@ -24,6 +24,7 @@ import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { locateCell } from '../../store/data-folder.js';
 import { confirmed } from '../confirm.js';
+import { gradingOf } from '../../domain/member-grades.js';
 import { UserError } from '../../domain/errors.js';
 import type { CellFile } from '../../store/cell-file.js';
 import * as pledges from '../../app/pledges.js';
@@ -286,6 +287,8 @@ export interface GradeFlags {
   cellGrade?: string;
   cell?: string;
   note?: string;
+  half?: string;
+  year?: string;
 }
 
 /**
@@ -298,17 +301,30 @@ export function cellGradeFlag(ctx: Ctx, cmd: Command): { grade?: string; file?: 
   return { grade: g.cell, file: locateCell({ db: g.db }, ctx.env).file };
 }
 
-export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags): Promise<void> {
+export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, flags: GradeFlags): Promise<void> {
   const cellFlag = cellGradeFlag(ctx, cmd);
   const gradeChoices = PLEDGE_GRADES.map((g) => ({ name: ctx.t(pledgeGradeKey(g)), value: g as string }));
-  const asking = ctx.canAsk(cmd) && (flags.period === undefined || flags.self === undefined);
-  const period = parseScaleWord(
-    GRADE_PERIODS,
-    await valueOrAsk(ctx, cmd, flags.period, '--period', (p) =>
-      p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
-    ),
-    '--period',
-  );
+  // --half Y-1, --year Y, or --period 6m|year (of this year).
+  const chosen = gradingOf(flags, ctx.today());
+  const askPeriod = async () =>
+    parseScaleWord(
+      GRADE_PERIODS,
+      await valueOrAsk(ctx, cmd, undefined, '--period', (p) =>
+        p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
+      ),
+      '--period',
+    );
+  if (idText === undefined) {
+    // No item: the guided walk through the members and their items (a terminal is needed).
+    if (!ctx.canAsk(cmd)) throw new UserError('error.gradeNeedsId', {}, 2);
+    const period = chosen?.period ?? (await askPeriod());
+    const year = chosen?.year ?? yearOf(ctx.today());
+    const { gradeSession } = await import('../prompts/pledge-grade.js');
+    await ctx.onCell(cmd, async (cf) => gradeSession(ctx, cf, await ctx.prompter(), year, period), { file: cellFlag.file });
+    return;
+  }
+  const asking = ctx.canAsk(cmd) && (chosen === null || flags.self === undefined);
+  const period = chosen?.period ?? (await askPeriod());
   const self = parsePledgeGrade(
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
     '--self',
