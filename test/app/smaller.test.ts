@@ -73,3 +73,20 @@ it('lists and prints items học tập, làm theo, nêu gương, whatever order 
   const dung = (await json(['pledge', 'list', '--year', '2026', '--member', 'Dũng'])).map((p: { kind: string }) => p.kind);
   expect(dung).toEqual(['hoc-tap', 'lam-theo', 'neu-guong']);
 });
+
+it("prints the year's programme as the plan's basis (Căn cứ) and topics", async () => {
+  await run(['programme', 'set', '--year', '2026', '--basis', 'Chỉ thị 05-CT/TW', '--topic', 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng']);
+  const { openCellFile } = await import('../../src/store/cell-file.js');
+  const { loadReportRecords } = await import('../../src/store/report-records.js');
+  const { buildReport } = await import('../../src/reports/model/index.js');
+  const { resolveTemplate } = await import('../../src/reports/template.js');
+  const { ROOT } = await import('../helpers/cli.js');
+  const cf = openCellFile(file);
+  const records = loadReportRecords(cf.db, 2026, '2026-01', '2026-12');
+  cf.close();
+  const plan = buildReport('plan', { records, period: { type: 'year', year: 2026 }, template: resolveTemplate('plan', undefined, home, ROOT), number: 1, issuedOn: '2026-03-15' });
+  expect(plan.sheets[0]!.intro).toEqual([
+    'Căn cứ: Chỉ thị 05-CT/TW.',
+    'Chuyên đề toàn khóa: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng.',
+  ]);
+});

@@ -34,7 +34,12 @@ export function buildPlan(input: BuildInput): ReportModel {
       note: '',
     },
   }));
-  const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows })];
+  // The year's programme (programme set) is the plan's basis: "Căn cứ", and the topics of the term and the year.
+  const programme = records.programme;
+  const basis = programme
+    ? [`Căn cứ: ${programme.basis}.`, ...(programme.topic ? [`Chuyên đề toàn khóa: ${programme.topic}.`] : []), ...(programme.yearTopic ? [`Chuyên đề năm ${programme.year}: ${programme.yearTopic}.`] : [])]
+    : [];
+  const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows, intro: basis })];
 
   const vars = placeholderValues(input);
   const f = figuresOf(input);
