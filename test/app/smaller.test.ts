@@ -90,3 +90,17 @@ it("prints the year's programme as the plan's basis (Căn cứ) and topics", asy
     'Chuyên đề toàn khóa: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng.',
   ]);
 });
+
+it('demo prints each next command the way the tool was started, and the count member list shows', async () => {
+  const folder = tempDir();
+  const viaNpx = await runInProcess(['demo', '--json'], { env: { ...testEnv(folder), npm_command: 'exec' } });
+  const made = JSON.parse(viaNpx.stdout) as { file: string };
+  const text = await runInProcess(['demo'], { env: { ...testEnv(folder), npm_command: 'exec' } });
+  expect(text.stdout).toContain(`  npx hoc-theo-bac --db ${made.file} member list`);
+  const listed = JSON.parse((await runInProcess(['--db', made.file, 'member', 'list', '--json'], { env: testEnv(folder) })).stdout) as unknown[];
+  expect(text.stdout).toMatch(new RegExp(`\\b${listed.length} đảng viên`));
+  const plain = await runInProcess(['demo'], { env: testEnv(folder) });
+  expect(plain.stdout).toContain(`  hoc-theo-bac --db ${made.file} member list`);
+  expect(plain.stdout).not.toContain('npx');
+  fs.rmSync(folder, { recursive: true, force: true });
+});

@@ -1,4 +1,5 @@
 // demo: a sample cell to try the tool on, in its own folder, never among real cells.
+import { isInForce } from '../../domain/members.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Pro
     { file },
   );
   if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
-  ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.length }));
+  // The count `member list` shows: members on the lists today (not those who left).
+  ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.filter((m) => isInForce(m, ctx.today())).length }));
   ctx.print(ctx.t('demo.file', { file }));
   ctx.print();
   ctx.print(ctx.t('demo.try'));
@@ -47,9 +49,17 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string }): Pro
     `review list --month ${previousMonth(ctx.today())}`,
     'exemplar list',
   ]) {
-    ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
+    ctx.print(`  ${commandName(ctx.env)} --db ${db} ${line}`);
   }
   ctx.print();
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
+/**
+ * The command as the person started it, for lines to copy: "npx hoc-theo-bac" when run through
+ * npx (after `npm install`, there is no global command), else "hoc-theo-bac" (installed
+ * globally, or the portable executable).
+ */
+export function commandName(env: Record<string, string | undefined>): string {
+  return env.npm_command === 'exec' || env.npm_lifecycle_event === 'npx' ? 'npx hoc-theo-bac' : 'hoc-theo-bac';
+}
