@@ -93,13 +93,13 @@ export const vi = {
   'error.gradeNeedsId': 'Thiếu số của mục đăng ký. Trên màn hình, bỏ số để đánh giá lần lượt từng đồng chí; trong tệp lệnh: hoc-theo-bac pledge grade SỐ --year NĂM --self … [--cell-grade …].',
   'pledge.opt.half': 'sơ kết 6 tháng đầu năm: NĂM-1 (ví dụ 2026-1)',
   'pledge.opt.gradeYear': 'tổng kết năm: NĂM',
-  'pledge.walk.start': 'Đánh giá {period} năm {year}: còn {count} đồng chí (đã xong {done}).',
+  'pledge.walk.start': 'Đánh giá {period}, năm {year}: còn {count} đồng chí (đã xong {done}).',
   'pledge.walk.step': 'Đánh giá các việc của đồng chí {name}?',
   'pledge.walk.stepGrade': 'Đánh giá',
   'pledge.walk.item': '[{id}] {kind}: {content} — tiến độ: {progress} — tự đánh giá: {self}',
   'pledge.walk.later': 'Để sau',
   'pledge.walk.saved': 'Đã lưu đánh giá của {name}.',
-  'pledge.walk.allDone': 'Đã đánh giá xong {period} năm {year}.',
+  'pledge.walk.allDone': 'Đã đánh giá xong {period}, năm {year}.',
   'pledge.walk.left': 'Còn {count} đồng chí chưa được chi bộ đánh giá đủ: {names}. Chạy lại lệnh để làm tiếp.',
 } as const;
 
