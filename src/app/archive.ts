@@ -10,6 +10,12 @@ import { isBusy, storeError } from '../store/faults.js';
 import type { Finding } from '../store/doctor.js';
 import { requireCell } from './cells.js';
 
+/** Refuses a backup target named like a cell's side file (-wal, -shm, -journal): SQLite would remove it. */
+export async function checkBackupTarget(target: string): Promise<void> {
+  const { checkBackupOut } = await import('../store/backup.js');
+  checkBackupOut(target);
+}
+
 /** A copy of the open cell: to `target`, or into the data folder's backups/ (pruned). Returns its file. */
 export async function backupCell(cf: CellFile, target: string | undefined, home: string): Promise<string> {
   requireCell(cf);
@@ -30,9 +36,13 @@ export async function restoreRefusal(source: string): Promise<{ key: MessageKey;
   return { key: check.key, vars: { file: source, version: check.version ?? '?', supported: SCHEMA_VERSION } };
 }
 
-/** Refuses restoring a file over itself. */
-export function checkNotSameFile(source: string, target: string): void {
-  if (fs.existsSync(target) && fs.realpathSync(target) === fs.realpathSync(source)) throw new UserError('error.restoreSame', { file: source });
+/**
+ * Refuses a restore target that is not a cell file (or nothing yet): never a -wal file, a folder,
+ * another kind of file; and refuses restoring a file over itself.
+ */
+export async function checkRestoreTarget(source: string, target: string): Promise<void> {
+  const { checkRestoreTarget: targetExists } = await import('../store/backup.js');
+  if (targetExists(target) && fs.realpathSync(target) === fs.realpathSync(source)) throw new UserError('error.restoreSame', { file: source });
 }
 
 /**
@@ -43,8 +53,8 @@ export function checkNotSameFile(source: string, target: string): void {
 export async function restoreCell(source: string, target: string, home: string): Promise<{ savedBefore: string | null }> {
   const store = await import('../store/backup.js');
   let saved: string | null = null;
-  if (fs.existsSync(target)) {
-    const slug = store.slugOfFile(null, target);
+  // Only a cell file (or nothing yet) is replaced: checked again just before.
+  if (store.checkRestoreTarget(target)) {
     try {
       const db = openDatabase(target, { readonly: true, fileMustExist: true });
       try {
@@ -55,7 +65,7 @@ export async function restoreCell(source: string, target: string, home: string):
     } catch (e) {
       if (e instanceof UserError) throw e;
       if (isBusy(e)) throw storeError(e, target, 'use');
-      saved = store.backupPathFor(home, slug);
+      saved = store.backupPathFor(home, store.backupOwner(null, target));
       store.copyAsIs(target, saved);
     }
   }
@@ -72,7 +82,9 @@ export interface Examination {
 
 /** doctor: the file's findings and what to do about its problems. */
 export async function examineCell(file: string, home: string, locatedSlug: string | null): Promise<Examination> {
-  if (!fs.existsSync(file)) throw new UserError('error.cellFileMissing', { file });
+  const { pathKind } = await import('../store/cell-file.js');
+  // A folder, a pipe or a link loop is named as such; nothing missing is examined.
+  if (pathKind(file) === 'none') throw new UserError('error.cellFileMissing', { file });
   const { examineCellFile } = await import('../store/doctor.js');
   const findings = examineCellFile(file);
   const problems = findings.filter((f) => f.level === 'problem');
@@ -83,21 +95,21 @@ export async function examineCell(file: string, home: string, locatedSlug: strin
 async function doctorAdvice(file: string, home: string, locatedSlug: string | null, problems: ReadonlyArray<{ key: MessageKey }>): Promise<Examination['advice']> {
   const store = await import('../store/backup.js');
   const { isSoundBackup } = await import('../store/doctor.js');
-  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey'];
+  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey', 'doctor.noTables', 'doctor.unversioned'];
   const advice: Examination['advice'] = [];
   if (problems.some((f) => fatal.includes(f.key))) {
     let candidates: string[] = [];
     try {
       const db = openDatabase(file, { readonly: true, fileMustExist: true });
       try {
-        candidates = store.listBackups(home, store.slugOfFile(db, file));
+        candidates = store.listBackups(home, store.backupOwner(db, file));
       } finally {
         db.close();
       }
     } catch {
       // the cell cannot be read: its backups are found by the file's name
     }
-    if (candidates.length === 0 && locatedSlug) candidates = store.listBackups(home, locatedSlug);
+    if (candidates.length === 0 && locatedSlug) candidates = store.listBackups(home, { slug: locatedSlug, uid: null, file });
     if (candidates.length === 0) candidates = store.backupsForUnreadable(home, file);
     const good = candidates.find(isSoundBackup);
     advice.push(good ? { key: 'doctor.advice.restore', vars: { file: good } } : { key: 'doctor.advice.noBackup', vars: { folder: store.backupsFolder(home) } });

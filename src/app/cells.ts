@@ -2,8 +2,8 @@
 import { UserError } from '../domain/errors.js';
 import { isInForce, optionalText } from '../domain/members.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { Cell, Programme } from '../domain/cells.js';
-import { openCellFile, type CellFile } from '../store/cell-file.js';
+import { recipientOf, type Cell, type Programme } from '../domain/cells.js';
+import { createCellFile, openCellFile, type CellFile } from '../store/cell-file.js';
 import { cellFileFor, currentCell, listCellSlugs } from '../store/data-folder.js';
 import { isSqliteError } from '../store/faults.js';
 import { getCell, getProgramme, insertCell, listProgrammes, saveProgramme, updateCell } from '../store/cell.js';
@@ -18,18 +18,19 @@ export function requireCell(cf: CellFile): Cell {
 
 /** The JSON of a cell: its identity and file (and how many members are in force, for show). */
 export function cellJson(cell: Cell, file: string, membersInForce?: number) {
-  return { ...cell, file, ...(membersInForce === undefined ? {} : { membersInForce }) };
+  return { ...cell, recipient: recipientOf(cell), file, ...(membersInForce === undefined ? {} : { membersInForce }) };
 }
 
 export function membersInForce(cf: CellFile, today: IsoDate): number {
   return listMembers(cf.db).filter((m) => isInForce(m, today)).length;
 }
 
-/** A new cell, in a file just made for it (one transaction). */
-export function createCell(cf: CellFile, identity: Omit<Cell, 'uid'>, now: string): Cell {
-  let cell: Cell | undefined;
-  cf.write((db) => void (cell = insertCell(db, identity, now)));
-  return cell!;
+/**
+ * A new cell, in a file made for it: built whole under a temporary name and linked into place,
+ * so that of several at once one wins and the others are told the file exists.
+ */
+export function createCell(file: string, identity: Omit<Cell, 'uid'>, now: string): Cell {
+  return createCellFile(file, (db) => insertCell(db, identity, now));
 }
 
 /** Changes to the cell's identity; returns the cell as saved. */
@@ -67,10 +68,23 @@ export function programmes(cf: CellFile): Programme[] {
   return listProgrammes(cf.db);
 }
 
-/** The cells of a data folder, the current one marked; a damaged or foreign file is left to doctor. */
-export function cellsInFolder(home: string): Array<ReturnType<typeof cellJson> & { current: boolean }> {
+/** A cell file of a data folder that cannot be read as a cell (or belongs to a newer version). */
+export interface DamagedCellFile {
+  slug: string;
+  file: string;
+  current: boolean;
+  damaged: true;
+  newer?: true;
+}
+
+/**
+ * The cells of a data folder, the current one marked. A damaged or foreign file is listed as such
+ * (doctor says what is wrong), never hidden; a file of a newer version is named as what it is.
+ */
+export function cellsInFolder(home: string): { cells: Array<ReturnType<typeof cellJson> & { current: boolean }>; damaged: DamagedCellFile[] } {
   const current = currentCell(home);
   const rows: Array<ReturnType<typeof cellJson> & { current: boolean }> = [];
+  const damaged: DamagedCellFile[] = [];
   for (const slug of listCellSlugs(home)) {
     const file = cellFileFor(home, slug);
     try {
@@ -78,13 +92,15 @@ export function cellsInFolder(home: string): Array<ReturnType<typeof cellJson> &
       try {
         const cell = getCell(cf.db);
         if (cell) rows.push({ ...cellJson(cell, file), current: slug === current });
+        else damaged.push({ slug, file, current: slug === current, damaged: true });
       } finally {
         cf.close();
       }
     } catch (e) {
-      // A damaged or foreign file in the folder is shown by doctor; the list goes on.
       if (!(e instanceof UserError) && !isSqliteError(e)) throw e;
+      const newer = e instanceof UserError && e.key === 'error.newerVersion';
+      damaged.push({ slug, file, current: slug === current, damaged: true, ...(newer ? { newer: true as const } : {}) });
     }
   }
-  return rows;
+  return { cells: rows, damaged };
 }

@@ -1,5 +1,5 @@
 // Use cases of the cell's meetings: record one, list a year's, find one.
-import { parseDate, type Month } from '../domain/dates.js';
+import { checkRecordableMonth, parseDate, type IsoDate, type Month } from '../domain/dates.js';
 import { optionalText, type Member } from '../domain/members.js';
 import {
   attendance,
@@ -13,6 +13,7 @@ import {
 } from '../domain/meetings.js';
 import { meetingGrade, parseScore } from '../domain/scales.js';
 import type { CellFile } from '../store/cell-file.js';
+import { getCell } from '../store/cell.js';
 import { findMeeting as meetingByRef, getMeeting, insertMeeting, listMeetings } from '../store/meetings.js';
 import { listMembers } from '../store/members.js';
 
@@ -68,18 +69,22 @@ export function absentList(absent: AbsentInput | undefined): Array<{ ref: string
   return typeof absent === 'string' || absent === undefined ? parseAbsentList(absent ?? '') : absent;
 }
 
-/** Checks and saves a meeting in one transaction; returns it as saved. */
-export function recordMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string): Meeting {
+/**
+ * Checks and saves a meeting in one transaction; returns it as saved. Its month must lie within
+ * ten years back (or the cell's term) and today's month.
+ */
+export function recordMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string, today: IsoDate): Meeting {
   const members = listMembers(cf.db);
   checkOneRegular(listMeetings(cf.db, { month: fields.month }), fields.month, fields.kind);
   const absences = resolveAbsences(absentList(absent), members, fields);
+  checkRecordableMonth(fields.month, today, getCell(cf.db)?.termStart ?? null);
   const id = cf.write((db) => insertMeeting(db, fields, absences, now));
   return getMeeting(cf.db, id)!;
 }
 
 /** `meeting add`: the meeting recorded, with the members its attendance is counted against. */
-export function addMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string): { meeting: Meeting; members: Member[] } {
-  const meeting = recordMeeting(cf, fields, absent, now);
+export function addMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string, today: IsoDate): { meeting: Meeting; members: Member[] } {
+  const meeting = recordMeeting(cf, fields, absent, now, today);
   return { meeting, members: listMembers(cf.db) };
 }
 

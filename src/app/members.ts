@@ -4,6 +4,7 @@ import { UserError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import {
   SINCE_EVER,
+  isInForce,
   resolveMember,
   statusOn,
   validateMemberDates,
@@ -64,10 +65,10 @@ export function editMember(cf: CellFile, m: Member, changes: Partial<MemberField
   return { member: changed ? getMember(cf.db, m.id)! : m, changed };
 }
 
-/** The members on the cell's lists on a date (all with `all`). */
-export function membersOn(cf: CellFile, today: IsoDate, all: boolean, inForce: (m: Member, date: IsoDate) => boolean): Member[] {
+/** The members on the cell's lists on a date (with `all`, those gone too). */
+export function membersOn(cf: CellFile, today: IsoDate, all: boolean): Member[] {
   requireCell(cf);
-  return listMembers(cf.db).filter((m) => all || inForce(m, today));
+  return listMembers(cf.db).filter((m) => all || isInForce(m, today));
 }
 
 /**

@@ -138,6 +138,11 @@ export function editPledge(cf: CellFile, current: Pledge, changes: Partial<Pledg
   return { pledge, changed, warnings: pledgeWarnings(pledge, listPledges(cf.db, { year: pledge.year })), members: listMembers(cf.db) };
 }
 
+/** The cell's members (past ones too), for naming whose items are shown. */
+export function pledgeOwners(cf: CellFile): Member[] {
+  return listMembers(cf.db);
+}
+
 /** Marks an item removed on a date (it stays on record). */
 export function removePledge(cf: CellFile, p: Pledge, date: IsoDate): Pledge {
   cf.write((db) => markPledgeRemoved(db, p.id, date));

@@ -2,10 +2,20 @@
 // written (with its document number), the sample's reports, the templates there are.
 import path from 'node:path';
 import { FieldError, UserError } from '../domain/errors.js';
-import { parseYear, type IsoDate } from '../domain/dates.js';
-import type { Cell } from '../domain/cells.js';
+import { formatDate, parseYear, type IsoDate } from '../domain/dates.js';
+import { recipientOf, type Cell } from '../domain/cells.js';
 import type { CellFile } from '../store/cell-file.js';
-import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber } from '../store/report-records.js';
+import {
+  findDocument,
+  listDocumentNumbers,
+  loadReportRecords,
+  nextDocumentNumber,
+  numberUsedElsewhere,
+  saveDocumentNumber,
+  type DocumentHeader,
+  type NumberUse,
+} from '../store/report-records.js';
+import { storeError } from '../store/faults.js';
 import { KIND_PERIODS, type ReportKind } from '../reports/model/kinds.js';
 import { monthPeriod, parseHalf, periodDates, periodKey, periodMonths, periodPhrase, periodSlug, type ReportPeriod } from '../reports/model/period.js';
 import { reportPeriodWarning } from '../domain/report-checks.js';
@@ -65,23 +75,67 @@ export interface ProducedReport {
 /**
  * Fills a report from the cell's records and writes it; the document number is the one this
  * report already has for this period, else the next in its series (BC, KH, DS…) in the term (or the one given).
+ * A number given that another document of the series already has is refused unless `force`.
+ * The number is recorded with the workbook: both or neither.
  */
 export async function produceReport(
   cf: CellFile,
-  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; today: IsoDate; now: string },
-): Promise<ProducedReport> {
+  options: { kind: ReportKind; period: ReportPeriod; template: ReportTemplate; out: string; number?: number; force?: boolean; today: IsoDate; now: string; refresh?: boolean },
+): Promise<ProducedReport & { symbol: string }> {
   const { kind, period, template, out } = options;
   const cell = requireCell(cf);
   const months = periodMonths(period);
   const records = loadReportRecords(cf.db, period.year, months.from, months.to);
   const key = { kind, termStart: cell.termStart ?? period.year, period: periodKey(period) };
   const series = template.abbreviation;
-  const number = options.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
-  const model = buildReport(kind, { records, period, template, number, issuedOn: options.today });
+  const known = findDocument(cf.db, key);
+  const number = options.number ?? known?.number ?? nextDocumentNumber(cf.db, series, key.termStart);
+  if (options.number !== undefined && !options.force) {
+    const clash = numberUsedElsewhere(cf.db, key, series, number);
+    if (clash) {
+      throw new UserError('error.numberTaken', {
+        number: String(number).padStart(2, '0'),
+        series,
+        kind: clash.kind,
+        period: clash.period,
+        date: formatDate(clash.issuedAt.slice(0, 10) as IsoDate),
+      });
+    }
+  }
+  // Written again for its period, a document keeps the header, signer and date it had when first
+  // written; refresh takes today's (and keeps them from then on).
+  const current: DocumentHeader = {
+    cell: { name: cell.name, committee: cell.committee, place: cell.place, secretary: cell.secretary, symbol: cell.symbol, recipient: recipientOf(cell) },
+    issuedOn: options.today,
+  };
+  const header = (!options.refresh && known?.header) || current;
+  const model = buildReport(kind, { records: { ...records, cell: { ...records.cell, ...header.cell } }, period, template, number, issuedOn: header.issuedOn });
   const { writeReport } = await import('../reports/xlsx.js');
-  await writeReport(model, out);
-  cf.write((db) => saveDocumentNumber(db, key, series, number, options.now));
-  return { file: out, kind, period: key.period, number };
+  // The number is recorded first, in a transaction held open while the workbook is written:
+  // a cell that cannot be written (read-only) refuses before any workbook exists, and a
+  // workbook that cannot be written leaves the number unrecorded.
+  const { cleanStaleTemps } = await import('../store/folders.js');
+  cleanStaleTemps(path.dirname(out));
+  cf.db.exec('BEGIN IMMEDIATE');
+  try {
+    saveDocumentNumber(cf.db, key, series, number, options.now, header);
+    try {
+      await writeReport(model, out);
+    } catch (e) {
+      throw storeError(e, out, 'write');
+    }
+    cf.db.exec('COMMIT');
+  } catch (e) {
+    if (cf.db.inTransaction) cf.db.exec('ROLLBACK');
+    throw e;
+  }
+  return { file: out, kind, period: key.period, number, symbol: header.cell.symbol };
+}
+
+/** `report numbers [--year]`: the document numbers used, with kind, period and date, and the cell's symbol. */
+export function documentNumbers(cf: CellFile, year: number | undefined): { cell: Cell; rows: NumberUse[] } {
+  const cell = requireCell(cf);
+  return { cell, rows: listDocumentNumbers(cf.db, year) };
 }
 
 /** The sample cell's monthly and registrations reports, written beside it (for `demo`). */

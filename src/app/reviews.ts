@@ -1,7 +1,7 @@
 // Use cases of the monthly reviews (kiểm điểm): record or change one member's review, list a
 // month's, and the saving steps of the interactive `review run`.
 import { UserError } from '../domain/errors.js';
-import { formatMonth, yearOf, type Month } from '../domain/dates.js';
+import { checkRecordableMonth, formatMonth, yearOf, type IsoDate, type Month } from '../domain/dates.js';
 import type { Member } from '../domain/members.js';
 import { sortByName } from '../domain/names.js';
 import {
@@ -18,6 +18,7 @@ import {
 import type { Progress } from '../domain/scales.js';
 import type { Pledge } from '../domain/pledges.js';
 import type { CellFile } from '../store/cell-file.js';
+import { getCell } from '../store/cell.js';
 import { findReview, insertReview, listReviews, progressRecords, reviewedMembers, updateReview } from '../store/reviews.js';
 import { regularMeeting } from '../store/meetings.js';
 import { listMembers } from '../store/members.js';
@@ -44,9 +45,11 @@ export function reviewJson(r: Review, members: readonly Member[]) {
 
 /**
  * Saves one member's review of a month in its own transaction, after the rules: the member is
- * of the cell that month, no review yet (unless replacing), progress only on the member's items.
+ * of the cell that month, no review yet (unless replacing), progress only on the member's items,
+ * and the month within ten years back (or the cell's term) and today's month.
  */
-export function saveReview(cf: CellFile, member: Member, month: Month, answers: ReviewAnswers, replace: boolean, now: string): number {
+export function saveReview(cf: CellFile, member: Member, month: Month, answers: ReviewAnswers, replace: boolean, now: string, today: IsoDate): number {
+  checkRecordableMonth(month, today, getCell(cf.db)?.termStart ?? null);
   checkReviewable(member, month);
   checkProgressItems(answers.progress, member, month, (id) => getPledge(cf.db, id));
   return cf.write((db) => {
@@ -58,10 +61,10 @@ export function saveReview(cf: CellFile, member: Member, month: Month, answers: 
 }
 
 /** `review add`: a member's review of a month; returns the member and the review as saved. */
-export function addReview(cf: CellFile, ref: string, month: Month, given: Partial<ReviewAnswers>, replace: boolean, now: string): { member: Member; review: Review } {
+export function addReview(cf: CellFile, ref: string, month: Month, given: Partial<ReviewAnswers>, replace: boolean, now: string, today: IsoDate): { member: Member; review: Review } {
   const member = findMember(cf, ref);
   const answers: ReviewAnswers = { progress: [], selfCritique: null, comment: null, result: null, recognition: null, ...given };
-  saveReview(cf, member, month, answers, replace, now);
+  saveReview(cf, member, month, answers, replace, now, today);
   return { member, review: findReview(cf.db, month, member.id)! };
 }
 

@@ -6,8 +6,7 @@ import { Cancelled, FieldError, UserError } from '../domain/errors.js';
 import { FIELDS } from '../domain/fields.js';
 import { translate, type Lang } from '../i18n/index.js';
 import { storeError } from '../store/faults.js';
-
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3, interrupted: 130 } as const;
+import { EXIT } from './exit-codes.js';
 
 /** Any thrown value → one line for the person and an exit code. */
 export function describeError(e: unknown, lang: Lang, file?: string): { code: number; message: string } {

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
-import { registerCommands } from './commands/index.js';
+import { namedGroup, registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
 import { Cancelled, UserError } from '../domain/errors.js';
-import { describeError, EXIT } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import type { Prompter } from './prompts/prompter.js';
 
-export { describeError, EXIT };
+export { EXIT };
 
 
 /** The language asked for, read before commander so that help itself is translated. */
@@ -44,6 +44,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .showSuggestionAfterError(true);
   await registerCommands(program, ctx, argv, allCommands);
   configureTree(program, ctx);
+  program.hook('preAction', (_program, action) => refuseEmptyPaths(action.optsWithGlobals()));
   return program;
 }
 
@@ -106,6 +107,16 @@ function normaliseValues(cmd: Command): void {
 
 /** The version of package.json (found beside dist/ and src/ alike): one number, kept in one place. */
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Flags naming a file or a cell: given empty (an unset variable in a script), they are a command-line error, never "the default". */
+const NO_EMPTY = { db: '--db', cell: '--cell', out: '--out', template: '--template' } as const;
+
+function refuseEmptyPaths(opts: Record<string, unknown>): void {
+  for (const [key, flag] of Object.entries(NO_EMPTY)) {
+    const value = opts[key];
+    if (typeof value === 'string' && value.trim() === '') throw new UserError('error.emptyValue', { flag }, 2);
+  }
+}
 
 /** "hoc-theo-bac member list": the command as typed, for "see its --help". */
 function commandPath(cmd: Command): string {
@@ -200,6 +211,14 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   try {
     if (isBare(argv)) return await home(ctx, argv);
     program = await buildProgram(ctx, argv);
+    // `import --help`: commander would print the program's help as if all were well.
+    const named = namedGroup(argv);
+    if (named !== undefined && argv.some((a) => a === '--help' || a === '-h') && !program.commands.some((c) => c.name() === named)) {
+      const near = closestName(named, program.commands.map((c) => c.name()));
+      const suggestion = near ? translate(lang, 'error.didYouMean', { name: near }) : '';
+      io.stderr(`${ctx.t('error.prefix')}: ${translate(lang, 'error.unknownCommand', { name: named, command: 'hoc-theo-bac', suggestion })}\n`);
+      return EXIT.usage;
+    }
     await program.parseAsync(argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {
@@ -210,6 +229,8 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
       io.stderr(`${ctx.t('error.prefix')}: ${commanderMessage(e, lang, argv, program!)}\n`);
       return EXIT.usage;
     }
+    // Loaded only when something went wrong: help and a command that succeeds do without it.
+    const { describeError } = await import('./errors.js');
     const { code, message } = describeError(e, lang);
     // Stopping on purpose (Ctrl-C) is not an error: the line says what became of the work.
     io.stderr(e instanceof Cancelled ? `${message}\n` : `${ctx.t('error.prefix')}: ${message}\n`);

@@ -13,6 +13,8 @@ export interface Cell {
   secretary: string;
   symbol: string;
   termStart: number | null;
+  /** Whom the cell's reports go to ("Nơi nhận"); null or absent: derived from the committee. */
+  recipient?: string | null;
 }
 
 /** The cell's programme for a year: the basis (căn cứ), the topic of the year's study. */
@@ -23,7 +25,7 @@ export interface Programme {
   yearTopic: string | null;
 }
 
-export const CELL_TEXT_FIELDS = ['name', 'committee', 'place', 'secretary'] as const;
+export const CELL_TEXT_FIELDS = ['name', 'committee', 'place', 'secretary', 'recipient'] as const;
 export type CellTextField = (typeof CELL_TEXT_FIELDS)[number];
 
 /** One required line of a cell's identity: not blank, not only punctuation, not absurdly long. */
@@ -52,6 +54,22 @@ export function validateSlug(text: string): string {
 export function slugForCell(name: string): string {
   const slug = slugify(name);
   return slug === '' ? 'chi-bo' : slug;
+}
+
+/**
+ * The default recipient of a cell's reports: the executive committee of the party organisation
+ * it belongs to — "Đảng bộ xã Tân Lập" → "Đảng ủy xã Tân Lập". A name that does not start with
+ * "Đảng bộ" is kept as it is.
+ */
+export function derivedRecipient(committee: string): string {
+  const text = committee.normalize('NFC').trim();
+  const m = /^đảng bộ(?=\s|$)/iu.exec(text);
+  return m ? `Đảng ủy${text.slice(m[0].length)}` : text;
+}
+
+/** Whom the cell's reports go to: the recipient set, else the one derived from the committee. */
+export function recipientOf(cell: Pick<Cell, 'committee' | 'recipient'>): string {
+  return cell.recipient ?? derivedRecipient(cell.committee);
 }
 
 /** The cell's name in the header block is printed in capitals. */

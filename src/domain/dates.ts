@@ -117,8 +117,23 @@ export function parseBirth(text: string, today: IsoDate, field: FieldId = 'membe
 
 /** The date line of a document: "Tân Lập, ngày 05 tháng 03 năm 2026". */
 export function documentDateLine(place: string, iso: IsoDate): string {
-  const [y, m, d] = iso.split('-');
-  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+  return `${place}, ${documentDate(iso)}`;
+}
+
+/**
+ * "ngày 03 tháng 4 năm 2018", "ngày 20 tháng 02 năm 2018": the date of a document as HD 36 writes
+ * it. The one rule for leading zeros: a day below 10 and the months 1 and 2 take a 0 before them
+ * (so that no digit can be put in front), the other months none.
+ */
+export function documentDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${y}`;
+}
+
+/** The date line of a form still to be signed by hand: "Tân Lập, ngày …… tháng …… năm 2026". */
+export function blankDateLine(place: string, year: number): string {
+  return `${place}, ngày …… tháng …… năm ${year}`;
 }
 
 /** Today in the local time zone, as ISO; HOC_THEO_BAC_TODAY fixes it (for tests and demos). */
@@ -126,4 +141,22 @@ export function todayIso(env: Record<string, string | undefined> = {}, now = new
   const fixed = env.HOC_THEO_BAC_TODAY;
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** How far back a meeting or a review may be recorded (back-filling), unless the cell's term started earlier. */
+export const RECORD_YEARS_BACK = 10;
+
+/**
+ * A month a meeting or a review may be recorded for: not after the current month, and not
+ * before ten years back (or the start of the cell's term, if that is earlier).
+ */
+export function checkRecordableMonth(month: Month, today: IsoDate, termStart: number | null = null): Month {
+  const current = monthOf(today);
+  const tenBack = `${pad(yearOf(today) - RECORD_YEARS_BACK, 4)}-${current.slice(5, 7)}`;
+  const termMonth = termStart === null ? null : `${pad(termStart, 4)}-01`;
+  const earliest = termMonth !== null && termMonth < tenBack ? termMonth : tenBack;
+  if (month > current || month < earliest) {
+    throw new UserError('error.monthOutOfRange', { value: formatMonth(month), min: formatMonth(earliest), max: formatMonth(current), years: RECORD_YEARS_BACK });
+  }
+  return month;
 }

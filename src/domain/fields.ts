@@ -35,6 +35,9 @@ export const FIELDS = {
   'pledge.commitDate': { label: 'pledge.field.commitment', flag: '--date' },
   'pledge.gradeNote': { label: 'pledge.opt.note', flag: '--note', max: 300 },
   'pledge.approveDate': { label: 'pledge.opt.approveDate', flag: '--date' },
+  'pledge.gradePeriod': { label: 'pledge.opt.period', flag: '--period' },
+  'pledge.selfGrade': { label: 'pledge.opt.self', flag: '--self' },
+  'pledge.cellGrade': { label: 'pledge.opt.cell', flag: '--cell-grade' },
   // ---- members
   'member.name': { label: 'member.field.name', flag: '--name', max: 100, json: 'name', columns: NAME_TITLES },
   'member.born': { label: 'member.field.born', flag: '--born', columns: BORN_TITLES },
@@ -68,6 +71,7 @@ export const FIELDS = {
   'cell.committee': { label: 'cell.field.committee', flag: '--committee', max: 120, json: 'committee' },
   'cell.place': { label: 'cell.field.place', flag: '--place', max: 120, json: 'place' },
   'cell.secretary': { label: 'cell.field.secretary', flag: '--secretary', max: 120, json: 'secretary' },
+  'cell.recipient': { label: 'cell.field.recipient', flag: '--recipient', max: 120, json: 'recipient' },
   'programme.basis': { label: 'programme.field.basis', flag: '--basis', max: 200, json: 'basis' },
   'programme.topic': { label: 'programme.field.topic', flag: '--topic', max: 500, json: 'topic' },
   'programme.yearTopic': { label: 'programme.field.yearTopic', flag: '--year-topic', max: 500, json: 'yearTopic' },

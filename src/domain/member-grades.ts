@@ -67,6 +67,6 @@ export function gradingOf(flags: { half?: string; year?: string; period?: string
     return { period: '6m', year: Number(m[1]) };
   }
   if (flags.year !== undefined) return { period: 'year', year: parseYear(flags.year) };
-  if (flags.period !== undefined) return { period: parseScaleWord(GRADE_PERIODS, flags.period, '--period'), year: yearOf(today) };
+  if (flags.period !== undefined) return { period: parseScaleWord(GRADE_PERIODS, flags.period, 'pledge.gradePeriod'), year: yearOf(today) };
   return null;
 }

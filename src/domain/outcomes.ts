@@ -7,17 +7,6 @@ import { INDIVIDUAL_KINDS, type Pledge, type PledgeGradeRecord } from './pledges
 import type { ProgressEntry, Review } from './reviews.js';
 import type { GradePeriod, PledgeGrade } from './scales.js';
 
-/**
- * The printed words of the grades, Vietnamese whatever --lang says (documents are Vietnamese):
- * the one table every report and export takes them from ("Không hoàn thành" as Quy định 124-QĐ/TW).
- */
-export const PLEDGE_GRADE_WORDS: Readonly<Record<PledgeGrade, string>> = {
-  'hoan-thanh-xuat-sac': 'Hoàn thành xuất sắc',
-  'hoan-thanh-tot': 'Hoàn thành tốt',
-  'hoan-thanh': 'Hoàn thành',
-  'khong-hoan-thanh': 'Không hoàn thành',
-};
-
 /** Items in the order every document prints them: học tập, làm theo, nêu gương, then the key tasks; else as entered. */
 export function inKindOrder<P extends Pick<Pledge, 'kind' | 'id'>>(pledges: readonly P[]): P[] {
   const rank = (p: P) => (INDIVIDUAL_KINDS.includes(p.kind) ? INDIVIDUAL_KINDS.indexOf(p.kind) : INDIVIDUAL_KINDS.length);

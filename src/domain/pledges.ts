@@ -52,7 +52,7 @@ export function pledgeItemJson(p: Omit<Pledge, 'removedAt'>) {
     due: p.due,
     target: p.target,
     owner: p.owner,
-  };
+  } satisfies Record<keyof Omit<Pledge, 'removedAt'>, unknown>; // a field left out does not compile
 }
 
 export type PledgeItemJson = ReturnType<typeof pledgeItemJson>;

@@ -7,6 +7,10 @@ import type { Member } from './members.js';
 import type { Pledge, PledgeGradeRecord, Registration } from './pledges.js';
 import type { Review } from './reviews.js';
 
+/** A member's overall result of a year (table member_grade): the result and the score on the 100-point frame. */
+export type { MemberGradeRecord } from './member-grades.js';
+import type { MemberGradeRecord } from './member-grades.js';
+
 export interface ReportRecords {
   cell: Cell;
   programme: Programme | null;
@@ -22,4 +26,6 @@ export interface ReportRecords {
   /** The period's reviews, in order of month, each with its progress lines. */
   reviews: Review[];
   exemplars: Exemplar[];
+  /** The year's overall results of the members. */
+  memberGrades: MemberGradeRecord[];
 }

@@ -10,11 +10,11 @@ function findWord<T extends string>(words: readonly T[], text: string): T | unde
   return words.find((w) => w === value);
 }
 
-/** Reads one word of a scale as typed (any case, with or without diacritics); refuses others naming the flag. */
-export function parseScaleWord<T extends string>(words: readonly T[], text: string, flag: string): T {
+/** Reads one word of a scale as typed (any case, with or without diacritics); refuses others naming the field. */
+export function parseScaleWord<T extends string>(words: readonly T[], text: string, field: FieldId): T {
   const found = findWord(words, text);
   if (found) return found;
-  throw new UserError('error.scaleUnknown', { value: text.trim(), flag, allowed: words.join(', ') });
+  throw new FieldError(field, 'error.scaleUnknown', { value: text.trim(), allowed: words.join(', ') });
 }
 
 /** Six-month and year-end grade of a pledge item: the four levels of Quy định 124-QĐ/TW, highest first. */
@@ -25,9 +25,9 @@ export type PledgeGrade = (typeof PLEDGE_GRADES)[number];
 export const PLEDGE_GRADE_ALIASES: Readonly<Record<string, PledgeGrade>> = { 'chua-hoan-thanh': 'khong-hoan-thanh' };
 
 /** A pledge grade as typed: a code or its words (any case, with or without diacritics), or an alias. */
-export function parsePledgeGrade(text: string, flag: string): PledgeGrade {
+export function parsePledgeGrade(text: string, field: FieldId): PledgeGrade {
   const alias = PLEDGE_GRADE_ALIASES[fold(text).replace(/[\s_]+/g, '-')];
-  return alias ?? parseScaleWord(PLEDGE_GRADES, text, flag);
+  return alias ?? parseScaleWord(PLEDGE_GRADES, text, field);
 }
 
 /** Is this text a pledge grade (or an alias)? */

@@ -8,14 +8,23 @@ export function nfc(text: string): string {
 // C0/C1 control characters (tab and newline are handled separately) and NUL.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** One line of text: NFC, control characters removed, white space folded, trimmed. */
+// Format characters (Unicode Cf): zero-width spaces and joiners, direction overrides, soft
+// hyphens, BOMs. Invisible, they would let "Lê\u200b Văn D" pass for another name than "Lê Văn D".
+const FORMAT = /\p{Cf}/gu;
+
+/** Text without its invisible format characters (the one rule every surface uses: flags, prompts, import). */
+export function stripFormat(text: string): string {
+  return text.replace(FORMAT, '');
+}
+
+/** One line of text: NFC, control and format characters removed, white space folded, trimmed. */
 export function cleanLine(text: string): string {
-  return nfc(text).replace(CONTROL, '').replace(/\s+/gu, ' ').trim();
+  return stripFormat(nfc(text)).replace(CONTROL, '').replace(/\s+/gu, ' ').trim();
 }
 
 /** A paragraph: NFC, control characters removed, lines kept, each line's spaces tidied. */
 export function cleanParagraph(text: string): string {
-  return nfc(text)
+  return stripFormat(nfc(text))
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')
     .split('\n')

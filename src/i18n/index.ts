@@ -12,6 +12,7 @@ import * as review from './messages/review.js';
 import * as report from './messages/report.js';
 import * as data from './messages/data.js';
 import * as records from './messages/records.js';
+import * as reliability from './messages/reliability.js';
 import * as document from './messages/document.js';
 
 export type Lang = 'vi' | 'en';
@@ -29,6 +30,7 @@ const vi = {
   ...report.vi,
   ...data.vi,
   ...records.vi,
+  ...reliability.vi,
   ...document.vi,
 };
 const en: Record<keyof typeof vi, string> = {
@@ -43,6 +45,7 @@ const en: Record<keyof typeof vi, string> = {
   ...report.en,
   ...data.en,
   ...records.en,
+  ...reliability.en,
   ...document.en,
 };
 

@@ -191,3 +191,57 @@ export function toUnicode(text: string, font?: string | null): string {
   }
   return best.text;
 }
+
+/** The encodings a file's text may be in: Unicode, or one of the two old ones. */
+export type TextEncoding = 'unicode' | LegacyEncoding;
+export const TEXT_ENCODINGS: readonly TextEncoding[] = ['unicode', 'tcvn3', 'vni'];
+
+/** A text read as `enc`: decoded from TCVN3 or VNI, or kept (Unicode); NFC either way. */
+export function decodeAs(text: string, enc: TextEncoding): string {
+  if (enc === 'unicode' || UNICODE_ONLY.test(text)) return text.normalize('NFC');
+  return decodeLegacy(text, enc);
+}
+
+export interface EncodingVerdict {
+  encoding: TextEncoding;
+  /** False when the evidence is too weak to choose (the person is asked for --encoding). */
+  sure: boolean;
+  /** Per encoding: words that read as Vietnamese in it, less those that do not. */
+  scores: Record<TextEncoding, number>;
+  /** The words that told the encodings apart (those with letters beyond ASCII). */
+  words: number;
+}
+
+/** How far the best reading must lead the next one, in words, to be taken without asking. */
+const SURE_MARGIN = 2;
+
+/**
+ * Which encoding a file's text is in, from all of it at once: every word holding letters
+ * beyond ASCII is read in each encoding and scores +1 where it is a Vietnamese syllable,
+ * −1 where it is not. A short name can read as Vietnamese in two encodings ("Thò" is "Thũ"
+ * in TCVN3 and "Thị" in VNI); a whole list of names reads well in one only.
+ */
+export function detectEncoding(texts: readonly string[]): EncodingVerdict {
+  const scores: Record<TextEncoding, number> = { unicode: 0, tcvn3: 0, vni: 0 };
+  let words = 0;
+  for (const text of texts) {
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    for (const word of text.split(/[\s,.;:!?()"'\-/\d]+/u)) {
+      if (word === '' || !/[^\x00-\x7f]/.test(word)) continue;
+      words++;
+      // Letters only Unicode has (ơ, ư, ạ…): no old font could have produced them.
+      if (UNICODE_ONLY.test(word.normalize('NFC'))) {
+        scores.unicode += isVietnameseSyllable(word.normalize('NFC')) ? 2 : 1;
+        scores.tcvn3 -= 1;
+        scores.vni -= 1;
+        continue;
+      }
+      for (const enc of TEXT_ENCODINGS) scores[enc] += isVietnameseSyllable(decodeAs(word, enc)) ? 1 : -1;
+    }
+  }
+  if (words === 0) return { encoding: 'unicode', sure: true, scores, words };
+  const ranked = [...TEXT_ENCODINGS].sort((a, b) => scores[b] - scores[a]);
+  const best = ranked[0]!;
+  const margin = scores[best] - scores[ranked[1]!];
+  return { encoding: best, sure: scores[best] > 0 && margin >= SURE_MARGIN, scores, words };
+}

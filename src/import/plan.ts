@@ -19,7 +19,7 @@ import {
   type StatusChange,
 } from '../domain/members.js';
 import { checkCanTakePledges, validatePledge, type Pledge, type PledgeFields, type PledgeKind } from '../domain/pledges.js';
-import { cellDate, cellText, dataRows, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
+import { cellDate, cellText, dataRows, errorCells, type Cell, type Header, type MemberField, type PledgeField, type SheetRow } from './table.js';
 
 export interface RowProblem {
   row: number;
@@ -124,6 +124,7 @@ export function planMembers(
   for (const row of dataRows(rows, header)) {
     const problems: RowProblem[] = [];
     const n = row.number;
+    for (const bad of errorCells(row, header)) problems.push({ row: n, key: 'error.importErrorCell', vars: bad });
     const text = (f: MemberField) => cellText(pick(row, header, f));
     const name = attempt(problems, n, () => capitaliseName(validateName(text('name'))), named);
     const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today), named);
@@ -164,7 +165,12 @@ export function planMembers(
     }
     seen.set(key, n);
     const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today, undefined, { termStart: options.termStart ?? null }) };
-    const twin = existing.find((m) => lowerLine(m.name) === lowerLine(name) && m.birthYear === fields.birthYear);
+    const found = twinOf(existing, name, fields.birthYear);
+    if ('ambiguous' in found) {
+      plan.problems.push({ row: n, key: 'error.importMemberAmbiguous', vars: { name, ids: found.ambiguous.map((m) => m.id).join(', ') } });
+      continue;
+    }
+    const twin = found.twin;
     const likely = twin ? undefined : existing.find((m) => isLikelySamePerson(m, fields));
     if (likely) plan.likelyDuplicates.push({ row: n, name, of: { id: likely.id, name: likely.name, birthYear: likely.birthYear } });
     if (!twin) plan.add.push(record);
@@ -172,6 +178,19 @@ export function planMembers(
     else plan.skip.push({ ...record, id: twin.id });
   }
   return plan;
+}
+
+/**
+ * The member a sheet's row stands for: same name and birth year; or, when one side does not
+ * know the year, the one member of that name whose year is not known to differ.
+ */
+function twinOf(existing: readonly Member[], name: string, birthYear: number | null): { twin: Member | undefined } | { ambiguous: Member[] } {
+  const named = existing.filter((m) => lowerLine(m.name) === lowerLine(name));
+  const exact = named.find((m) => m.birthYear === birthYear);
+  if (exact) return { twin: exact };
+  const unknown = named.filter((m) => m.birthYear === null || birthYear === null);
+  if (unknown.length > 1) return { ambiguous: unknown };
+  return { twin: unknown[0] };
 }
 
 // ---------------------------------------------------------------- pledges
@@ -253,6 +272,7 @@ export function planPledges(
   for (const row of dataRows(rows, header)) {
     const n = row.number;
     const problems: RowProblem[] = [];
+    for (const bad of errorCells(row, header)) problems.push({ row: n, key: 'error.importErrorCell', vars: bad });
     const text = (f: PledgeField) => cellText(pick(row, header, f));
     // The items of the row: one per kind column that is filled, or one from kind + content.
     const items: Array<{ kind: PledgeKind; content: string; field: PledgeField }> = [];
@@ -316,7 +336,12 @@ export function planPledges(
 function findByName(name: string, born: string, members: readonly Member[]): Member {
   const wanted = lowerLine(name);
   let found = members.filter((m) => lowerLine(m.name) === wanted);
-  if (found.length > 1 && /\d{4}/.test(born)) found = found.filter((m) => String(m.birthYear) === /\d{4}/.exec(born)![0]);
+  const year = /\d{4}/.exec(born)?.[0];
+  if (found.length > 1 && year) found = found.filter((m) => String(m.birthYear) === year);
+  // A year in the sheet that is not the member's: another person, or a mistake to correct.
+  if (found.length === 1 && year && found[0]!.birthYear !== null && String(found[0]!.birthYear) !== year) {
+    throw new UserError('error.importBirthMismatch', { name: found[0]!.name, known: found[0]!.birthYear, given: year });
+  }
   if (found.length === 1) return found[0]!;
   if (found.length === 0) throw new UserError('error.importMemberUnknown', { name: name.slice(0, 100) });
   throw new UserError('error.importMemberAmbiguous', { name, ids: found.map((m) => m.id).join(', ') });

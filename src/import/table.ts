@@ -5,7 +5,14 @@ import { fieldColumns, type FieldId } from '../domain/fields.js';
 import { fold } from '../domain/text.js';
 import { MAX_YEAR, isoDate, parseDate, type IsoDate } from '../domain/dates.js';
 
-export type Cell = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'date'; iso: IsoDate };
+export type Cell =
+  | { kind: 'empty' }
+  /** `font`: the cell's font while it is read, when it names an old encoding (.VnTime, VNI-Times). */
+  | { kind: 'text'; text: string; font?: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'date'; iso: IsoDate }
+  /** An error value of Excel (#DIV/0!, #N/A…): named to the person, never read as blank. */
+  | { kind: 'error'; text: string };
 
 export interface SheetRow {
   /** The row's number in the sheet (or the line in the CSV file), as the person sees it. */
@@ -58,7 +65,7 @@ export function titleKey(text: string): string {
 
 export function cellText(cell: Cell | undefined): string {
   if (!cell || cell.kind === 'empty') return '';
-  if (cell.kind === 'text') return cell.text;
+  if (cell.kind === 'text' || cell.kind === 'error') return cell.text;
   if (cell.kind === 'number') return String(cell.value);
   return cell.iso;
 }
@@ -179,4 +186,14 @@ export function cellDate(cell: Cell | undefined, field: FieldId): IsoDate | null
     return iso;
   }
   return parseDate(cell.text, field);
+}
+
+/** The problems of a row's Excel error cells in the columns read: "column Họ và tên holds #DIV/0!". */
+export function errorCells<F extends string>(row: SheetRow, header: Header<F>): Array<{ column: string; value: string }> {
+  const out: Array<{ column: string; value: string }> = [];
+  for (const [field, index] of Object.entries(header.columns) as Array<[F, number]>) {
+    const cell = row.cells[index];
+    if (cell?.kind === 'error') out.push({ column: header.titles[field] ?? field, value: cell.text });
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // The Party's document format, Hướng dẫn 36-HD/VPTW (2018), element by element: the one table
 // of font sizes and styles that every document writer (workbooks and Word documents) takes its
-// typography from. Each entry names the HD 36 element it follows. Sizes are in points.
+// typography from. Each entry names the HD 36 element it follows. Sizes are in points; the
+// sources are in templates/README.md ("Thể thức"): HD 36's Appendix 3 (the table of each element's
+// type, size and style) for the header, title, subject and body; its page-number rule.
 
 export interface ElementStyle {
   readonly size: number;
@@ -33,9 +35,12 @@ export const HD36 = {
   body: { size: 14 },
   /** Headings inside the body (I., II., 1., …). */
   bodyHeading: { size: 14, bold: true },
-  /** Tables inside a document: HD 36 lets a table take a smaller size than the body. */
-  tableHeader: { size: 13, bold: true },
-  tableBody: { size: 13 },
+  /**
+   * Tables inside a document: HD 36 gives tables no size of their own; they take a smaller one
+   * than the body so that a landscape table of long texts fits its pages.
+   */
+  tableHeader: { size: 12, bold: true },
+  tableBody: { size: 12 },
   /** Authority to sign (quyền hạn người ký), "T/M CHI BỘ". */
   signerAuthority: { size: 14, bold: true, caps: true },
   /** Signer's position (chức vụ người ký), "BÍ THƯ". */
@@ -46,7 +51,7 @@ export const HD36 = {
   recipientsTitle: { size: 14, underline: true },
   /** Each recipient line under "Nơi nhận:". */
   recipients: { size: 12 },
-  /** Page number (số trang): from the second page, at the top, centred. */
+  /** Page number (số trang): from the second page, at the top, centred, 10 mm from the top edge. */
   pageNumber: { size: 14 },
 } as const satisfies Record<string, ElementStyle>;
 

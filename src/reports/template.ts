@@ -73,8 +73,16 @@ function lineOf(text: string, property: string, value?: string): number {
   return m ? lineAt(text, m.index) : 1;
 }
 
+/** Limits of a template: a short text file, a few recipients, texts that fit a document's line. */
+export const TEMPLATE_LIMITS = { bytes: 256 * 1024, recipients: 50, text: 500 } as const;
+
+/** Control characters (ESC, BEL…) from a file are shown as \xNN, never sent to the terminal. */
+function visible(value: string | number): string | number {
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : value;
+}
+
 function refuse(file: string, line: number, key: MessageKey, vars: MessageVars = {}): never {
-  throw new UserError(key, { file, line, ...vars });
+  throw new UserError(key, Object.fromEntries(Object.entries({ file, line, ...vars }).map(([k, v]) => [k, visible(v)])));
 }
 
 /** The line of a JSON syntax error, from the parser's message (position or line). */
@@ -88,6 +96,7 @@ function syntaxErrorLine(text: string, message: string): number {
 
 function checkText(text: string, file: string, value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') refuse(file, lineOf(text, field), 'error.templateText', { field });
+  if (value.length > TEMPLATE_LIMITS.text) refuse(file, lineOf(text, field), 'error.templateTextLong', { field, max: TEMPLATE_LIMITS.text });
   for (const m of value.matchAll(/\{(\w*)\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) {
       refuse(file, lineOf(text, field), 'error.templatePlaceholder', { name: `{${m[1]}}`, allowed: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') });
@@ -112,6 +121,7 @@ function checkColumns(text: string, file: string, value: unknown, allowed: reado
       if (!['key', 'title', 'width', 'align'].includes(extra)) refuse(file, lineOf(text, extra), 'error.templateUnknownField', { field: extra });
     }
     if (typeof col.title !== 'string' || col.title.trim() === '') refuse(file, at, 'error.templateColumnTitle', { key });
+    if (col.title.length > TEMPLATE_LIMITS.text) refuse(file, at, 'error.templateTextLong', { field: `${key}.title`, max: TEMPLATE_LIMITS.text });
     const width = col.width;
     if (typeof width !== 'number' || !Number.isFinite(width) || width < 3 || width > 120) {
       refuse(file, at, 'error.templateColumnWidth', { key });
@@ -151,6 +161,9 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
   if (!Array.isArray(recipients) || recipients.some((r) => typeof r !== 'string')) {
     refuse(file, lineOf(text, 'recipients'), 'error.templateText', { field: 'recipients' });
   }
+  if (recipients.length > TEMPLATE_LIMITS.recipients) {
+    refuse(file, lineOf(text, 'recipients'), 'error.templateTooMany', { count: recipients.length, max: TEMPLATE_LIMITS.recipients });
+  }
   const template: ReportTemplate = {
     kind,
     orientation,
@@ -162,6 +175,7 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
   };
   if (t.description !== undefined) {
     if (typeof t.description !== 'string') refuse(file, lineOf(text, 'description'), 'error.templateText', { field: 'description' });
+    if (t.description.length > TEMPLATE_LIMITS.text) refuse(file, lineOf(text, 'description'), 'error.templateTextLong', { field: 'description', max: TEMPLATE_LIMITS.text });
     template.description = t.description.normalize('NFC');
   }
   if (kind === 'plan') {
@@ -181,6 +195,15 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
 
 export function readTemplateFile(file: string): ReportTemplate {
   let text: string;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UserError('error.templateMissing', { name: file });
+  }
+  // Only a regular file, and a small one: /dev/zero or a pipe would never end.
+  if (!stat.isFile()) throw new UserError('error.notRegularFile', { file });
+  if (stat.size > TEMPLATE_LIMITS.bytes) throw new UserError('error.templateTooLarge', { file, max: TEMPLATE_LIMITS.bytes / 1024 });
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from './sqlite.js';
 import { UserError } from '../domain/errors.js';
-import { makeFolder } from './folders.js';
+import { cleanStaleTemps, makeFolder } from './folders.js';
+import { createHash } from 'node:crypto';
 import { slugify } from '../domain/text.js';
-import { BUSY_TIMEOUT_MS, isSqliteError, type Db } from './cell-file.js';
+import { BUSY_TIMEOUT_MS, hasCellMark, isSideFile, isSqliteError, pathKind, type Db } from './cell-file.js';
 import { faultCode, isBusy, storeError } from './faults.js';
 
 export { isBusy, storeError };
@@ -23,32 +24,58 @@ function pad(n: number): string {
 }
 
 /** "<slug>-yyyymmdd-hhmmss", local time: what a person sees in the folder. */
-export function backupStem(slug: string, at: Date): string {
+export function backupStem(key: string, at: Date): string {
   const date = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
   const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${safeSlug(slug)}-${date}-${time}`;
+  return `${key}-${date}-${time}`;
 }
 
 function safeSlug(slug: string): string {
   return slugify(slug) || 'chi-bo';
 }
 
-/** The slug a cell's backups are named with: the cell's own, else the file's name. */
-export function slugOfFile(db: Db | null, file: string): string {
+/**
+ * Whose backups: the cell's slug (what a person reads), its stable id and the file it lives
+ * in. Copies of one cell in two files share slug and id but not the file, so work on a copy
+ * never prunes the real cell's backups.
+ */
+export interface BackupOwner {
+  slug: string;
+  uid: string | null;
+  file: string;
+}
+
+/** The owner of a file's backups: the cell's own slug and id when it reads, else the file's name. */
+export function backupOwner(db: Db | null, file: string): BackupOwner {
   try {
-    const row = db?.prepare('SELECT slug FROM cell WHERE id = 1').get() as { slug?: string } | undefined;
-    if (row?.slug) return safeSlug(row.slug);
+    const row = db?.prepare('SELECT slug, uid FROM cell WHERE id = 1').get() as { slug?: string; uid?: string | null } | undefined;
+    if (row?.slug) return { slug: safeSlug(row.slug), uid: row.uid ?? null, file: path.resolve(file) };
   } catch {
     // a file without the cell table is named after the file
   }
-  return safeSlug(path.basename(file).replace(/\.sqlite$/i, ''));
+  return { slug: safeSlug(path.basename(file).replace(/\.sqlite$/i, '')), uid: null, file: path.resolve(file) };
+}
+
+/** The slug a cell's backups are named with: the cell's own, else the file's name. */
+export function slugOfFile(db: Db | null, file: string): string {
+  return backupOwner(db, file).slug;
+}
+
+function tag(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+/** "<slug>--<id tag>-<file tag>": the part of a backup's name that says whose it is. */
+function ownerKey(owner: BackupOwner): string {
+  return `${owner.slug}--${tag(owner.uid ?? '')}-${tag(owner.file)}`;
 }
 
 /** A file in the data folder's backups/ not taken yet: "<stem>.sqlite", else "<stem>-2.sqlite"… */
-function freshBackupPath(home: string, slug: string, at: Date): string {
+function freshBackupPath(home: string, owner: BackupOwner, at: Date): string {
   const folder = backupsFolder(home);
   makeFolder(folder);
-  const stem = backupStem(slug, at);
+  cleanStaleTemps(folder);
+  const stem = backupStem(ownerKey(owner), at);
   for (let i = 1; ; i++) {
     const file = path.join(folder, `${stem}${i === 1 ? '' : `-${i}`}.sqlite`);
     if (!fs.existsSync(file)) return file;
@@ -95,17 +122,26 @@ export async function backupTo(db: Db, target: string): Promise<void> {
   });
 }
 
-const BACKUP_NAME = /^(.+)-\d{8}-\d{6}(?:-\d+)?\.sqlite$/;
+/** "<slug>[--<id tag>-<file tag>]-yyyymmdd-hhmmss[-n].sqlite" (names without tags are from older versions). */
+const BACKUP_NAME = /^(.+?)(?:--([0-9a-f]{8})-([0-9a-f]{8}))?-\d{8}-\d{6}(?:-\d+)?\.sqlite$/;
 
-/** The newest backups of a cell first (of every cell when slug is null). */
-export function listBackups(home: string, slug: string | null): string[] {
+/**
+ * The newest backups first: of one owner (its slug, id and file; older untagged backups of
+ * the slug count too), of every backup made for a file (`byFile`), or all (null).
+ */
+export function listBackups(home: string, owner: BackupOwner | null, byFile = false): string[] {
   const folder = backupsFolder(home);
-  const wanted = slug === null ? null : safeSlug(slug);
+  const idTag = owner ? tag(owner.uid ?? '') : '';
+  const fileTag = owner ? tag(owner.file) : '';
   let names: string[];
   try {
     names = fs.readdirSync(folder).filter((n) => {
       const m = BACKUP_NAME.exec(n);
-      return m !== null && (wanted === null || m[1] === wanted);
+      if (m === null) return false;
+      if (owner === null) return true;
+      if (byFile) return m[3] === fileTag;
+      if (m[1] !== owner.slug) return false;
+      return m[2] === undefined || (m[2] === idTag && m[3] === fileTag);
     });
   } catch {
     return [];
@@ -116,29 +152,24 @@ export function listBackups(home: string, slug: string | null): string[] {
     .map((b) => b.file);
 }
 
-/**
- * The backups that may stand for a file whose cell cannot be read: those named after the
- * file, else, when the folder holds backups of one cell only, that cell's.
- */
+/** The backups that may stand for a file whose cell cannot be read: those made for this very file. */
 export function backupsForUnreadable(home: string, file: string): string[] {
-  const byName = listBackups(home, slugOfFile(null, file));
-  if (byName.length > 0) return byName;
-  const all = listBackups(home, null);
-  const slugs = new Set(all.map((f) => BACKUP_NAME.exec(path.basename(f))![1]));
-  return slugs.size === 1 ? all : [];
+  return listBackups(home, backupOwner(null, file), true);
 }
 
-/** Keeps the newest KEEP_BACKUPS of a cell. */
-export function pruneBackups(home: string, slug: string, keep = KEEP_BACKUPS): void {
-  for (const file of listBackups(home, slug).slice(keep)) fs.rmSync(file, { force: true });
+/** Keeps the newest KEEP_BACKUPS of a cell's own backups (never another file's, never untagged ones). */
+export function pruneBackups(home: string, owner: BackupOwner, keep = KEEP_BACKUPS): void {
+  const key = ownerKey(owner) + '-';
+  const own = listBackups(home, owner).filter((f) => path.basename(f).startsWith(key));
+  for (const file of own.slice(keep)) fs.rmSync(file, { force: true });
 }
 
 /** An automatic backup into the data folder (before an import or a restore); returns its file. */
 export async function autoBackup(db: Db, file: string, home: string, at = new Date()): Promise<string> {
-  const slug = slugOfFile(db, file);
-  const target = freshBackupPath(home, slug, at);
+  const owner = backupOwner(db, file);
+  const target = freshBackupPath(home, owner, at);
   await backupTo(db, target);
-  pruneBackups(home, slug);
+  pruneBackups(home, owner);
   return target;
 }
 
@@ -149,8 +180,8 @@ export async function autoBackup(db: Db, file: string, home: string, at = new Da
 export function backupBeforeMigration(file: string, home: string, at = new Date()): string {
   const db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
-    const slug = slugOfFile(db, file);
-    const target = freshBackupPath(home, slug, at);
+    const owner = backupOwner(db, file);
+    const target = freshBackupPath(home, owner, at);
     const tmp = `${target}.${process.pid}.tmp`;
     try {
       fs.writeFileSync(tmp, db.serialize(), { mode: 0o600 });
@@ -159,7 +190,7 @@ export function backupBeforeMigration(file: string, home: string, at = new Date(
       removeQuietly(tmp);
       throw storeError(e, target, 'write');
     }
-    pruneBackups(home, slug);
+    pruneBackups(home, owner);
     return target;
   } finally {
     db.close();
@@ -170,8 +201,13 @@ export function backupBeforeMigration(file: string, home: string, at = new Date(
  * Whether a file is a cell file this tool can read, without changing it: its version,
  * its identity, and SQLite's quick check. Returns the reason it is not, as a message key.
  */
-export function checkRestorable(file: string, supported: number, appId: number): { ok: true; version: number } | { ok: false; key: 'error.notACellFile' | 'error.newerVersion' | 'error.damaged'; version?: number } {
+export function checkRestorable(file: string, supported: number, appId: number): { ok: true; version: number } | { ok: false; key: 'error.notACellFile' | 'error.newerVersion' | 'error.damaged' | 'error.readUnreadable' | 'error.cellFileNoTables' | 'error.cellFileUnversioned'; version?: number } {
   let db: Db;
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch {
+    return { ok: false, key: 'error.readUnreadable' };
+  }
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch {
@@ -181,6 +217,9 @@ export function checkRestorable(file: string, supported: number, appId: number):
     const id = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (id !== appId) return { ok: false, key: 'error.notACellFile' };
+    const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+    if (tables === 0) return { ok: false, key: 'error.cellFileNoTables' };
+    if (version === 0) return { ok: false, key: 'error.cellFileUnversioned' };
     if (version > supported) return { ok: false, key: 'error.newerVersion', version };
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { ok: false, key: 'error.damaged' };
@@ -233,6 +272,29 @@ export function copyAsIs(file: string, target: string): void {
   if (process.platform !== 'win32') fs.chmodSync(target, 0o600);
 }
 
-export function backupPathFor(home: string, slug: string, at = new Date()): string {
-  return freshBackupPath(home, slug, at);
+export function backupPathFor(home: string, owner: BackupOwner, at = new Date()): string {
+  return freshBackupPath(home, owner, at);
+}
+
+/**
+ * The file a restore may replace: a cell file (even a damaged one: its header still carries
+ * our mark) or nothing yet; never a -wal/-shm/-journal file, a folder, a pipe, a link loop or
+ * a file of something else. Returns whether a file is there.
+ */
+export function checkRestoreTarget(target: string): boolean {
+  if (isSideFile(target)) throw new UserError('error.sideFile', { file: target });
+  if (pathKind(target) === 'none') return false;
+  let ours: boolean;
+  try {
+    ours = hasCellMark(target);
+  } catch (e) {
+    throw storeError(e, target, 'write');
+  }
+  if (!ours) throw new UserError('error.targetNotCell', { file: target });
+  return true;
+}
+
+/** A name `backup --out` may write: not a side file of SQLite (nor, as before, a folder or a taken name). */
+export function checkBackupOut(target: string): void {
+  if (isSideFile(target)) throw new UserError('error.sideFile', { file: target });
 }

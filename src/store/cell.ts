@@ -12,10 +12,11 @@ interface CellRow {
   secretary: string;
   symbol: string;
   term_start: number | null;
+  recipient: string | null;
 }
 
 export function getCell(db: Db): Cell | null {
-  const row = db.prepare('SELECT uid, slug, name, committee, place, secretary, symbol, term_start FROM cell WHERE id = 1').get() as CellRow | undefined;
+  const row = db.prepare('SELECT uid, slug, name, committee, place, secretary, symbol, term_start, recipient FROM cell WHERE id = 1').get() as CellRow | undefined;
   if (!row) return null;
   return {
     uid: row.uid ?? '',
@@ -26,15 +27,16 @@ export function getCell(db: Db): Cell | null {
     secretary: row.secretary,
     symbol: row.symbol,
     termStart: row.term_start,
+    recipient: row.recipient,
   };
 }
 
 /** Stores the cell; its stable id is made here, once. */
 export function insertCell(db: Db, cell: Omit<Cell, 'uid'>, now: string): Cell {
-  const made: Cell = { ...cell, uid: randomUUID() };
+  const made: Cell = { ...cell, recipient: cell.recipient ?? null, uid: randomUUID() };
   db.prepare(
-    `INSERT INTO cell (id, uid, slug, name, committee, place, secretary, symbol, term_start, created_at)
-     VALUES (1, @uid, @slug, @name, @committee, @place, @secretary, @symbol, @termStart, @now)`,
+    `INSERT INTO cell (id, uid, slug, name, committee, place, secretary, symbol, term_start, recipient, created_at)
+     VALUES (1, @uid, @slug, @name, @committee, @place, @secretary, @symbol, @termStart, @recipient, @now)`,
   ).run({ ...made, now });
   return made;
 }
@@ -47,6 +49,7 @@ export function updateCell(db: Db, changes: Partial<Omit<Cell, 'slug' | 'uid'>>)
     secretary: 'secretary',
     symbol: 'symbol',
     termStart: 'term_start',
+    recipient: 'recipient',
   };
   const entries = Object.entries(changes).filter(([k, v]) => v !== undefined && k in columns);
   if (entries.length === 0) return;

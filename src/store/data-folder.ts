@@ -79,6 +79,9 @@ export interface CellLocation {
  * then the cell chosen with `cell use`, then the only cell in the data folder.
  */
 export function locateCell(opts: { db?: string; cell?: string }, env: Env): CellLocation {
+  // An empty --db is refused on the command line; an empty variable means "not set".
+  if (opts.db !== undefined && opts.db.trim() === '') throw new UserError('error.emptyValue', { flag: '--db' }, 2);
+  if (opts.cell !== undefined && opts.cell.trim() === '') throw new UserError('error.emptyValue', { flag: '--cell' }, 2);
   const direct = opts.db ?? env.HOC_THEO_BAC_DB;
   if (direct) return { file: path.resolve(direct), slug: null };
   const home = dataFolder(env);

@@ -69,6 +69,9 @@ function examine(file: string): Finding[] {
       const appId = db.pragma('application_id', { simple: true }) as number;
       version = db.pragma('user_version', { simple: true }) as number;
       if (appId !== APPLICATION_ID) return [{ level: 'problem', key: 'doctor.notACellFile', vars: { file } }];
+      const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+      if (tables === 0) return [{ level: 'problem', key: 'doctor.noTables', vars: { file } }];
+      if (version === 0) return [{ level: 'problem', key: 'doctor.unversioned', vars: { file } }];
     } catch (e) {
       if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
       throw e;

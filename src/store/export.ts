@@ -28,7 +28,7 @@ function groupBy(rows: Row[], key: string): Map<unknown, Row[]> {
 }
 
 export function exportCell(db: Db, exportedAt: string): Row {
-  const cell = db.prepare('SELECT slug, name, committee, place, secretary, symbol, term_start, created_at FROM cell WHERE id = 1').get() as Row | undefined;
+  const cell = db.prepare('SELECT slug, name, committee, recipient, place, secretary, symbol, term_start, created_at FROM cell WHERE id = 1').get() as Row | undefined;
   const statuses = groupBy(all(db, 'SELECT member_id, status, from_date AS "from", note FROM member_status ORDER BY from_date, id'), 'member_id');
   const grades = groupBy(all(db, 'SELECT pledge_id, period, self_grade, cell_grade, note, graded_at FROM pledge_grade ORDER BY pledge_id, period').map(camel), 'pledgeId');
   const absences = groupBy(all(db, 'SELECT meeting_id, member_id, reason FROM meeting_absence ORDER BY meeting_id, member_id').map(camel), 'meetingId');
@@ -60,6 +60,6 @@ export function exportCell(db: Db, exportedAt: string): Row {
       progress: progress.get(r.id) ?? [],
     })),
     exemplars: all(db, 'SELECT id, year, member_id, achievement, award, created_at FROM exemplar ORDER BY year, id').map(camel),
-    documentNumbers: all(db, 'SELECT kind, term_start, period, number, issued_at FROM document_number ORDER BY term_start, kind, period').map(camel),
+    documentNumbers: all(db, 'SELECT kind, term_start, period, number, issued_at, header FROM document_number ORDER BY term_start, kind, period').map(camel),
   };
 }

@@ -175,7 +175,19 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cell SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
   `,
-  // 3 (records): membership over dated spans. A member belongs to the cell from the date of the
+  // 3 (reports, issue 12): the recipient of the cell's reports, printed under "Nơi nhận:" — the
+  // higher committee's executive ("Đảng ủy xã …"), apart from the organisation printed on the
+  // header ("ĐẢNG BỘ XÃ …"). NULL: derived from the organisation ("Đảng bộ" → "Đảng ủy").
+  `
+  ALTER TABLE cell ADD COLUMN recipient TEXT;
+  `,
+  // 4 (reports, issue 12): what a document said of its authors when first written (organisation,
+  // cell, place, secretary, recipient, symbol and date, as JSON), kept with its number so that the
+  // document written again for its period says the same; NULL for numbers given before.
+  `
+  ALTER TABLE document_number ADD COLUMN header TEXT;
+  `,
+  // 5 (records): membership over dated spans. A member belongs to the cell from the date of the
   // first status. Members stored before had '1900-01-01' (always) when no date was known: they
   // now belong from the Party joining date if known, else from their first record in this cell
   // (a review, an absence, a pledge or exemplar year), else from the start of the cell's term
@@ -207,7 +219,7 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE first_status_new;
   DROP TABLE first_status;
   `,
-  // 4 (records): the grade of a pledge item on the four levels of Quy định 124-QĐ/TW, stored as
+  // 6 (records): the grade of a pledge item on the four levels of Quy định 124-QĐ/TW, stored as
   // codes: hoan-thanh-xuat-sac, hoan-thanh-tot, hoan-thanh, khong-hoan-thanh. The old
   // 'chua-hoan-thanh' becomes 'khong-hoan-thanh'. SQLite cannot change a CHECK: the table is made again.
   `
@@ -229,12 +241,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE pledge_grade;
   ALTER TABLE pledge_grade_new RENAME TO pledge_grade;
   `,
-  // 5 (records): a member entered by mistake is not deleted when records name them: marked,
+  // 7 (records): a member entered by mistake is not deleted when records name them: marked,
   // left out of every list and report, and can be restored.
   `
   ALTER TABLE member ADD COLUMN mistaken_at TEXT;
   `,
-  // 6 (records): a member's overall year-end result (member grade; the score alone was stored),
+  // 8 (records): a member's overall year-end result (member grade; the score alone was stored),
   // and the date the cell approved a registration.
   `
   ALTER TABLE member_grade ADD COLUMN result TEXT CHECK (result IN ('xuat-sac','tot','hoan-thanh','khong-hoan-thanh'));

@@ -53,8 +53,8 @@ describe('member grade', () => {
     expect(p.asked).toEqual(['Kết quả năm 2026 của Nguyễn Văn An:']);
   });
 
-  it('migration 6 gives a result to a stored score', () => {
-    const old = oldCellFile(5, (db) => {
+  it('migration 8 gives a result to a stored score', () => {
+    const old = oldCellFile(7, (db) => {
       db.prepare(`INSERT INTO member (id, name, created_at) VALUES (1, 'Một Hai', 'x')`).run();
       db.prepare(`INSERT INTO member_grade (member_id, year, score) VALUES (1, 2025, 72)`).run();
     });

@@ -10,13 +10,16 @@ import { buildReport } from '../../src/reports/model/index.js';
 import { resolveTemplate } from '../../src/reports/template.js';
 import { periodMonths, type ReportPeriod } from '../../src/reports/model/period.js';
 import type { ReportKind } from '../../src/reports/model/kinds.js';
-import type { ReportModel, ReportRow } from '../../src/reports/model/types.js';
-import { itemOutcome, PLEDGE_GRADE_WORDS } from '../../src/domain/outcomes.js';
+import { cellText, type ReportModel, type ReportRow } from '../../src/reports/model/types.js';
+import { itemOutcome } from '../../src/domain/outcomes.js';
+import { GRADE_WORDS } from '../../src/reports/model/words.js';
 import { parsePledgeGrade } from '../../src/domain/scales.js';
 import { ROOT, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { seedCell } from '../helpers/seed.js';
 
-const cells = (rows: ReportRow[]) => rows.flatMap((r) => ('cells' in r ? [r.cells] : []));
+/** Each data row's cells as they read on paper. */
+const cells = (rows: ReportRow[]) =>
+  rows.flatMap((r) => ('cells' in r ? [Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, cellText(v)])) as Record<string, string>] : []));
 const num = (text: string, re: RegExp) => {
   const m = re.exec(text);
   if (!m) throw new Error(`${re} not found in: ${text}`);
@@ -37,10 +40,10 @@ describe('the outcome of an item (domain)', () => {
     expect(itemOutcome(1, grade(null, 'khong-hoan-thanh'), '6m', latest).done).toBe(true);
   });
   it('reads codes, words and the old alias; prints the words of Quy định 124-QĐ/TW', () => {
-    expect(parsePledgeGrade('chua-hoan-thanh', '--self')).toBe('khong-hoan-thanh');
-    expect(parsePledgeGrade('Chưa hoàn thành', '--self')).toBe('khong-hoan-thanh');
-    expect(parsePledgeGrade('Hoàn thành xuất sắc', '--self')).toBe('hoan-thanh-xuat-sac');
-    expect(PLEDGE_GRADE_WORDS['khong-hoan-thanh']).toBe('Không hoàn thành');
+    expect(parsePledgeGrade('chua-hoan-thanh', 'pledge.selfGrade')).toBe('khong-hoan-thanh');
+    expect(parsePledgeGrade('Chưa hoàn thành', 'pledge.selfGrade')).toBe('khong-hoan-thanh');
+    expect(parsePledgeGrade('Hoàn thành xuất sắc', 'pledge.selfGrade')).toBe('hoan-thanh-xuat-sac');
+    expect(GRADE_WORDS['khong-hoan-thanh']).toBe('Không hoàn thành');
   });
 });
 
@@ -122,8 +125,8 @@ describe('the six reports of one cell', () => {
 });
 
 describe('grade codes', () => {
-  it('migration 4 turns a stored "chua-hoan-thanh" into "khong-hoan-thanh"', () => {
-    const file = oldCellFile(3, (db) => {
+  it('migration 6 turns a stored "chua-hoan-thanh" into "khong-hoan-thanh"', () => {
+    const file = oldCellFile(5, (db) => {
       db.prepare(`INSERT INTO pledge (id, year, kind, content, created_at) VALUES (1, 2026, 'trong-tam', 'Việc', 'x')`).run();
       db.prepare(`INSERT INTO pledge_grade (pledge_id, period, self_grade, cell_grade, graded_at) VALUES (1, 'year', 'hoan-thanh', 'chua-hoan-thanh', 'x')`).run();
     });

@@ -4,8 +4,7 @@ import { openDatabase } from '../../src/store/sqlite.js';
 import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { fingerprint, memberCount } from '../helpers/files.js';
 import type { Prompter } from '../../src/cli/prompts/prompter.js';
-import { APPLICATION_ID } from '../../src/store/migrations.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 interface World {
   home: string;
@@ -38,7 +37,7 @@ describe('backup', () => {
     const r = await run(w, 'backup');
     expect(r.code).toBe(0);
     const [name] = backupsOf(w);
-    expect(name).toMatch(/^chi-bo-van-phong-\d{8}-\d{6}\.sqlite$/);
+    expect(name).toMatch(/^chi-bo-van-phong--[0-9a-f]{8}-[0-9a-f]{8}-\d{8}-\d{6}\.sqlite$/);
     const file = path.join(w.home, 'backups', name!);
     expect(r.stdout).toContain(file);
     expect(mode(file)).toBe(0o600);
@@ -70,16 +69,19 @@ describe('backup', () => {
     const home = tempDir();
     const env = testEnv(home);
     const file = path.join(home, 'old.sqlite');
+    // A file of the first schema (user_version 1): a user_version 0 file with tables is refused, not migrated.
     const db = openDatabase(file);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.exec('CREATE TABLE note (text TEXT)');
+    db.exec(MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    db.prepare("INSERT INTO cell (id, slug, name, committee, place, secretary, created_at) VALUES (1, 'cu', 'Chi bộ Cũ', 'Đảng bộ', 'Xã', 'An', '2020-01-01')").run();
     db.close();
-    await runInProcess(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env });
+    expect((await runInProcess(['--db', file, 'member', 'add', '--name', 'Trần Thị Bình'], { env })).code).toBe(0);
     const backups = fs.readdirSync(path.join(home, 'backups'));
     expect(backups).toHaveLength(1);
     const copy = openDatabase(path.join(home, 'backups', backups[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(0);
-    expect(copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()).toEqual([{ name: 'note' }]);
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(copy.prepare('SELECT count(*) AS n FROM member').get()).toEqual({ n: 0 });
     copy.close();
   });
 });

@@ -41,7 +41,8 @@ describe('cells in the data folder', () => {
     const show = await runInProcess(['cell', 'show'], { env });
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/Tên chi bộ: +Chi bộ Văn phòng/);
-    expect(show.stdout).toMatch(/Cấp ủy cấp trên: +Đảng bộ xã Tân Lập/);
+    expect(show.stdout).toMatch(/Tổ chức đảng cấp trên: +Đảng bộ xã Tân Lập/);
+    expect(show.stdout).toMatch(/Nơi nhận báo cáo: +Đảng ủy xã Tân Lập/);
     expect(show.stdout).toMatch(/Ký hiệu văn bản: +CB/);
     expect(show.stdout).toMatch(/Đảng viên đang sinh hoạt: +0/);
   });
@@ -94,7 +95,8 @@ describe('cells in the data folder', () => {
     expect(list.stdout).toMatch(/│ Code +│ Cell +│/);
     const set = await runInProcess(['--cell', 'truong', 'cell', 'set', '--committee', 'Đảng bộ phường 2', '--lang', 'en'], { env });
     expect(set.stdout).toContain("Updated the cell's details.");
-    expect(set.stdout).toMatch(/Higher committee: +Đảng bộ phường 2/);
+    expect(set.stdout).toMatch(/Higher party organisation: +Đảng bộ phường 2/);
+    expect(set.stdout).toMatch(/Reports go to: +Đảng ủy phường 2/);
   });
 
   it('refuses a slug that is taken, an unknown cell, and a change of nothing, changing nothing', async () => {

@@ -108,7 +108,7 @@ describe('a cell file from a newer version', () => {
     expect(fileState(file)).toEqual(before);
   });
 
-  it('in the data folder is left out of `cell list`, untouched', async () => {
+  it('in the data folder is listed by `cell list` as from a newer version (never hidden), untouched', async () => {
     const h = tempDir();
     const e = testEnv(h);
     expect((await runInProcess(['cell', 'init', '--name', 'Chi bộ Mới', '--committee', 'Đảng bộ B', '--place', 'B', '--secretary', 'Nguyễn Văn An'], { env: e })).code).toBe(0);
@@ -119,7 +119,9 @@ describe('a cell file from a newer version', () => {
     const before = fileState(file);
     const r = await runInProcess(['cell', 'list'], { env: e });
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain('chi-bo-moi');
+    expect(r.stdout).toContain('chi-bo-moi');
+    expect(r.stdout).toContain('phiên bản mới hơn');
+    expect(r.stdout).not.toContain('Chi bộ Mới');
     expectRefusal(await runInProcess(['cell', 'use', 'chi-bo-moi'], { env: e }), 1, 'phiên bản mới hơn');
     expect(fileState(file)).toEqual(before);
   });

@@ -30,6 +30,8 @@ describe('help of a command group', () => {
     expect(matching(modules, /\/dist\/(app|import)\/|\/dist\/domain\/pledges\.js$|\/dist\/store\/pledges\.js$/)).toEqual([]);
     expect(matching(modules, SQLITE)).toEqual([]);
     expect(matching(modules, /\/node_modules\/(exceljs|@inquirer)\//)).toEqual([]);
+    // Error wording is loaded only when something went wrong.
+    expect(matching(modules, /\/dist\/cli\/errors\.js$|\/dist\/store\/faults\.js$/)).toEqual([]);
   });
 
   it('backup --help does not load SQLite nor the backup machinery', () => {

@@ -77,11 +77,13 @@ describe('cell init on a terminal', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(p.asked.map((a) => a.message)).toEqual([
       'Tên chi bộ (ví dụ: Chi bộ Văn phòng):',
-      'Tên cấp ủy cấp trên (ví dụ: Đảng bộ xã Tân Lập):',
+      'Tổ chức đảng cấp trên, in ở dòng đầu văn bản (ví dụ: Đảng bộ xã Tân Lập; báo cáo gửi Đảng ủy xã Tân Lập):',
       'Địa danh ghi ở dòng ngày tháng (ví dụ: Tân Lập):',
       'Họ và tên bí thư chi bộ:',
     ]);
     expect(r.stdout).toContain('Đã tạo Chi bộ Văn phòng (mã: chi-bo-van-phong).');
+    // Which is which: the organisation on the header, its executive committee in "Nơi nhận".
+    expect(r.stdout).toContain('Dòng đầu văn bản: Đảng bộ xã Tân Lập; nơi nhận báo cáo: Đảng ủy xã Tân Lập');
     const show = JSON.parse((await runInProcess(['--json', 'cell', 'show'], { env })).stdout);
     expect(show).toMatchObject({ name: 'Chi bộ Văn phòng', committee: 'Đảng bộ xã Tân Lập', place: 'Tân Lập', secretary: 'Nguyễn Văn An' });
     expect(show.name).toBe(show.name.normalize('NFC'));

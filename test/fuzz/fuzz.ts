@@ -5,13 +5,16 @@
 // only a process shows: its real exit code and streams); `npm run fuzz` runs many more of both.
 // The cases are shared out between the test files that call fuzzEveryCommand (case i goes to
 // part i mod parts), so that Jest's workers run them side by side; the cases are the same.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { BIN, makeCell, runInProcess, tempDir, testEnv, type RunResult } from '../helpers/cli.js';
 import { fingerprint } from '../helpers/files.js';
 import { writeXlsx } from '../helpers/spreadsheets.js';
+import { openDatabase } from '../../src/store/sqlite.js';
+import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
+import { encodeLegacy } from '../../src/import/legacy.js';
 import { createContext, type Io } from '../../src/cli/context.js';
 import { registerCommands } from '../../src/cli/commands/index.js';
 
@@ -91,7 +94,41 @@ async function fixture(): Promise<Fixture> {
   fs.writeFileSync(csv, 'Họ và tên,Học tập,Thời gian\nTrần Thị Bình,Đọc sách,Quý II\n');
   const bad = path.join(home, 'bad.csv');
   fs.writeFileSync(bad, 'Họ và tên,Năm sinh\n,1970\nX Y,31/02/1980\n');
+  // Shapes of issue 11: a FIFO, a link loop, SQLite's side files, files with our mark that are
+  // not whole cells, old encodings, invisible characters, endless and huge inputs.
+  const fifo = path.join(home, 'pipe.csv');
+  spawnSync('mkfifo', [fifo]);
+  const loop = path.join(home, 'loop1');
+  fs.symlinkSync(path.join(home, 'loop2'), loop);
+  fs.symlinkSync(loop, path.join(home, 'loop2'));
+  const marked = path.join(home, 'marked.sqlite');
+  const markedDb = openDatabase(marked);
+  markedDb.pragma(`application_id = ${APPLICATION_ID}`);
+  markedDb.close();
+  const unversioned = path.join(home, 'v0.sqlite');
+  const v0 = openDatabase(unversioned);
+  v0.exec(MIGRATIONS[0]!);
+  v0.pragma('user_version = 0');
+  v0.close();
+  const legacy = (enc: 'tcvn3' | 'vni') => {
+    const file = path.join(home, `${enc}.csv`);
+    fs.writeFileSync(file, Buffer.from(encodeLegacy('Họ và tên,Đơn vị\nLê Thị Lan,Văn phòng\nPhan Minh Dũng,Tổ một\n', enc), 'latin1'));
+    return file;
+  };
+  const sparse = path.join(home, 'huge.csv');
+  fs.writeFileSync(sparse, 'Họ và tên\n');
+  fs.truncateSync(sparse, 2 * 1024 * 1024 * 1024); // 2 GB that take no disk
+  const quote = path.join(home, 'quote.csv');
+  fs.writeFileSync(quote, 'Họ và tên\n"Lê Văn Ba\nAn\n');
+  fs.mkdirSync(path.join(work, 'dir.xlsx'));
+  const shapes = [
+    fifo, loop, marked, unversioned, legacy('tcvn3'), legacy('vni'), sparse, quote, '/dev/zero', '/dev/null',
+    `${cell}-wal`, `${cell}-shm`, `${cell}-journal`, path.join(work, 'x.sqlite-wal'), path.join(work, 'dir.xlsx'),
+    '', '   ', 'Lê\u200b Văn D', 'Lê Văn D\u200d', '\u202eLê Văn D', 'Trần\u2060 Thị Bình', '\u00ad', 'NguyÔn V¨n Th¾ng', 'Leâ Thò Lan',
+    'tcvn3', 'vni', 'unicode', 'latin1', '2100-12', '1900-01', '2016-02',
+  ];
   const values = [
+    ...shapes,
     '', ' ', '\t', '\n', '\r\n', '\0', 'a\0b', '\u0001\u001f', '\u007f\u0085', '\u202e\u200b', '\ufeff',
     'x'.repeat(300), 'y'.repeat(5000), 'Nguyễn '.repeat(2000), 'Ưu tiên học tập'.normalize('NFD'), '😀'.repeat(50),
     '=1+1', "=cmd|' /C calc'!A0", '+SUM(A1:A9)', '-1', '@SUM(1)', '=HYPERLINK("http://x")',
@@ -139,13 +176,20 @@ function makeCase(rand: () => number, leaves: Leaf[], globals: Leaf['options'], 
   return argv;
 }
 
+const FORMAT_CHARACTERS = [0x00ad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2069, 0xfeff];
+
+function pickFormat(rand: () => number): number {
+  return FORMAT_CHARACTERS[Math.floor(rand() * FORMAT_CHARACTERS.length)]!;
+}
+
 function randomText(rand: () => number): string {
   const length = Math.floor(rand() * 40);
   let s = '';
   for (let i = 0; i < length; i++) {
     const r = rand();
     // Mostly printable, with control characters, Vietnamese, surrogates and astral characters.
-    const code = r < 0.5 ? 32 + Math.floor(rand() * 95) : r < 0.7 ? Math.floor(rand() * 32) : r < 0.9 ? 0x1ea0 + Math.floor(rand() * 90) : r < 0.95 ? 0xd800 + Math.floor(rand() * 0x800) : 0x1f600 + Math.floor(rand() * 80);
+    // Format characters (zero-width, direction overrides) and Latin-1 letters of old encodings too.
+    const code = r < 0.45 ? 32 + Math.floor(rand() * 95) : r < 0.6 ? Math.floor(rand() * 32) : r < 0.8 ? 0x1ea0 + Math.floor(rand() * 90) : r < 0.85 ? pickFormat(rand) : r < 0.9 ? 0xa1 + Math.floor(rand() * 94) : r < 0.95 ? 0xd800 + Math.floor(rand() * 0x800) : 0x1f600 + Math.floor(rand() * 80);
     s += String.fromCodePoint(code);
   }
   return s;

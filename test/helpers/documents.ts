@@ -19,7 +19,9 @@ export async function workbookText(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const texts: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void texts.push(cell.value === null ? '' : cell.text))));
+  // A date cell reads as its format shows it (dd/mm/yyyy), not as a JavaScript date.
+  const shown = (cell: ExcelJS.Cell) => (cell.value instanceof Date ? cell.value.toISOString().slice(0, 10).split('-').reverse().join('/') : cell.text);
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void texts.push(cell.value === null ? '' : shown(cell)))));
   return texts.join('\n').replace(/\s+/g, ' ');
 }
 

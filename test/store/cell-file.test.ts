@@ -121,7 +121,7 @@ describe('a write transaction', () => {
     let uid = '';
     try {
       const cell = getCell(cf.db)!;
-      expect(cell).toEqual({ ...CELL, uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
+      expect(cell).toEqual({ ...CELL, recipient: null, uid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
       uid = cell.uid;
     } finally {
       cf.close();
@@ -186,7 +186,7 @@ describe('refused files are left untouched', () => {
     expect(fs.statSync(empty).size).toBe(0);
     expect(refusal(() => openCellFile(path.join(dir, 'none.sqlite'))).key).toBe('error.cellFileMissing');
     expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
-    expect(refusal(() => openCellFile(dir)).key).toBe('error.notACellFile');
+    expect(refusal(() => openCellFile(dir)).key).toBe('error.targetIsFolder');
   });
 });
 

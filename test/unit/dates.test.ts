@@ -116,6 +116,12 @@ describe('today and document dates', () => {
   });
 
   it('writes the date line of a document', () => {
-    expect(documentDateLine('Tân Lập', '2026-03-05')).toBe('Tân Lập, ngày 05 tháng 03 năm 2026');
+    // HD 36's rule: a day below 10 and the months 1 and 2 take a leading zero, other months none
+    // (its own date line reads "ngày 03 tháng 4 năm 2018"; its appendix "ngày 20 tháng 02 năm 2018").
+    expect(documentDateLine('Tân Lập', '2026-03-05')).toBe('Tân Lập, ngày 05 tháng 3 năm 2026');
+    expect(documentDateLine('Hà Nội', '2018-04-03')).toBe('Hà Nội, ngày 03 tháng 4 năm 2018');
+    expect(documentDateLine('Hạ Long', '2018-02-20')).toBe('Hạ Long, ngày 20 tháng 02 năm 2018');
+    expect(documentDateLine('Tân Lập', '2026-01-09')).toBe('Tân Lập, ngày 09 tháng 01 năm 2026');
+    expect(documentDateLine('Tân Lập', '2026-12-31')).toBe('Tân Lập, ngày 31 tháng 12 năm 2026');
   });
 });

@@ -17,12 +17,12 @@ describe('CSV', () => {
     ['comma', 'Họ và tên,Năm sinh\nTrần Thị Bình,1980\n"Lê Văn ""Ba"", con",1975\n'],
     ['semicolon, CRLF', 'Họ và tên;Năm sinh\r\nTrần Thị Bình;1980\r\n"Lê Văn ""Ba"", con";1975'],
     ['tab', 'Họ và tên\tNăm sinh\nTrần Thị Bình\t1980\n"Lê Văn ""Ba"", con"\t1975\n'],
-  ])('splits %s separated fields with quotes', (_, csv) => {
-    expect(parseCsv(csv).map((r) => r.cells.map((c) => (c.kind === 'text' ? c.text : '')))).toEqual(expected);
+  ])('splits %s separated fields with quotes', async (_, csv) => {
+    expect((await parseCsv(csv)).map((r) => r.cells.map((c) => (c.kind === 'text' ? c.text : '')))).toEqual(expected);
   });
 
-  it('keeps line numbers across a quoted field spanning lines', () => {
-    const rows = parseCsv('DANH SÁCH\nHọ và tên,Nội dung\nAn,"dòng 1\ndòng 2"\nBình,x\n');
+  it('keeps line numbers across a quoted field spanning lines', async () => {
+    const rows = await parseCsv('DANH SÁCH\nHọ và tên,Nội dung\nAn,"dòng 1\ndòng 2"\nBình,x\n');
     expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 5]);
   });
 

@@ -2,7 +2,7 @@
 // merges, row heights against the text's lines, the page breaks, print titles and footers.
 import type ExcelJS from 'exceljs';
 import { buildWorkbook, heightFor, pageStarts, printableArea, wrappedLines } from '../../src/reports/xlsx.js';
-import type { ReportModel, ReportRow, ReportSheet } from '../../src/reports/model/types.js';
+import { text, type ReportModel, type ReportRow, type ReportSheet } from '../../src/reports/model/types.js';
 
 const COLUMNS = [
   { key: 'stt', title: 'STT', width: 5, align: 'center' as const },
@@ -23,13 +23,13 @@ function sheet(rows: ReportRow[], extra: Partial<ReportSheet> = {}): ReportSheet
     merges: [],
     summary: ['Tổng số việc đăng ký: 3.'],
     closing: [],
-    signature: { leftTitle: 'Nơi nhận:', leftUnderline: true, leftLines: ['- Đảng ủy xã Tân Lập (để báo cáo),', '- Lưu chi bộ.'], rightTitle: ['T/M CHI BỘ', 'BÍ THƯ'], name: 'Nguyễn Văn An' },
+    signature: { recipients: ['- Đảng ủy xã Tân Lập (để báo cáo),', '- Lưu chi bộ.'], left: null, right: { title: ['T/M CHI BỘ', 'BÍ THƯ'], name: 'Nguyễn Văn An' } },
     ...extra,
   };
 }
 
 const model = (sheets: ReportSheet[], orientation: 'portrait' | 'landscape' = 'portrait'): ReportModel => ({ kind: 'results', orientation, sheets });
-const row = (stt: string, name: string, content: string): ReportRow => ({ cells: { stt, name, content, note: '' } });
+const row = (stt: string, name: string, content: string): ReportRow => ({ cells: { stt: text(stt), name: text(name), content: text(content), note: text('') } });
 const headerRowOf = (ws: ExcelJS.Worksheet) => Number(ws.pageSetup.printTitlesRow!.split(':')[0]);
 const rowBreaks = (ws: ExcelJS.Worksheet): number[] =>
   ((ws as unknown as { rowBreaks: Array<{ id: number }> }).rowBreaks ?? []).map((b) => b.id).sort((a, b) => a - b);
@@ -102,15 +102,18 @@ describe('row heights', () => {
 describe('pages', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => row(String(i + 1), `Đảng viên ${i + 1}`, LONG));
 
-  it('paginates rows of fixed heights, repeating the header row on later pages', () => {
+  it('paginates blocks of rows of fixed heights, repeating the header row on later pages', () => {
     const heights = (r: number) => (r === 2 ? 30 : 100);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ first: i + 1, last: i + 1 }));
     // Page 1 holds rows 1–4 (330 pt of 400); later pages the header (30) and three rows.
-    expect(pageStarts(heights, 12, 2, 1, 400)).toEqual([5, 8, 11]);
+    expect(pageStarts(heights, rows(12), 2, 1, 400)).toEqual([5, 8, 11]);
     // Shrunk to half, twice as many rows fit a page.
-    expect(pageStarts(heights, 12, 2, 0.5, 400)).toEqual([9]);
-    // A section's title (row 4) does not end a page: it goes over with its first row.
-    expect(pageStarts(heights, 8, 2, 1, 400)).toEqual([5, 8]);
-    expect(pageStarts(heights, 8, 2, 1, 400, (r) => r === 4)).toEqual([4, 7]);
+    expect(pageStarts(heights, rows(12), 2, 0.5, 400)).toEqual([9]);
+    // A block never splits: rows 4–6 together go over to the second page.
+    expect(pageStarts(heights, [{ first: 1, last: 3 }, { first: 4, last: 6 }, { first: 7, last: 8 }], 2, 1, 400)).toEqual([4, 7]);
+    // A block that goes with the one before it (a section's first row after its title) takes it along.
+    const withTitle = [...rows(3), { first: 4, last: 4 }, { first: 5, last: 5, withPrevious: true }, ...rows(8).slice(5)];
+    expect(pageStarts(heights, withTitle, 2, 1, 400)).toEqual([4, 7]);
   });
 
   it('breaks pages by hand where the rows fill the page, each page within the printable height', async () => {
@@ -170,16 +173,16 @@ describe('pages', () => {
     expect(ws.getCell(first + 1, 2).master.address).toBe(ws.getCell(first, 2).address);
   });
 
-  it('repeats the table header, numbers pages "Trang 1/3" in one document and from 1 on each sheet of several', async () => {
+  it('repeats the table header and numbers pages as HD 36 does: from the second, at the top, centred; from 1 on each sheet of several', async () => {
     const one = (await buildWorkbook(model([sheet(many(2))], 'landscape'))).worksheets[0]!;
     expect(one.pageSetup.printTitlesRow).toBe(`${headerRowOf(one)}:${headerRowOf(one)}`);
     expect(one.getRow(headerRowOf(one)).getCell(3).value).toBe('Nội dung đăng ký');
-    expect(one.headerFooter.oddFooter).toContain('Trang &P/&N');
+    expect(one.headerFooter).toMatchObject({ differentFirst: true, firstHeader: '', oddHeader: '&C&"Times New Roman,Regular"&14&P' });
+    expect(one.headerFooter.oddFooter ?? '').toBe('');
     expect(one.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
     const forms = await buildWorkbook(model([sheet(many(2)), sheet(many(2), { name: '1. Nguyễn Văn An' })]));
     for (const ws of forms.worksheets) {
-      expect(ws.headerFooter.oddFooter).toContain('Trang &P');
-      expect(ws.headerFooter.oddFooter).not.toContain('&N');
+      expect(ws.headerFooter.oddHeader).toContain('&C');
       expect(ws.pageSetup.firstPageNumber).toBe(1);
     }
   });

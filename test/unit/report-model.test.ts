@@ -12,7 +12,7 @@ import { buildReport } from '../../src/reports/model/index.js';
 import { monthPeriod, parseHalf, periodKey, periodMonths, periodPhrase, type ReportPeriod } from '../../src/reports/model/period.js';
 import { parseTemplate, readTemplateFile, shippedTemplatesFolder } from '../../src/reports/template.js';
 import { KIND_COLUMNS, REPORT_KINDS, type ReportKind } from '../../src/reports/model/kinds.js';
-import type { ReportModel, ReportRow } from '../../src/reports/model/types.js';
+import { cellText, type ReportModel, type ReportRow } from '../../src/reports/model/types.js';
 import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
 import { wrappedLines } from '../../src/reports/xlsx.js';
@@ -36,7 +36,9 @@ function build(kind: ReportKind, period: ReportPeriod, number: number | null = 3
 }
 
 const year: ReportPeriod = { type: 'year', year: 2026 };
-const cells = (rows: ReportRow[]) => rows.filter((r): r is { cells: Record<string, string> } => 'cells' in r).map((r) => r.cells);
+/** Each data row's cells as they read on paper (counts as digits, rates "77,8%", dates dd/mm/yyyy). */
+const cells = (rows: ReportRow[]) =>
+  rows.flatMap((r) => ('cells' in r ? [Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, cellText(v)])) as Record<string, string>] : []));
 
 describe('periods', () => {
   it('reads halves and months and names them as a document does', () => {
@@ -79,17 +81,26 @@ describe('the header block and signature', () => {
       committee: 'ĐẢNG BỘ XÃ TÂN LẬP',
       cell: 'CHI BỘ THÔN ĐÔNG',
       number: 'Số 03-BC/CB',
-      dateLine: 'Tân Lập, ngày 05 tháng 03 năm 2026',
+      dateLine: 'Tân Lập, ngày 05 tháng 3 năm 2026',
     });
     expect(sheet.title).toBe('BÁO CÁO');
     expect(sheet.subject).toBe('Kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh tháng 3 năm 2026');
+    // Reports go to the executive committee ("Đảng ủy"), derived from the organisation ("Đảng bộ").
     expect(sheet.signature).toEqual({
-      leftTitle: 'Nơi nhận:',
-      leftUnderline: true,
-      leftLines: ['- Đảng bộ xã Tân Lập (để báo cáo),', '- Lưu chi bộ.'],
-      rightTitle: ['T/M CHI BỘ', 'BÍ THƯ'],
-      name: 'Nguyễn Văn An',
+      recipients: ['- Đảng ủy xã Tân Lập (để báo cáo),', '- Lưu chi bộ.'],
+      left: null,
+      right: { title: ['T/M CHI BỘ', 'BÍ THƯ'], name: 'Nguyễn Văn An' },
     });
+  });
+
+  it('prints the recipient set for the cell, else the one derived from its organisation', () => {
+    const records = recordsOf(2026, '2026-03', '2026-03');
+    const recipients = (cell: Partial<ReportRecords['cell']>) =>
+      build('monthly', monthPeriod('2026-03'), 3, { ...records, cell: { ...records.cell, ...cell } }).sheets[0]!.signature.recipients;
+    expect(recipients({ recipient: 'Ban Thường vụ Đảng ủy xã Tân Lập' })![0]).toBe('- Ban Thường vụ Đảng ủy xã Tân Lập (để báo cáo),');
+    expect(recipients({ committee: 'Đảng bộ Cơ quan xã Tân Lập', recipient: null })![0]).toBe('- Đảng ủy Cơ quan xã Tân Lập (để báo cáo),');
+    // The header keeps the organisation as it is.
+    expect(build('monthly', monthPeriod('2026-03'), 3, { ...records, cell: { ...records.cell, recipient: 'X' } }).sheets[0]!.header.committee).toBe('ĐẢNG BỘ XÃ TÂN LẬP');
   });
 });
 
@@ -166,7 +177,8 @@ describe('results', () => {
     const an = cells(sheet.rows).filter((r) => r.name === 'Nguyễn Văn An');
     expect(an).toHaveLength(3);
     expect(an[0]!.cellGrade).toBe('Hoàn thành tốt');
-    expect(an[0]!.outcome).toBe('Đã hoàn thành');
+    // What was done: the earlier months' notes, the state reached and the product.
+    expect(an[0]!.outcome).toBe('Tháng 3: Đã làm được một nửa\nĐã hoàn thành; sản phẩm: 01 bài thu hoạch');
     expect(sheet.merges).toContainEqual({ column: 'name', first: 1, last: 3 });
     expect(sheet.rows).toContainEqual({ section: 'II. TẬP THỂ CHI BỘ' });
     expect(cells(sheet.rows).find((r) => r.name === 'Lê Văn Dũng')!.outcome).toBe('Chưa báo cáo tiến độ');
@@ -180,8 +192,8 @@ describe('results', () => {
   it('shows the latest progress of the months given, with its note', () => {
     const upTo = (to: string) => cells(build('results', parseHalf('2026-1'), 3, recordsOf(2026, '2026-01', to)).sheets[0]!.rows).find((r) => r.name === 'Nguyễn Văn An')!;
     expect(upTo('2026-03').outcome).toBe('Đang thực hiện: Đã làm được một nửa');
-    expect(upTo('2026-04').outcome).toBe('Đang thực hiện');
-    expect(upTo('2026-06').outcome).toBe('Đã hoàn thành');
+    expect(upTo('2026-04').outcome).toBe('Tháng 3: Đã làm được một nửa\nĐang thực hiện');
+    expect(upTo('2026-06').outcome).toBe('Tháng 3: Đã làm được một nửa\nĐã hoàn thành; sản phẩm: 01 bài thu hoạch');
   });
 
   it('takes a collective item’s latest month, and in one month the line of the member entered first', () => {
@@ -220,8 +232,14 @@ describe('stats, exemplars, plan', () => {
     expect(model.sheets[0]!.header.number).toBe('Số 01-KH/CB');
     expect(model.sheets[1]!.header.number).toBeNull();
     expect(model.sheets[1]!.intro[0]).toEqual(['Họ và tên: Nguyễn Văn An', 'Ngày sinh: 1968']);
-    expect(model.sheets[1]!.signature.rightTitle).toEqual(['NGƯỜI ĐĂNG KÝ']);
-    expect(model.sheets[1]!.closing[1]).toBe('Đã ký cam kết ngày 10/01/2026.');
+    // The member signs; the cell confirms, its secretary for the cell; the form is dated the day it was signed.
+    expect(model.sheets[1]!.signature).toEqual({
+      recipients: null,
+      left: { title: ['XÁC NHẬN CỦA CHI BỘ', 'T/M CHI BỘ', 'BÍ THƯ'], name: 'Nguyễn Văn An' },
+      right: { title: ['NGƯỜI ĐĂNG KÝ'], name: 'Nguyễn Văn An' },
+    });
+    expect(model.sheets[1]!.header.dateLine).toBe('Tân Lập, ngày 10 tháng 01 năm 2026');
+    expect(model.sheets[1]!.closing.join(' ')).not.toContain('Đã ký cam kết');
     expect(model.sheets[2]!.intro[0]).toContain('Ngày sinh: 12/05/1980');
   });
 });

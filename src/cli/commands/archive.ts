@@ -37,6 +37,7 @@ function inFile(ctx: Ctx, value: string): string | null {
 
 export async function backup(ctx: Ctx, cmd: Command, flags: { out?: string }): Promise<void> {
   const target = flags.out === undefined ? undefined : outFile(ctx, flags.out);
+  if (target) await archive.checkBackupTarget(target);
   await ctx.withCell(
     cmd,
     async (cf) => {
@@ -53,7 +54,8 @@ export async function restore(ctx: Ctx, cmd: Command, fileArg: string): Promise<
   const refusal = await archive.restoreRefusal(source);
   if (refusal) throw new UserError('error.restoreBad', { reason: ctx.t(refusal.key, refusal.vars) });
   const target = ctx.locate(cmd).file;
-  archive.checkNotSameFile(source, target);
+  // Only a cell file (or nothing yet) is replaced: never a -wal file, a folder, another kind of file.
+  await archive.checkRestoreTarget(source, target);
   if (!ctx.globals(cmd).yes) {
     if (!ctx.canAsk(cmd)) throw new UserError('error.confirmNeeded');
     const ok = await (await ctx.prompter()).confirm({ message: ctx.t('archive.restoreConfirm', { target, file: source }), default: false });

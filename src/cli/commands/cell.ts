@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
-import { slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
+import { derivedRecipient, recipientOf, slugForCell, validateCellText, validateSlug, validateSymbol, type Cell, type CellTextField } from '../../domain/cells.js';
 import { parseYear } from '../../domain/dates.js';
 import { UserError } from '../../domain/errors.js';
 import { validateWith } from '../prompts/prompter.js';
@@ -16,6 +16,7 @@ import { cellJson } from '../../app/cells.js';
 export interface CellFlags {
   name?: string;
   committee?: string;
+  recipient?: string;
   place?: string;
   secretary?: string;
   symbol?: string;
@@ -39,6 +40,11 @@ export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<vo
     );
     values[field] = validateCellText(field, text);
   }
+  // The recipient is not asked: it is derived from the organisation unless --recipient says
+  // otherwise (one equal to the derived one is kept as derived, to follow a renamed organisation),
+  // and the created cell's message says which is which.
+  const given = flags.recipient === undefined ? null : validateCellText('recipient', flags.recipient);
+  const recipient = given === null || given === derivedRecipient(values.committee) ? null : given;
   const symbol = flags.symbol === undefined ? 'CB' : validateSymbol(flags.symbol);
   const termStart = flags.termStart === undefined ? null : parseYear(flags.termStart);
   const slug = flags.slug === undefined ? slugForCell(values.name) : validateSlug(flags.slug);
@@ -47,18 +53,12 @@ export async function init(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<vo
   const home = dataFolder(ctx.env);
   const file = direct ? path.resolve(direct) : cellFileFor(home, slug);
   if (!direct && fs.existsSync(file)) throw new UserError('error.cellSlugTaken', { slug });
-  if (direct && fs.existsSync(file)) throw new UserError('error.cellFileExists', { file });
-  let cell: Cell | undefined;
-  try {
-    cell = await ctx.withCell(cmd, (cf) => cells.createCell(cf, { slug, ...values, symbol, termStart }, ctx.now()), { create: true, file });
-  } catch (e) {
-    // The file was made by this command: a failed init leaves no half-made cell behind.
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    throw e;
-  }
+  // Built whole under a temporary name and linked into place: of several at once, one wins.
+  const cell = cells.createCell(file, { slug, ...values, recipient, symbol, termStart }, ctx.now());
   if (!direct) setCurrentCell(home, slug);
-  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell!, file));
-  ctx.print(ctx.t('cell.created', { name: cell!.name, slug }));
+  if (ctx.globals(cmd).json) return ctx.printJson(cellJson(cell, file));
+  ctx.print(ctx.t('cell.created', { name: cell.name, slug }));
+  ctx.print(ctx.t('cell.createdRecipient', { committee: cell.committee, recipient: recipientOf(cell) }));
   ctx.print(ctx.t('cell.createdFile', { file }));
   ctx.print(ctx.t('cell.nextSteps'));
 }
@@ -68,6 +68,7 @@ function printCell(ctx: Ctx, cell: Cell, file: string, membersInForce: number): 
     [ctx.t('cell.field.name'), cell.name],
     [ctx.t('cell.field.slug'), cell.slug],
     [ctx.t('cell.field.committee'), cell.committee],
+    [ctx.t('cell.field.recipient'), recipientOf(cell)],
     [ctx.t('cell.field.place'), cell.place],
     [ctx.t('cell.field.secretary'), cell.secretary],
     [ctx.t('cell.field.symbol'), cell.symbol],
@@ -87,9 +88,9 @@ export async function show(ctx: Ctx, cmd: Command): Promise<void> {
 
 export async function list(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
-  const rows = cells.cellsInFolder(home);
-  if (ctx.globals(cmd).json) return ctx.printJson(rows);
-  if (rows.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
+  const { cells: rows, damaged } = cells.cellsInFolder(home);
+  if (ctx.globals(cmd).json) return ctx.printJson([...rows, ...damaged]);
+  if (rows.length + damaged.length === 0) return ctx.print(ctx.t('cell.none', { folder: home }));
   const { printTable } = await import('../output/table.js');
   await printTable(
     ctx,
@@ -99,7 +100,10 @@ export async function list(ctx: Ctx, cmd: Command): Promise<void> {
       { title: ctx.t('cell.field.name'), width: 6 },
       { title: ctx.t('cell.field.committee'), width: 6 },
     ],
-    rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+    [
+      ...rows.map((r) => [r.current ? '*' : '', r.slug, r.name, r.committee]),
+      ...damaged.map((d) => [d.current ? '*' : '', d.slug, ctx.t(d.newer ? 'cell.listNewer' : 'cell.listDamaged', { file: d.file }), '']),
+    ],
   );
 }
 
@@ -115,7 +119,7 @@ export async function use(ctx: Ctx, cmd: Command, slugArg: string): Promise<void
 
 export async function set(ctx: Ctx, cmd: Command, flags: CellFlags): Promise<void> {
   const changes: Partial<Omit<Cell, 'slug'>> = {};
-  for (const field of ['name', 'committee', 'place', 'secretary'] as const) {
+  for (const field of ['name', 'committee', 'recipient', 'place', 'secretary'] as const) {
     if (flags[field] !== undefined) changes[field] = validateCellText(field, flags[field]!);
   }
   if (flags.symbol !== undefined) changes.symbol = validateSymbol(flags.symbol);

@@ -17,6 +17,7 @@ export interface ImportFlags {
   update?: boolean;
   map?: string;
   year?: string;
+  encoding?: string;
 }
 
 /** The most bad rows one message lists; the rest are counted. */
@@ -28,6 +29,16 @@ function rowsRefusal(ctx: Ctx, problems: readonly RowProblem[]): UserError {
   if (problems.length > MAX_LISTED) lines.push(ctx.t('error.importTooMany', { count: problems.length - MAX_LISTED }));
   const rows = new Set(problems.map((p) => p.row)).size;
   return new UserError('error.importRows', { count: rows, rows: lines.map((l) => `\n  - ${l}`).join('') });
+}
+
+/** Runs a write of an import, its bad rows (found when the plan is made again) refused in words. */
+async function refusingRows<T>(ctx: Ctx, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof imports.ImportRowsRefused) throw rowsRefusal(ctx, e.problems);
+    throw e;
+  }
 }
 
 function describeHeader<F extends string>(ctx: Ctx, source: string, header: Header<F>): string {
@@ -56,7 +67,7 @@ async function printPreview(ctx: Ctx, headerLine: string, columns: Array<[Messag
 }
 
 export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
-  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map);
+  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), MEMBER_TITLES, MEMBER_FIELDS, ['name'], flags.map, flags.encoding);
   const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
@@ -101,11 +112,15 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
           .join('; ');
         if (!(await pastWarning(ctx, cmd, 'import.likelyDuplicates', { count: plan.likelyDuplicates.length, list }))) return ctx.print(ctx.t('member.notAdded'));
       }
-      const { added, updated, backup } = await imports.applyMemberImport(cf, plan, dataFolder(ctx.env), ctx.now());
-      if (json) return ctx.printJson({ dryRun: false, ...counts, added, updated, backup });
+      // The plan is made again inside the write transaction: an import running meanwhile is seen.
+      const { added, updated, backup, plan: final } = await refusingRows(ctx, () =>
+        imports.applyMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) }, dataFolder(ctx.env), ctx.now()),
+      );
+      const done = { add: final.add.length, update: final.update.length, skip: final.skip.length };
+      if (json) return ctx.printJson({ dryRun: false, ...done, added, updated, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
-      if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
-      ctx.print(ctx.t('import.member.done', counts));
+      if (final.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: final.skip.map((r) => r.fields.name).join(', ') }));
+      ctx.print(ctx.t('import.member.done', done));
     },
     { readonly: Boolean(flags.dryRun) },
   );
@@ -113,7 +128,14 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
 
 export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags: ImportFlags): Promise<void> {
   const year = parseYear(flags.year ?? '');
-  const sheet = await imports.readSheet(path.resolve(ctx.io.cwd, file), PLEDGE_TITLES, PLEDGE_FIELDS, ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'], flags.map);
+  const sheet = await imports.readSheet(
+    path.resolve(ctx.io.cwd, file),
+    PLEDGE_TITLES,
+    PLEDGE_FIELDS,
+    ['content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'],
+    flags.map,
+    flags.encoding,
+  );
   const { header, source } = sheet;
   const json = ctx.globals(cmd).json;
   await ctx.withCell(
@@ -151,13 +173,12 @@ export async function importPledges(ctx: Ctx, cmd: Command, file: string, flags:
         if (json) return ctx.printJson({ dryRun: false, ...counts, added: [] });
         return ctx.print(ctx.t('import.nothing'));
       }
-      const { added, backup } = await imports.applyPledgeImport(cf, plan, dataFolder(ctx.env), ctx.now());
-      if (json) return ctx.printJson({ dryRun: false, ...counts, added, backup });
+      const { added, backup, plan: final } = await refusingRows(ctx, () => imports.applyPledgeImport(cf, sheet, year, ctx.today(), dataFolder(ctx.env), ctx.now()));
+      const done = { add: final.add.length, skip: final.skip.length, year };
+      if (json) return ctx.printJson({ dryRun: false, ...done, added, backup });
       ctx.print(ctx.t('import.backupMade', { file: backup }));
-      ctx.print(ctx.t('import.pledge.done', counts));
+      ctx.print(ctx.t('import.pledge.done', done));
     },
     { readonly: Boolean(flags.dryRun) },
   );
 }
-
-

@@ -42,7 +42,7 @@ export async function add(ctx: Ctx, cmd: Command, flags: MeetingFlags): Promise<
       fields = meetings.meetingFields(month, { date: formatDate(answers.date), kind: answers.kind, score: answers.score });
       absent = answers.absent;
     }
-    const { meeting: saved, members } = meetings.addMeeting(cf, fields, absent, ctx.now());
+    const { meeting: saved, members } = meetings.addMeeting(cf, fields, absent, ctx.now(), ctx.today());
     await ctx.reply(cmd, () => meetingJson(saved, members), () =>
       ctx.print(ctx.t('meeting.added', { kind: ctx.t(meetingKindLabelKey(saved.kind)).toLocaleLowerCase(ctx.lang), month: formatMonth(saved.month), id: saved.id })),
     );

@@ -5,7 +5,6 @@ import { valueOrAsk } from '../context.js';
 import { printFields } from './define.js';
 import { validateWith } from '../prompts/prompter.js';
 import {
-  isInForce,
   optionalText,
   parseGender,
   parseStatus,
@@ -138,7 +137,7 @@ export async function list(ctx: Ctx, cmd: Command, flags: { all?: boolean }): Pr
   await ctx.onCell(cmd, async (cf) => {
     const today = ctx.today();
     const listed = sortByName(
-      members.membersOn(cf, today, flags.all === true, isInForce),
+      members.membersOn(cf, today, flags.all === true),
       (m) => m.name,
       (a, b) => a.id - b.id,
     );

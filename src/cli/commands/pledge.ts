@@ -240,7 +240,7 @@ export async function edit(ctx: Ctx, cmd: Command, idText: string, flags: Pledge
 export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
     const p = pledges.livePledge(cf, idText);
-    const who = whoseLabel(ctx, p.memberId, pledges.pledgeDetails(cf, idText).members);
+    const who = whoseLabel(ctx, p.memberId, pledges.pledgeOwners(cf));
     if (!(await confirmed(ctx, cmd, ctx.t('pledge.confirmRemove', { id: p.id, who, content: p.content })))) {
       return ctx.print(ctx.t('pledge.notRemoved'));
     }
@@ -312,7 +312,7 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, 
       await valueOrAsk(ctx, cmd, undefined, '--period', (p) =>
         p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
       ),
-      '--period',
+      'pledge.gradePeriod',
     );
   if (idText === undefined) {
     // No item: the guided walk through the members and their items (a terminal is needed).
@@ -327,13 +327,13 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, 
   const period = chosen?.period ?? (await askPeriod());
   const self = parsePledgeGrade(
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
-    '--self',
+    'pledge.selfGrade',
   );
   let cellText = flags.cellGrade ?? flags.cell ?? cellFlag.grade;
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, '--cell-grade');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, 'pledge.cellGrade');
   const note = optionalText(flags.note, 'pledge.gradeNote');
   await ctx.onCell(cmd, (cf) => {
     const { pledge: p, replaced, grades } = pledges.gradePledge(cf, idText, { period, self, cell, note }, ctx.today(), ctx.now());

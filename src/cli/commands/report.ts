@@ -15,12 +15,15 @@ import { pastWarning } from '../confirm.js';
 import { reportWarning } from '../../app/reports.js';
 import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, resolveTemplate } from '../../reports/template.js';
-import { defaultReportFileName, parseDocumentNumber, produceReport, reportPeriod, reportTemplates, type PeriodInput } from '../../app/reports.js';
+import { formatDate, parseYear, type IsoDate } from '../../domain/dates.js';
+import { defaultReportFileName, documentNumbers, parseDocumentNumber, produceReport, reportPeriod, reportTemplates, type PeriodInput } from '../../app/reports.js';
 
 export interface ReportFlags extends PeriodInput {
   out?: string;
   template?: string;
   number?: string;
+  force?: boolean;
+  refresh?: boolean;
 }
 
 /**
@@ -40,17 +43,43 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
   await ctx.onCell(cmd, async (cf, cell) => {
     const out = path.resolve(ctx.io.cwd, flags.out ?? defaultReportFileName(kind, period, cell));
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('error.reportOutNotXlsx', { file: out });
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.outIsFolder', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
     if (!(await periodMayBeWritten(ctx, cmd, cf, period))) return ctx.print(ctx.t('report.notWritten'));
     if (!(await mayOverwrite(ctx, cmd, [out]))) return;
-    const produced = await produceReport(cf, { kind, period, template, out, number, today: ctx.today(), now: ctx.now() });
-    if (ctx.globals(cmd).json) return ctx.printJson(produced);
+    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
+    if (ctx.globals(cmd).json) return ctx.printJson({ file: produced.file, kind: produced.kind, period: produced.period, number: produced.number });
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;
-    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, cell.symbol), file: out }));
+    ctx.print(ctx.t('report.written', { title, number: numberLine(produced.number, template.abbreviation, produced.symbol), file: out }));
   });
+}
+
+/** `report numbers [--year]`: the numbers used, so the secretary can see each series. */
+export async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
+  const year = flags.year === undefined ? undefined : parseYear(flags.year);
+  await ctx.withCell(
+    cmd,
+    async (cf) => {
+      const { cell, rows } = documentNumbers(cf, year);
+      if (ctx.globals(cmd).json) return ctx.printJson(rows);
+      if (rows.length === 0) return ctx.print(ctx.t('report.numbers.none', { year: year === undefined ? '' : ` (${year})` }));
+      const { printTable } = await import('../output/table.js');
+      await printTable(
+        ctx,
+        [
+          { title: ctx.t('report.numbers.col.number'), width: 3 },
+          { title: ctx.t('report.numbers.col.kind'), width: 3 },
+          { title: ctx.t('report.numbers.col.period'), width: 3 },
+          { title: ctx.t('report.numbers.col.date'), width: 3 },
+        ],
+        rows.map((r) => [numberLine(r.number, r.series, cell.symbol), r.kind, r.period, formatDate(r.issuedAt.slice(0, 10) as IsoDate)]),
+      );
+    },
+    { readonly: true },
+  );
 }
 
 export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {

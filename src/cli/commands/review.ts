@@ -43,7 +43,7 @@ export async function add(ctx: Ctx, cmd: Command, flags: ReviewFlags): Promise<v
   const given = answersFromFlags(flags);
   const { month, ref } = await monthAndMember(ctx, cmd, flags);
   await ctx.onCell(cmd, async (cf) => {
-    const { member, review } = reviews.addReview(cf, ref, month, given, flags.replace === true, ctx.now());
+    const { member, review } = reviews.addReview(cf, ref, month, given, flags.replace === true, ctx.now(), ctx.today());
     await ctx.reply(cmd, () => reviewJson(review, [member]), () => ctx.print(ctx.t('review.added', { name: member.name, month: formatMonth(month), id: review.id })));
   });
 }

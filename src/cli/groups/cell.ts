@@ -12,6 +12,7 @@ export function register(program: Command, ctx: Ctx): void {
     c
       .option('--name <text>', t('cell.opt.name'))
       .option('--committee <text>', t('cell.opt.committee'))
+      .option('--recipient <text>', t('cell.opt.recipient'))
       .option('--place <text>', t('cell.opt.place'))
       .option('--secretary <text>', t('cell.opt.secretary'))
       .option('--symbol <text>', t('cell.opt.symbol'))

@@ -100,7 +100,8 @@ export function registerMemberImport(memberGroup: Command, ctx: Ctx): void {
       .argument('<file>', t('import.arg.file'))
       .option('--dry-run', t('import.opt.dryRun'))
       .option('--update', t('import.opt.update'))
-      .option('--map <columns>', t('import.opt.map')),
+      .option('--map <columns>', t('import.opt.map'))
+      .option('--encoding <encoding>', t('import.opt.encoding')),
     ctx,
     'import.example.member',
     'import.example.memberMap',

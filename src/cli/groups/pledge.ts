@@ -117,7 +117,8 @@ export function registerPledgeImport(pledgeGroup: Command, ctx: Ctx): void {
       .argument('<file>', t('import.arg.file'))
       .requiredOption('--year <year>', t('import.opt.year'))
       .option('--dry-run', t('import.opt.dryRun'))
-      .option('--map <columns>', t('import.opt.map')),
+      .option('--map <columns>', t('import.opt.map'))
+      .option('--encoding <encoding>', t('import.opt.encoding')),
     ctx,
     'import.example.pledge',
   ).action(async function (this: Command, file: string, flags: ImportFlags) {

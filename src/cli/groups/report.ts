@@ -20,11 +20,20 @@ export function register(program: Command, ctx: Ctx): void {
     cmd
       .option('--out <file>', t('report.opt.out'))
       .option('--template <name>', t('report.opt.template'))
-      .option('--number <nn>', t('report.opt.number'));
+      .option('--number <nn>', t('report.opt.number'))
+      .option('--force', t('report.opt.force'))
+      .option('--refresh', t('report.opt.refresh'));
     examples(cmd, ctx, `report.example.${kind}`).action(async function (this: Command, flags: ReportFlags) {
       return (await commands()).exportReport(ctx, this, kind, flags);
     });
   }
+  report
+    .command('numbers')
+    .description(t('report.numbers.help'))
+    .option('--year <year>', t('report.opt.numbersYear'))
+    .action(async function (this: Command, flags: { year?: string }) {
+      return (await commands()).listNumbers(ctx, this, flags);
+    });
   registerDocuments(report, ctx);
   examples(report.command('templates').description(t('report.templates.help')), ctx, 'report.example.templates').action(async function (this: Command) {
     return (await commands()).listTemplates(ctx, this);

@@ -118,7 +118,7 @@ async function askMeeting(ctx: Ctx, cf: CellFile, p: Prompter, month: Month, mem
     validate: validateWith(t, (v) => resolveAbsences(parseAbsentList(v), members, { month, date: iso })),
   });
   const score = await p.input({ message: t('review.ask.score'), default: '', validate: scoreValidator(t) });
-  const meeting = recordMeeting(cf, meetingFields(month, { date: iso, score }), absent, ctx.now());
+  const meeting = recordMeeting(cf, meetingFields(month, { date: iso, score }), absent, ctx.now(), ctx.today());
   ctx.print(t('review.run.meetingSaved', { month: formatMonth(month), id: meeting.id }));
 }
 
@@ -163,7 +163,7 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
       answers.progress.push(...(await askProgress(ctx, p, keyTasks, soFar, finished, null)));
       keyTasksAsked = true;
     }
-    const id = saveReview(cf, member, month, answers, savedHere.has(member.id), ctx.now());
+    const id = saveReview(cf, member, month, answers, savedHere.has(member.id), ctx.now(), ctx.today());
     savedHere.add(member.id);
     ctx.print(ctx.colour.green(t('review.run.saved', { name: member.name, id })));
     i++;

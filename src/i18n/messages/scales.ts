@@ -6,7 +6,7 @@ export const vi = {
   'scale.pledgeGrade.khong-hoan-thanh': 'Không hoàn thành',
   'scale.period.6m': 'sơ kết 6 tháng',
   'scale.period.year': 'tổng kết năm',
-  'error.scaleUnknown': '{flag}: "{value}" không có trong thang đánh giá; hãy dùng một trong: {allowed}.',
+  'error.scaleUnknown': '{field}: "{value}" không có trong thang đánh giá; hãy dùng một trong: {allowed}.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -16,5 +16,5 @@ export const en: Record<keyof typeof vi, string> = {
   'scale.pledgeGrade.khong-hoan-thanh': 'Not done',
   'scale.period.6m': 'six-month review',
   'scale.period.year': 'year-end review',
-  'error.scaleUnknown': '{flag}: "{value}" is not on the scale; use one of: {allowed}.',
+  'error.scaleUnknown': '{field}: "{value}" is not on the scale; use one of: {allowed}.',
 };

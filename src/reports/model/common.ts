@@ -1,5 +1,5 @@
 // What every builder shares: the header block, the placeholders, the members of the period.
-import { upperVi } from '../../domain/cells.js';
+import { recipientOf, upperVi } from '../../domain/cells.js';
 import { documentDateLine, formatDate, type IsoDate } from '../../domain/dates.js';
 import { GONE_STATUSES, membershipInPeriod, type Member, type MemberStatus } from '../../domain/members.js';
 import { sortByName } from '../../domain/names.js';
@@ -7,8 +7,8 @@ import { periodFigures, type PeriodFigures } from '../../domain/outcomes.js';
 import type { ReportRecords } from '../../domain/report-records.js';
 import type { ReportTemplate, TableTemplate } from '../template.js';
 import { halfPhrase, monthNumber, periodDates, periodPhrase, type ReportPeriod } from './period.js';
-import type { HeaderBlock, ReportRow, ReportSheet, Signature } from './types.js';
-import { RECIPIENTS_TITLE, SIGN_FOR_CELL, STATUS_WORDS } from './words.js';
+import { percentText, type HeaderBlock, type ReportRow, type ReportSheet, type RowMerge, type Signature } from './types.js';
+import { SIGN_FOR_CELL, STATUS_WORDS } from './words.js';
 
 export interface BuildInput {
   records: ReportRecords;
@@ -44,6 +44,7 @@ export function placeholderValues(input: Pick<BuildInput, 'records' | 'period' |
   return {
     cell: cell.name,
     committee: cell.committee,
+    recipient: recipientOf(cell),
     place: cell.place,
     year: String(p.year),
     month: monthNumber(p),
@@ -62,19 +63,17 @@ export function fillPlaceholders(text: string, vars: Partial<Record<string, stri
 export function cellSignature(input: BuildInput): Signature {
   const vars = placeholderValues(input);
   return {
-    leftTitle: RECIPIENTS_TITLE,
-    leftUnderline: true,
-    leftLines: input.template.recipients.map((r) => fillPlaceholders(r, vars)),
-    rightTitle: SIGN_FOR_CELL,
-    name: input.records.cell.secretary,
+    recipients: input.template.recipients.map((r) => fillPlaceholders(r, vars)),
+    left: null,
+    right: { title: SIGN_FOR_CELL, name: input.records.cell.secretary },
   };
 }
 
 /** A sheet of the cell (numbered, signed for the cell), from a template's table. */
-export function cellSheet(
+export function cellSheet<K extends string>(
   input: BuildInput,
   table: TableTemplate,
-  parts: Pick<ReportSheet, 'name' | 'rows'> & Partial<Pick<ReportSheet, 'intro' | 'merges' | 'summary' | 'closing'>>,
+  parts: Pick<ReportSheet, 'name'> & { rows: ReportRow<K>[]; merges?: RowMerge<K>[] } & Partial<Pick<ReportSheet, 'intro' | 'summary' | 'closing' | 'columns'>>,
 ): ReportSheet {
   const vars = placeholderValues(input);
   return {
@@ -182,12 +181,8 @@ export function positionOf(member: Member): string {
   return [member.partyRole, member.job].filter((x): x is string => Boolean(x)).join('; ');
 }
 
-/** 7 of 9 → "77,8%" (Vietnamese decimal comma); "0%" of nothing. */
-export function percent(part: number, whole: number): string {
-  if (whole === 0) return '0%';
-  const value = Math.round((part * 1000) / whole) / 10;
-  return `${String(value).replace('.', ',')}%`;
-}
+/** 7 of 9 → "77,8%" in a sentence (a table's rate is a number cell: see rate()). */
+export const percent = percentText;
 
 /** Numbered lines, one per item: "1. …". A single item is left unnumbered. */
 export function numberedLines(items: string[]): string {
@@ -195,6 +190,6 @@ export function numberedLines(items: string[]): string {
   return items.map((s, i) => `${i + 1}. ${s}`).join('\n');
 }
 
-export function sectionRow(text: string): ReportRow {
+export function sectionRow<K extends string>(text: string): ReportRow<K> {
   return { section: text };
 }

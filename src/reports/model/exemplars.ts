@@ -1,7 +1,8 @@
 // exemplars: the collective and individual exemplars of the year proposed for commendation.
 import { sortByName } from '../../domain/names.js';
 import { cellSheet, figuresOf, positionOf, type BuildInput } from './common.js';
-import type { ReportModel, ReportRow } from './types.js';
+import type { ColumnKey } from './kinds.js';
+import { count, text, type ReportModel, type ReportRow } from './types.js';
 
 export function buildExemplars(input: BuildInput): ReportModel {
   const { records, template } = input;
@@ -12,20 +13,29 @@ export function buildExemplars(input: BuildInput): ReportModel {
     (e) => byId.get(e.memberId!)!.name,
     (a, b) => a.id - b.id,
   );
-  const rows: ReportRow[] = [];
+  const rows: ReportRow<ColumnKey<'exemplars'>>[] = [];
   for (const e of collective) {
-    rows.push({ cells: { stt: String(rows.length + 1), name: `Tập thể ${records.cell.name}`, position: records.cell.committee, achievement: e.achievement, award: e.award ?? '', note: 'Tập thể' } });
+    rows.push({
+      cells: {
+        stt: count(rows.length + 1),
+        name: text(`Tập thể ${records.cell.name}`),
+        position: text(records.cell.committee),
+        achievement: text(e.achievement),
+        award: text(e.award ?? ''),
+        note: text('Tập thể'),
+      },
+    });
   }
   for (const e of individual) {
     const m = byId.get(e.memberId!)!;
     rows.push({
       cells: {
-        stt: String(rows.length + 1),
-        name: m.name,
-        position: [positionOf(m), m.unit ?? ''].filter(Boolean).join(', '),
-        achievement: e.achievement,
-        award: e.award ?? '',
-        note: 'Cá nhân',
+        stt: count(rows.length + 1),
+        name: text(m.name),
+        position: text([positionOf(m), m.unit ?? ''].filter(Boolean).join(', ')),
+        achievement: text(e.achievement),
+        award: text(e.award ?? ''),
+        note: text('Cá nhân'),
       },
     });
   }

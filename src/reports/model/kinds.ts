@@ -16,12 +16,16 @@ export const KIND_PERIODS: Record<ReportKind, ReadonlyArray<'year' | 'month' | '
   exemplars: ['year'],
 };
 
-/** The column keys a template may use, per kind (and for plan, its collective sheet). */
-export const KIND_COLUMNS: Record<ReportKind, readonly string[]> = {
+/**
+ * The column keys a template may use, per kind (and for plan, its collective sheet). Each
+ * builder must give a value for every key of its kind (ColumnKey), so adding a key here makes
+ * the compiler point at the builder.
+ */
+export const KIND_COLUMNS = {
   plan: ['stt', 'kind', 'content', 'action', 'solution', 'due', 'target'],
   registrations: ['stt', 'name', 'position', 'study', 'follow', 'example', 'committed', 'note'],
   monthly: ['stt', 'name', 'pledges', 'progress', 'selfCritique', 'comment', 'result', 'recognition'],
-  results: ['stt', 'name', 'content', 'outcome', 'selfGrade', 'cellGrade', 'note'],
+  results: ['stt', 'name', 'memberGrade', 'content', 'outcome', 'selfGrade', 'cellGrade', 'note'],
   stats: [
     'stt',
     'unit',
@@ -36,11 +40,14 @@ export const KIND_COLUMNS: Record<ReportKind, readonly string[]> = {
     'individualExemplars',
   ],
   exemplars: ['stt', 'name', 'position', 'achievement', 'award', 'note'],
-};
+} as const satisfies Record<ReportKind, readonly string[]>;
+
+export type ColumnKey<K extends ReportKind> = (typeof KIND_COLUMNS)[K][number];
 
 /** Columns of the cell's collective plan (the plan report's extra sheet). */
-export const PLAN_COLLECTIVE_COLUMNS: readonly string[] = ['stt', 'content', 'solution', 'owner', 'due', 'target', 'note'];
+export const PLAN_COLLECTIVE_COLUMNS = ['stt', 'content', 'solution', 'owner', 'due', 'target', 'note'] as const;
+export type PlanCollectiveKey = (typeof PLAN_COLLECTIVE_COLUMNS)[number];
 
 /** Placeholders a template's texts may use. */
-export const PLACEHOLDERS = ['cell', 'committee', 'place', 'year', 'month', 'half', 'period', 'number'] as const;
+export const PLACEHOLDERS = ['cell', 'committee', 'recipient', 'place', 'year', 'month', 'half', 'period', 'number'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

@@ -6,8 +6,9 @@ import type { Meeting } from '../../domain/meetings.js';
 import type { Member } from '../../domain/members.js';
 import type { Review } from '../../domain/reviews.js';
 import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput, type PeriodMember } from './common.js';
-import type { ReportModel, ReportRow } from './types.js';
-import { MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, meetingGradeWord } from './words.js';
+import type { ColumnKey } from './kinds.js';
+import { count, text, type ReportModel, type ReportRow } from './types.js';
+import { MEETING_KIND_WORDS, RECOGNITION_WORDS, meetingGradeWord, progressWords, resultWords } from './words.js';
 
 /**
  * A meeting's attendance: those who belonged to the cell on its date and were held to attend
@@ -61,23 +62,23 @@ export function buildMonthly(input: BuildInput): ReportModel {
   }
 
   const { counts, praised, reminded } = reviewTally(active, records.reviews);
-  const rows: ReportRow[] = active.map(({ member, departure }, i) => {
+  const rows: ReportRow<ColumnKey<'monthly'>>[] = active.map(({ member, departure }, i) => {
     const pledges = records.pledges.filter((p) => p.memberId === member.id);
     const review = records.reviews.find((r) => r.memberId === member.id) ?? null;
     const progress = pledges.map((p) => {
       const step = review?.progress.find((g) => g.pledgeId === p.id);
-      return step ? PROGRESS_WORDS[step.progress] + (step.note ? `: ${step.note}` : '') : '—';
+      return step ? progressWords(step.progress) + (step.note ? `: ${step.note}` : '') : '—';
     });
     return {
       cells: {
-        stt: String(i + 1),
-        name: member.name,
-        pledges: pledges.length ? numberedLines(pledges.map((p) => p.content)) : 'Chưa đăng ký',
-        progress: review && pledges.length ? numberedLines(progress) : '',
-        selfCritique: review?.selfCritique ?? '',
-        comment: review?.comment ?? '',
-        result: review?.result ? RESULT_WORDS[review.result] : departure || (review ? '' : 'Chưa kiểm điểm'),
-        recognition: review?.recognition ? RECOGNITION_WORDS[review.recognition] : '',
+        stt: count(i + 1),
+        name: text(member.name),
+        pledges: text(pledges.length ? numberedLines(pledges.map((p) => p.content)) : 'Chưa đăng ký'),
+        progress: text(review && pledges.length ? numberedLines(progress) : ''),
+        selfCritique: text(review?.selfCritique ?? ''),
+        comment: text(review?.comment ?? ''),
+        result: text(review?.result ? resultWords(review.result) : departure || (review ? '' : 'Chưa kiểm điểm')),
+        recognition: text(review?.recognition ? RECOGNITION_WORDS[review.recognition] : ''),
       },
     };
   });

@@ -1,9 +1,10 @@
 // plan: the cell's collective plan, then one registration form per member who registered.
-import { formatDate } from '../../domain/dates.js';
+import { blankDateLine, documentDateLine, formatDate } from '../../domain/dates.js';
 import type { Member } from '../../domain/members.js';
 import { cellSheet, figuresOf, fillPlaceholders, headerBlock, membersOfPeriod, placeholderValues, type BuildInput } from './common.js';
-import type { ReportModel, ReportRow, ReportSheet } from './types.js';
-import { KIND_WORDS } from './words.js';
+import type { ColumnKey, PlanCollectiveKey } from './kinds.js';
+import { count, date, text, type ReportModel, type ReportRow, type ReportSheet } from './types.js';
+import { KIND_WORDS, SIGN_FOR_CELL } from './words.js';
 
 export const COMMITMENT =
   'Tôi xin cam kết giữ gìn phẩm chất chính trị, đạo đức, lối sống; không suy thoái về tư tưởng chính trị, đạo đức, lối sống, ' +
@@ -22,16 +23,16 @@ function birthOf(m: Member): string {
 
 export function buildPlan(input: BuildInput): ReportModel {
   const { records, period, template } = input;
-  const collective = records.pledges.filter((p) => p.memberId === null);
-  const collectiveRows: ReportRow[] = collective.map((p, i) => ({
+  const collective = figuresOf(input).collectiveItems;
+  const collectiveRows: ReportRow<PlanCollectiveKey>[] = collective.map((p, i) => ({
     cells: {
-      stt: String(i + 1),
-      content: p.content,
-      solution: [p.action, p.solution].filter(Boolean).join('\n'),
-      owner: p.owner ?? '',
-      due: formatDate(p.due),
-      target: p.target ?? '',
-      note: '',
+      stt: count(i + 1),
+      content: text(p.content),
+      solution: text([p.action, p.solution].filter(Boolean).join('\n')),
+      owner: text(p.owner ?? ''),
+      due: date(p.due),
+      target: text(p.target ?? ''),
+      note: text(''),
     },
   }));
   // The year's programme (programme set) is the plan's basis: "Căn cứ", and the topics of the term and the year.
@@ -47,14 +48,14 @@ export function buildPlan(input: BuildInput): ReportModel {
   registered.forEach(({ member }, n) => {
     const items = f.individualItems.filter((p) => p.memberId === member.id);
     const registration = records.registrations.find((r) => r.memberId === member.id);
-    const closing = [COMMITMENT];
-    if (registration?.committedOn) closing.push(`Đã ký cam kết ngày ${formatDate(registration.committedOn)}.`);
-    if (registration?.state === 'approved') {
-      closing.push(registration.approvedOn ? `Chi bộ đã duyệt ngày ${formatDate(registration.approvedOn)}.` : 'Chi bộ đã duyệt.');
-    }
+    // The form is dated the day it was signed; a form not yet signed leaves the day to the pen.
+    const signedOn = registration?.committedOn ?? null;
+    const place = records.cell.place;
+    // The cell's approval (pledge approve), with its date, under the commitment.
+    const approval = registration?.state === 'approved' ? [registration.approvedOn ? `Chi bộ đã duyệt ngày ${formatDate(registration.approvedOn)}.` : 'Chi bộ đã duyệt.'] : [];
     sheets.push({
       name: sheetName(`${n + 1}. ${member.name}`),
-      header: headerBlock(input, false),
+      header: { ...headerBlock(input, false), dateLine: signedOn ? documentDateLine(place, signedOn) : blankDateLine(place, period.year) },
       title: fillPlaceholders(template.title, vars),
       subject: fillPlaceholders(template.subject, vars),
       intro: [
@@ -64,21 +65,28 @@ export function buildPlan(input: BuildInput): ReportModel {
         `Đơn vị công tác: ${member.unit ?? records.cell.name}`,
       ],
       columns: template.columns,
-      rows: items.map((p, i) => ({
-        cells: {
-          stt: String(i + 1),
-          kind: KIND_WORDS[p.kind],
-          content: `${KIND_WORDS[p.kind]}: ${p.content}`,
-          action: p.action ?? '',
-          solution: p.solution ?? '',
-          due: formatDate(p.due),
-          target: p.target ?? '',
-        },
-      })),
+      rows: items.map(
+        (p, i): ReportRow<ColumnKey<'plan'>> => ({
+          cells: {
+            stt: count(i + 1),
+            kind: text(KIND_WORDS[p.kind]),
+            content: text(`${KIND_WORDS[p.kind]}: ${p.content}`),
+            action: text(p.action ?? ''),
+            solution: text(p.solution ?? ''),
+            due: date(p.due),
+            target: text(p.target ?? ''),
+          },
+        }),
+      ),
       merges: [],
       summary: [],
-      closing,
-      signature: { leftTitle: 'Ý KIẾN CỦA CHI ỦY', leftUnderline: false, leftLines: [], rightTitle: ['NGƯỜI ĐĂNG KÝ'], name: member.name },
+      closing: [COMMITMENT, ...approval],
+      // The cell confirms the form (its secretary, for the cell); the member signs it.
+      signature: {
+        recipients: null,
+        left: { title: ['XÁC NHẬN CỦA CHI BỘ', ...SIGN_FOR_CELL], name: records.cell.secretary },
+        right: { title: ['NGƯỜI ĐĂNG KÝ'], name: member.name },
+      },
     });
   });
   return { kind: 'plan', orientation: template.orientation, sheets };

@@ -1,7 +1,8 @@
 // registrations: who registered what, one row per member; exempt and suspended members listed at the end.
 import type { Pledge, PledgeKind } from '../../domain/pledges.js';
 import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
-import type { ReportModel, ReportRow } from './types.js';
+import type { ColumnKey } from './kinds.js';
+import { count, text, type ReportModel, type ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
 
 /** The registration figures, shared by the workbook and the written documents. */
@@ -31,25 +32,34 @@ export function buildRegistrations(input: BuildInput): ReportModel {
   const itemsOf = (memberId: number, kind: PledgeKind) =>
     numberedLines(records.pledges.filter((p: Pledge) => p.memberId === memberId && p.kind === kind).map((p) => p.content));
 
-  const rows: ReportRow[] = [];
+  const rows: ReportRow<ColumnKey<'registrations'>>[] = [];
   for (const { member, departure } of active) {
     const has = registered.some((m) => m.member.id === member.id);
     rows.push({
       cells: {
-        stt: String(rows.length + 1),
-        name: member.name,
-        position: positionOf(member),
-        study: itemsOf(member.id, 'hoc-tap'),
-        follow: itemsOf(member.id, 'lam-theo'),
-        example: itemsOf(member.id, 'neu-guong'),
-        committed: committed.has(member.id) ? 'x' : '',
-        note: [has ? '' : 'Chưa đăng ký', departure].filter(Boolean).join('; '),
+        stt: count(rows.length + 1),
+        name: text(member.name),
+        position: text(positionOf(member)),
+        study: text(itemsOf(member.id, 'hoc-tap')),
+        follow: text(itemsOf(member.id, 'lam-theo')),
+        example: text(itemsOf(member.id, 'neu-guong')),
+        committed: text(committed.has(member.id) ? 'x' : ''),
+        note: text([has ? '' : 'Chưa đăng ký', departure].filter(Boolean).join('; ')),
       },
     });
   }
   for (const { member, status } of apart) {
     rows.push({
-      cells: { stt: String(rows.length + 1), name: member.name, position: positionOf(member), study: '', follow: '', example: '', committed: '', note: STATUS_WORDS[status!] },
+      cells: {
+        stt: count(rows.length + 1),
+        name: text(member.name),
+        position: text(positionOf(member)),
+        study: text(''),
+        follow: text(''),
+        example: text(''),
+        committed: text(''),
+        note: text(STATUS_WORDS[status!]),
+      },
     });
   }
   const summary = [

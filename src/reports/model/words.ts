@@ -3,8 +3,20 @@
 import type { MemberStatus } from '../../domain/members.js';
 import type { PledgeKind } from '../../domain/pledges.js';
 import type { MeetingKind } from '../../domain/meetings.js';
-import type { PledgeGrade, Progress, ReviewResult } from '../../domain/scales.js';
-import { PLEDGE_GRADE_WORDS } from '../../domain/outcomes.js';
+import {
+  PLEDGE_GRADES,
+  PROGRESS_LEVELS,
+  REVIEW_RESULTS,
+  memberGradeLabelKey,
+  pledgeGradeKey,
+  progressLabelKey,
+  reviewResultLabelKey,
+  type MemberGrade,
+  type PledgeGrade,
+  type Progress,
+  type ReviewResult,
+} from '../../domain/scales.js';
+import { translate } from '../../i18n/index.js';
 
 export const KIND_WORDS: Record<PledgeKind, string> = {
   'hoc-tap': 'Học tập',
@@ -13,16 +25,17 @@ export const KIND_WORDS: Record<PledgeKind, string> = {
   'trong-tam': 'Việc trọng tâm',
 };
 
-export const PROGRESS_WORDS: Record<Progress, string> = {
-  chua: 'Chưa thực hiện',
-  dang: 'Đang thực hiện',
-  xong: 'Đã hoàn thành',
-};
+// The words of the rating scales are the domain's own (its scale and label functions, in
+// Vietnamese): a change to a scale shows in the documents without a second table here.
+export const progressWords = (p: Progress): string => translate('vi', progressLabelKey(p));
+export const pledgeGradeWords = (g: PledgeGrade): string => translate('vi', pledgeGradeKey(g));
+export const resultWords = (r: ReviewResult): string => translate('vi', reviewResultLabelKey(r));
+export const memberGradeWords = (g: MemberGrade): string => translate('vi', memberGradeLabelKey(g));
 
-/** The grades' printed words: the domain's one table (src/domain/outcomes.ts). */
-export const GRADE_WORDS: Readonly<Record<PledgeGrade, string>> = PLEDGE_GRADE_WORDS;
-
-export const RESULT_WORDS: Record<ReviewResult, string> = { tot: 'Tốt', dat: 'Đạt', 'chua-dat': 'Chưa đạt' };
+/** The same words as tables, for the written documents: built from the domain's, not a second list. */
+export const PROGRESS_WORDS = Object.fromEntries(PROGRESS_LEVELS.map((p) => [p, progressWords(p)])) as Record<Progress, string>;
+export const GRADE_WORDS = Object.fromEntries(PLEDGE_GRADES.map((g) => [g, pledgeGradeWords(g)])) as Record<PledgeGrade, string>;
+export const RESULT_WORDS = Object.fromEntries(REVIEW_RESULTS.map((r) => [r, resultWords(r)])) as Record<ReviewResult, string>;
 
 export const MEETING_KIND_WORDS: Record<MeetingKind, string> = {
   'thuong-ky': 'Sinh hoạt thường kỳ',
