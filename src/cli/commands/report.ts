@@ -49,7 +49,7 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
     if (!(await periodMayBeWritten(ctx, cmd, cf, period))) return ctx.print(ctx.t('report.notWritten'));
     if (!(await mayOverwrite(ctx, cmd, [out]))) return;
-    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
+    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force || ctx.globals(cmd).force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
     if (ctx.globals(cmd).json) return ctx.printJson({ file: produced.file, kind: produced.kind, period: produced.period, number: produced.number });
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;
