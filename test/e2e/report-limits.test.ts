@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/store/sqlite.js';
 import { TEMPLATE_LIMITS, shippedTemplatesFolder } from '../../src/reports/template.js';
 import { EXCEL_CELL_MAX, fitCellLimit, splitText } from '../../src/reports/model/cell-limit.js';
 import { writeReport } from '../../src/reports/xlsx.js';
-import type { ReportModel, ReportSheet } from '../../src/reports/model/types.js';
+import { count, text, type ReportModel, type ReportSheet } from '../../src/reports/model/types.js';
 
 interface World {
   home: string;
@@ -139,12 +139,19 @@ describe('Excel’s 32,767 characters per cell (item 12)', () => {
 
   it('moves merges with the rows they cover', () => {
     const sheet = {
-      rows: [{ cells: { a: 'x', b: 'y'.repeat(25) } }, { cells: { a: '', b: 'z' } }, { cells: { a: 'w', b: 'v' } }],
+      rows: [
+        { cells: { a: text('x'), b: text('y'.repeat(25)), c: count(123456789012) } },
+        { cells: { a: text(''), b: text('z'), c: count(1) } },
+        { cells: { a: text('w'), b: text('v'), c: count(2) } },
+      ],
       merges: [{ column: 'a', first: 0, last: 1 }],
     } as unknown as ReportSheet;
     const fitted = fitCellLimit(sheet, 10);
     expect(fitted.rows).toHaveLength(5);
     expect(fitted.merges).toEqual([{ column: 'a', first: 0, last: 3 }]);
+    // A number is never cut: it stays whole in its row, the continuation rows below are blank.
+    expect(fitted.rows.map((r) => ('cells' in r ? r.cells['c'] : null))).toEqual([count(123456789012), text(''), text(''), count(1), count(2)]);
+    expect(fitted.rows.map((r) => ('cells' in r ? (r.cells['b'] as { text: string }).text : null)).join('')).toBe('y'.repeat(25) + 'zv');
   });
 });
 
