@@ -7,8 +7,10 @@ import { insertExemplar, listExemplars } from '../store/exemplars.js';
 import { listMembers } from '../store/members.js';
 import { findMember } from './members.js';
 
-export function exemplarJson(e: Exemplar) {
-  return { id: e.id, year: e.year, memberId: e.memberId, achievement: e.achievement, award: e.award };
+/** An exemplar for --json, with the member's name (null for the cell). */
+export function exemplarJson(e: Exemplar, members: readonly Pick<Member, 'id' | 'name'>[] = []) {
+  const name = e.memberId === null ? null : (members.find((m) => m.id === e.memberId)?.name ?? null);
+  return { id: e.id, year: e.year, memberId: e.memberId, name, achievement: e.achievement, award: e.award };
 }
 
 export interface ExemplarInput {

@@ -66,8 +66,9 @@ async function backupThenWrite<T>(cf: CellFile, home: string, write: (db: CellFi
 }
 
 export function planMemberImport(cf: CellFile, sheet: Sheet<MemberField>, options: { today: IsoDate; update: boolean }): MemberPlan {
-  requireCell(cf);
-  return planMembers(sheet.rows, sheet.header, listMembers(cf.db), options);
+  const cell = requireCell(cf);
+  // Without a date in the sheet, a member belongs to the cell from joining, else from the term's start.
+  return planMembers(sheet.rows, sheet.header, listMembers(cf.db), { ...options, termStart: cell.termStart });
 }
 
 /**

@@ -62,22 +62,29 @@ export function meetingFields(month: Month, input: MeetingInput): MeetingFields 
   };
 }
 
+/** Absences as the flag gives them ("Bình:ốm, Lan") or as picked on a terminal. */
+export type AbsentInput = string | Array<{ ref: string; reason: string | null }>;
+
+export function absentList(absent: AbsentInput | undefined): Array<{ ref: string; reason: string | null }> {
+  return typeof absent === 'string' || absent === undefined ? parseAbsentList(absent ?? '') : absent;
+}
+
 /**
  * Checks and saves a meeting in one transaction; returns it as saved. Its month must lie within
  * ten years back (or the cell's term) and today's month.
  */
-export function recordMeeting(cf: CellFile, fields: MeetingFields, absentText: string | undefined, now: string, today: IsoDate): Meeting {
+export function recordMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string, today: IsoDate): Meeting {
   const members = listMembers(cf.db);
   checkOneRegular(listMeetings(cf.db, { month: fields.month }), fields.month, fields.kind);
-  const absences = resolveAbsences(parseAbsentList(absentText ?? ''), members, fields);
+  const absences = resolveAbsences(absentList(absent), members, fields);
   checkRecordableMonth(fields.month, today, getCell(cf.db)?.termStart ?? null);
   const id = cf.write((db) => insertMeeting(db, fields, absences, now));
   return getMeeting(cf.db, id)!;
 }
 
 /** `meeting add`: the meeting recorded, with the members its attendance is counted against. */
-export function addMeeting(cf: CellFile, fields: MeetingFields, absentText: string | undefined, now: string, today: IsoDate): { meeting: Meeting; members: Member[] } {
-  const meeting = recordMeeting(cf, fields, absentText, now, today);
+export function addMeeting(cf: CellFile, fields: MeetingFields, absent: AbsentInput | undefined, now: string, today: IsoDate): { meeting: Meeting; members: Member[] } {
+  const meeting = recordMeeting(cf, fields, absent, now, today);
   return { meeting, members: listMembers(cf.db) };
 }
 

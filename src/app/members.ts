@@ -1,4 +1,5 @@
 // Use cases of the cell's members: add, change, a new status; finding one by what a person types.
+import { isLikelySamePerson } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import {
@@ -14,8 +15,9 @@ import {
   type StatusChange,
 } from '../domain/members.js';
 import type { CellFile } from '../store/cell-file.js';
-import { getMember, insertMember, insertStatus, listMembers, updateMember } from '../store/members.js';
+import { getMember, insertMember, insertStatus, listMembers, saveMemberGrade, updateMember } from '../store/members.js';
 import { requireCell } from './cells.js';
+import { checkMemberGradable, memberGradeResult, parseMemberGrade, type MemberGradeRecord } from '../domain/member-grades.js';
 
 /** Resolves a member reference against the cell's members (all of them, past ones too). */
 export function findMember(cf: CellFile, ref: string): Member {
@@ -40,13 +42,17 @@ export function memberJson(m: Member, date: string) {
   };
 }
 
-/** A new member with a first status; refused when the same name and birth year is there already. */
+/**
+ * A member on record who is likely the same person (same folded name, birth years that do not
+ * differ; an unknown one counts as the same): the flow warns before adding.
+ */
+export function likelyDuplicate(cf: CellFile, fields: Pick<MemberFields, 'name' | 'birthYear'>): Member | undefined {
+  return listMembers(cf.db).find((m) => isLikelySamePerson(m, fields));
+}
+
+/** A new member with a first status (a likely duplicate is warned about by the flow, see likelyDuplicate). */
 export function addMember(cf: CellFile, fields: MemberFields, first: StatusChange, now: string): Member {
   requireCell(cf);
-  const twin = listMembers(cf.db).find(
-    (m) => m.name.toLocaleLowerCase('vi') === fields.name.toLocaleLowerCase('vi') && m.birthYear === fields.birthYear,
-  );
-  if (twin) throw new UserError('error.memberDuplicate', { name: twin.name, year: twin.birthYear ?? '?', id: twin.id });
   const id = cf.write((db) => insertMember(db, fields, first, now));
   return getMember(cf.db, id)!;
 }
@@ -76,4 +82,19 @@ export function setMemberStatus(cf: CellFile, m: Member, change: StatusChange, n
   }
   cf.write((db) => insertStatus(db, m.id, change, now));
   return getMember(cf.db, m.id)!;
+}
+
+/** A member's year-end result: as given or read from the score (memberGradeResult), for a member gradable that year. */
+export function gradeMember(cf: CellFile, ref: string, year: number, resultText: string | null, score: number | null, note: string | null, today: IsoDate): MemberGradeRecord & { member: Member } {
+  const member = findMember(cf, ref);
+  checkMemberGradable(member, year, today);
+  const result = memberGradeResult(resultText === null ? null : parseMemberGrade(resultText), score);
+  const record = { memberId: member.id, year, result, score, note };
+  cf.write((db) => saveMemberGrade(db, record));
+  return { ...record, member };
+}
+
+/** A member named by id or name among all, those marked as entered by mistake too (for restore). */
+export function findAnyMember(cf: CellFile, ref: string): Member {
+  return resolveMember(ref, listMembers(cf.db, { withMistaken: true }));
 }

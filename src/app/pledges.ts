@@ -19,7 +19,9 @@ import {
   type PledgeGradeRecord,
   type PledgeWarning,
 } from '../domain/pledges.js';
-import type { GradePeriod, PledgeGrade } from '../domain/scales.js';
+import type { GradePeriod, PledgeGrade, Progress } from '../domain/scales.js';
+import { latestProgress } from '../domain/reviews.js';
+import { progressRecords } from '../store/reviews.js';
 import type { CellFile } from '../store/cell-file.js';
 import { listMembers } from '../store/members.js';
 import {
@@ -33,8 +35,10 @@ import {
   savePledgeGrade,
   saveCommitment,
   updatePledge,
+  saveApproval,
 } from '../store/pledges.js';
 import { findMember } from './members.js';
+import { checkApproval } from '../domain/member-grades.js';
 
 /** An item as --json shows it: its fields, when it was removed, and its grades when asked. */
 export function pledgeJson(p: Pledge, grades?: readonly PledgeGradeRecord[]) {
@@ -168,4 +172,44 @@ export function gradePledge(cf: CellFile, idText: string, grade: GradeInput, tod
   const record: PledgeGradeRecord = { pledgeId: pledge.id, ...grade, gradedAt: now };
   const replaced = cf.write((db) => savePledgeGrade(db, record));
   return { pledge, replaced, grades: listPledgeGrades(cf.db, [pledge.id]) };
+}
+
+/** The cell approves a member's registration for a year (state approved, with the date): checkApproval. */
+export function approveRegistration(cf: CellFile, ref: string, year: number, date: IsoDate, today: IsoDate): Member {
+  const member = findMember(cf, ref);
+  checkApproval(member, listPledges(cf.db, { year, memberId: member.id }).length, year, date, today);
+  cf.write((db) => saveApproval(db, member.id, year, date));
+  return member;
+}
+
+/** One item as the grading walk shows it: its text, latest progress in the period, its grades so far. */
+export interface GradingItem {
+  pledge: Pledge;
+  progress: Progress | null;
+  grade: PledgeGradeRecord | null;
+}
+
+/**
+ * What a guided grading of a period walks: each member who may take pledges, with items of
+ * the year, in name order, then the cell's key tasks. `done` members are those whose every
+ * item has the cell's grade for the period: a resumed walk starts after them.
+ */
+export function gradingQueue(cf: CellFile, year: number, period: GradePeriod, today: IsoDate): {
+  members: Array<{ member: Member; items: GradingItem[]; done: boolean }>;
+  collective: GradingItem[];
+} {
+  const items = listPledges(cf.db, { year });
+  const grades = listPledgeGrades(cf.db, items.map((p) => p.id));
+  const upTo = `${year}-${period === '6m' ? '06' : '12'}`;
+  const soFar = latestProgress(progressRecords(cf.db, year), upTo);
+  const item = (p: Pledge): GradingItem => ({ pledge: p, progress: soFar.get(p.id) ?? null, grade: grades.find((g) => g.pledgeId === p.id && g.period === period) ?? null });
+  const members = sortByName(
+    listMembers(cf.db).filter((m) => mayPledgeFor(m, year, today) && items.some((p) => p.memberId === m.id)),
+    (m) => m.name,
+    (a, b) => a.id - b.id,
+  ).map((member) => {
+    const own = items.filter((p) => p.memberId === member.id).map(item);
+    return { member, items: own, done: own.every((x) => x.grade?.cell) };
+  });
+  return { members, collective: items.filter((p) => p.memberId === null).map(item) };
 }

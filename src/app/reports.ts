@@ -17,7 +17,8 @@ import {
 } from '../store/report-records.js';
 import { storeError } from '../store/faults.js';
 import { KIND_PERIODS, type ReportKind } from '../reports/model/kinds.js';
-import { monthPeriod, parseHalf, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../reports/model/period.js';
+import { monthPeriod, parseHalf, periodDates, periodKey, periodMonths, periodPhrase, periodSlug, type ReportPeriod } from '../reports/model/period.js';
+import { reportPeriodWarning } from '../domain/report-checks.js';
 import { buildReport } from '../reports/model/index.js';
 import { listTemplateSources, readTemplateFile, resolveTemplate, type ReportTemplate } from '../reports/template.js';
 import { requireCell } from './cells.js';
@@ -184,5 +185,17 @@ export async function reportTemplates(home: string): Promise<TemplateEntry[]> {
         return { ...entry, kind: '', description: '', error: e };
       }
     }),
+  );
+}
+
+/** The warning a report for a period earns (not begun, or no records in it), or null: see reportPeriodWarning. */
+export function reportWarning(cf: CellFile, period: ReportPeriod, today: IsoDate): ReturnType<typeof reportPeriodWarning> {
+  const months = periodMonths(period);
+  const records = loadReportRecords(cf.db, period.year, months.from, months.to);
+  const { from, to } = periodDates(period);
+  return reportPeriodWarning(
+    { from, to, phrase: periodPhrase(period), monthly: period.type === 'month' },
+    today,
+    { meetings: records.meetings.length, reviews: records.reviews.length, pledges: records.pledges.length },
   );
 }

@@ -84,16 +84,18 @@ export function reviewsOfMonth(cf: CellFile, month: Month): { reviews: Review[];
   const members = listMembers(cf.db);
   const byId = new Map(members.map((m) => [m.id, m]));
   const reviews = sortByName(listReviews(cf.db, { month }), (r) => byId.get(r.memberId)?.name ?? '', (a, b) => a.id - b.id);
-  return { reviews, members, pending: notYetReviewed(members, month, reviewedMembers(cf.db, month)) };
+  // Expected: those in the cell on the day of the month's meeting (its last day when none is recorded).
+  return { reviews, members, pending: notYetReviewed(members, month, reviewedMembers(cf.db, month), regularMeeting(cf.db, month)?.date ?? null) };
 }
 
 /** Where a `review run` of a month stands: who is left, how many in all, whether the meeting is recorded. */
 export function reviewRunState(cf: CellFile, month: Month): { members: Member[]; left: Member[]; total: number; meetingRecorded: boolean } {
   const members = listMembers(cf.db);
+  const day = regularMeeting(cf.db, month)?.date ?? null;
   return {
     members,
-    left: notYetReviewed(members, month, reviewedMembers(cf.db, month)),
-    total: mustBeReviewed(members, month).length,
+    left: notYetReviewed(members, month, reviewedMembers(cf.db, month), day),
+    total: mustBeReviewed(members, month, day).length,
     meetingRecorded: regularMeeting(cf.db, month) !== null,
   };
 }
@@ -107,4 +109,18 @@ export function memberToReview(cf: CellFile, member: Member, month: Month): { pl
 /** A review saved earlier in the same run (going back to a member replaces it). */
 export function reviewOf(cf: CellFile, month: Month, memberId: number): Review | null {
   return findReview(cf.db, month, memberId);
+}
+
+/** The items whose progress was reported finished in a month before this one: shown as finished, not asked again. */
+export function finishedBefore(cf: CellFile, month: Month): Set<number> {
+  const earlier = progressRecords(cf.db, yearOf(month)).filter((r) => r.month < month);
+  return new Set([...latestProgress(earlier, month)].filter(([, v]) => v === 'xong').map(([id]) => id));
+}
+
+/** The cell's key tasks of the year to ask about in this month's meeting: none when already reported this month. */
+export function keyTasksToAsk(cf: CellFile, month: Month): Pledge[] {
+  const year = yearOf(month);
+  const keyTasks = listPledges(cf.db, { year }).filter((x) => x.memberId === null);
+  const reported = progressRecords(cf.db, year).some((r) => r.month === month && keyTasks.some((k) => k.id === r.pledgeId));
+  return reported ? [] : keyTasks;
 }

@@ -27,6 +27,7 @@ export interface GlobalOptions {
   json?: boolean;
   input?: boolean; // commander's --no-input
   yes?: boolean;
+  force?: boolean;
   lang?: string;
 }
 

@@ -38,6 +38,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[], allCommand
     .addOption(new Option('--json', t('opt.json')))
     .addOption(new Option('--no-input', t('opt.noInput')))
     .addOption(new Option('--yes', t('opt.yes')))
+    .addOption(new Option('--force', t('opt.force')))
     .addOption(new Option('--lang <lang>', t('opt.lang')))
     .addHelpText('after', '\n' + t('help.programAfter'))
     .showSuggestionAfterError(true);
@@ -183,8 +184,10 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
       return translate(lang, 'error.optionMissingValue', { name: quoted.split(/[ ,]/).find((w) => w.startsWith('--')) ?? quoted, command });
     case 'commander.excessArguments': {
       const excess = argv.filter((a) => !a.startsWith('-')).pop() ?? '';
-      // A word after a group ("member bogus") is a command that does not exist.
-      if (cmd.commands.length > 0) return unknownCommand(excess);
+      // A word after a group ("exemplar delete 4") is a command that does not exist: name that
+      // word, not the last one ("4").
+      const named = argv[argv.indexOf(cmd.name()) + 1];
+      if (cmd.commands.length > 0) return unknownCommand(named !== undefined && !named.startsWith('-') ? named : excess);
       return translate(lang, 'error.excessArguments', { name: excess, command });
     }
     default:
@@ -206,6 +209,7 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
   const ctx = createContext(io, lang, options.prompter);
   let program: Command | undefined;
   try {
+    if (isBare(argv)) return await home(ctx, argv);
     program = await buildProgram(ctx, argv);
     // `import --help`: commander would print the program's help as if all were well.
     const named = namedGroup(argv);
@@ -233,6 +237,46 @@ export async function runCli(argv: readonly string[], io: Io, options: { prompte
     if (io.env.HOC_THEO_BAC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return code;
   }
+}
+
+/** Nothing but global flags (or nothing at all): the home screen, not silence. */
+function isBare(argv: readonly string[]): boolean {
+  const valued = ['--db', '--cell', '--lang'];
+  const flags = ['--json', '--no-input', '--yes', '--force'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.includes(a)) {
+      // "--db" with no file is a command-line mistake for commander to name.
+      if (i + 1 >= argv.length) return false;
+      i++;
+    }
+    else if (!flags.includes(a) && !valued.some((v) => a.startsWith(`${v}=`))) return false;
+  }
+  return true;
+}
+
+/**
+ * The home screen: the cell in use and what is due this month (the status summary), then the
+ * next command to type; the help when no cell is made or chosen yet.
+ */
+async function home(ctx: Ctx, argv: readonly string[]): Promise<number> {
+  const program = await buildProgram(ctx, [...argv, 'status']);
+  try {
+    await program.parseAsync([...argv, 'status'], { from: 'user' });
+  } catch (e) {
+    if (e instanceof UserError && (e.key === 'error.noCellYet' || e.key === 'error.noCellChosen' || e.key === 'error.cellFileMissing')) {
+      ctx.print(program.helpInformation());
+      return EXIT.ok;
+    }
+    throw e;
+  }
+  if (!argv.includes('--json')) {
+    const status = program.commands.find((c) => c.name() === 'status')!;
+    const where = ctx.locate(status);
+    ctx.print(ctx.t('home.cell', { cell: where.slug ?? where.file }));
+    ctx.print(ctx.t('home.next', { month: ctx.today().slice(0, 7) }));
+  }
+  return EXIT.ok;
 }
 
 /** The executable's entry: the real process, its streams and its exit code. */

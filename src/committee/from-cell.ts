@@ -36,9 +36,10 @@ export function countGrades(items: readonly Pick<SubmittedItem, 'grades'>[], gra
   const counts: GradeCounts = { good: 0, done: 0, notDone: 0, none: 0 };
   for (const item of items) {
     const grade = item.grades.find((g) => g.period === gradePeriod)?.cell ?? null;
-    if (grade === 'hoan-thanh-tot') counts.good++;
+    // "good" is "hoàn thành tốt trở lên": the excellent grade counts there too.
+    if (grade === 'hoan-thanh-xuat-sac' || grade === 'hoan-thanh-tot') counts.good++;
     else if (grade === 'hoan-thanh') counts.done++;
-    else if (grade === 'chua-hoan-thanh') counts.notDone++;
+    else if (grade === 'khong-hoan-thanh') counts.notDone++;
     else counts.none++;
   }
   return counts;

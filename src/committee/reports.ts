@@ -167,8 +167,8 @@ export function buildCommitteeResults(input: CommitteeReportInput): ReportModel 
   const items = total.collectiveItems + total.individualItems;
   const summary = [
     coverage(input),
-    `Tổng số việc đăng ký: ${items} (tập thể ${total.collectiveItems}, cá nhân ${total.individualItems}). Hoàn thành tốt: ${grades.good} (${percent(grades.good, items)}); ` +
-      `Hoàn thành: ${grades.done} (${percent(grades.done, items)}); Chưa hoàn thành: ${grades.notDone} (${percent(grades.notDone, items)}); chưa đánh giá: ${grades.none}.`,
+    `Tổng số việc đăng ký: ${items} (tập thể ${total.collectiveItems}, cá nhân ${total.individualItems}). Hoàn thành tốt trở lên: ${grades.good} (${percent(grades.good, items)}); ` +
+      `Hoàn thành: ${grades.done} (${percent(grades.done, items)}); Không hoàn thành: ${grades.notDone} (${percent(grades.notDone, items)}); chưa đánh giá: ${grades.none}.`,
   ];
   return { kind: 'committee-results', orientation: input.template.orientation, sheets: [committeeSheet(input, { name: 'Kết quả', rows, summary })] };
 }

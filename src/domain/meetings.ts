@@ -2,8 +2,8 @@
 // besides; the date inside the month; attendance; a score from 0 to 100.
 import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
-import { firstDayOf, formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
-import { isApart, isExempt, isInForceDuring, isSuspended, resolveMember, type Member } from './members.js';
+import { formatDate, formatMonth, lastDayOf, monthOf, type IsoDate, type Month } from './dates.js';
+import { isApart, isExempt, isInForce, isSuspended, resolveMember, type Member } from './members.js';
 import { sortByName } from './names.js';
 import { parseOneOf } from './scales.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -81,7 +81,7 @@ export function resolveAbsences(list: Array<{ ref: string; reason: string | null
   const on = attendanceDate(meeting);
   return list.map(({ ref, reason }) => {
     const m = resolveMember(ref, members);
-    if (!isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month))) {
+    if (!isInForce(m, on)) {
       throw new UserError('error.absentNotInForce', { name: m.name, month: formatMonth(meeting.month) });
     }
     if (isExempt(m, on)) throw new UserError('error.absentExempt', { name: m.name });
@@ -107,13 +107,15 @@ export interface Attendance {
 /** Attendance of a meeting over the cell's members. */
 export function attendance(meeting: Pick<Meeting, 'month' | 'date' | 'absences'>, members: readonly Member[]): Attendance {
   const on = attendanceDate(meeting);
-  const inMonth = members.filter((m) => isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month)));
+  // Those who belonged to the cell on the meeting's date: not one who left before it or came after it.
+  const inMonth = members.filter((m) => isInForce(m, on));
   const exempt = inMonth.filter((m) => isExempt(m, on)).length;
   const suspended = inMonth.filter((m) => isSuspended(m, on)).length;
   const expected = inMonth.length - exempt - suspended;
-  // An absence recorded before the member was exempted or suspended no longer counts.
-  const apart = new Set(inMonth.filter((m) => isApart(m, on)).map((m) => m.id));
-  const absences = meeting.absences.filter((a) => !apart.has(a.memberId));
+  // Only absences of members expected that day count: not one exempted or suspended since,
+  // nor one no longer on the lists (entered by mistake).
+  const expectedIds = new Set(inMonth.filter((m) => !isApart(m, on)).map((m) => m.id));
+  const absences = meeting.absences.filter((a) => expectedIds.has(a.memberId));
   const withReason = absences.filter((a) => a.reason !== null).length;
   const without = absences.length - withReason;
   return { expected, present: expected - absences.length, absentWithReason: withReason, absentWithoutReason: without, exempt, suspended };
@@ -123,7 +125,7 @@ export function attendance(meeting: Pick<Meeting, 'month' | 'date' | 'absences'>
 export function expectedMembers(members: readonly Member[], meeting: Pick<MeetingFields, 'month' | 'date'>): Member[] {
   const on = attendanceDate(meeting);
   return sortByName(
-    members.filter((m) => isInForceDuring(m, firstDayOf(meeting.month), lastDayOf(meeting.month)) && !isApart(m, on)),
+    members.filter((m) => isInForce(m, on) && !isApart(m, on)),
     (m) => m.name,
     (a, b) => a.id - b.id,
   );

@@ -42,25 +42,53 @@ export interface Member {
   official: IsoDate | null;
   card: string | null;
   history: StatusChange[];
+  /** Set when the member was entered by mistake: left out of everything until restored. */
+  mistakenAt?: string;
 }
 
 /** A member's own details, without id and history. */
-export type MemberFields = Omit<Member, 'id' | 'history'>;
+export type MemberFields = Omit<Member, 'id' | 'history' | 'mistakenAt'>;
 
 /** The first status of a member whose start is unknown: in force for every period on record. */
 export const SINCE_EVER: IsoDate = '1900-01-01';
 
+/** Where a new member's time in this cell starts when no date is given: see defaultSince. */
+export interface SinceDefaults {
+  /** From when the member is in this cell (sinh hoạt tại chi bộ từ ngày), as given; wins over the defaults. */
+  since?: IsoDate | null;
+  /** The member's first record in this cell (a review, an absence, a pledge year), if any. */
+  firstRecord?: IsoDate | null;
+  /** The start year of the cell's term (nhiệm kỳ). */
+  termStart?: number | null;
+}
+
+/**
+ * From when a member belongs to this cell when no date was given (docs/spec-corrections.md):
+ * the Party joining date if known, else the member's first record in this cell, else the first
+ * day of the cell's term, else SINCE_EVER. So a secretary who starts in March and fills in
+ * January still finds January's members, and a member added today is not missing from last year.
+ */
+export function defaultSince(joined: IsoDate | null, d: SinceDefaults = {}): IsoDate {
+  return d.since ?? joined ?? d.firstRecord ?? (d.termStart ? `${String(d.termStart).padStart(4, '0')}-01-01` : SINCE_EVER);
+}
+
 /**
  * A new member's first status: as asked (chinh-thuc or du-bi), else probationary when joined
- * within the last twelve months and not yet official; from the date that status began, or
- * SINCE_EVER when no date is known.
+ * within the last twelve months and not yet official; in force from the day the member came to
+ * this cell (--since), else from defaultSince. Coming to the cell before joining the Party, or
+ * after today, is refused.
  */
-export function firstStatus(fields: Pick<MemberFields, 'joined' | 'official'>, today: IsoDate, asked?: MemberStatus): StatusChange {
+export function firstStatus(fields: Pick<MemberFields, 'joined' | 'official'>, today: IsoDate, asked?: MemberStatus, defaults: SinceDefaults = {}): StatusChange {
   if (asked !== undefined && asked !== 'chinh-thuc' && asked !== 'du-bi') throw new UserError('error.statusInitial');
   const yearAgo = `${String(Number(today.slice(0, 4)) - 1).padStart(4, '0')}${today.slice(4)}`;
   const status = asked ?? (fields.joined && !fields.official && fields.joined > yearAgo ? 'du-bi' : 'chinh-thuc');
-  const from = (status === 'du-bi' ? fields.joined : fields.official ?? fields.joined) ?? SINCE_EVER;
-  return { status, from };
+  if (defaults.since) {
+    if (defaults.since > today) throw new UserError('error.dateInFuture', { what: '--since' });
+    if (fields.joined && defaults.since < fields.joined) {
+      throw new UserError('error.sinceBeforeJoined', { since: formatDate(defaults.since), joined: formatDate(fields.joined) });
+    }
+  }
+  return { status, from: defaultSince(fields.joined, defaults) };
 }
 
 /** A member's details with only the name and what is given; the rest unknown. */
@@ -123,6 +151,50 @@ export function isInForce(member: Pick<Member, 'history'>, date: IsoDate): boole
 export function isInForceDuring(member: Pick<Member, 'history'>, from: IsoDate, to: IsoDate): boolean {
   if (isInForce(member, from)) return true;
   return member.history.some((c) => c.from > from && c.from <= to && !GONE_STATUSES.includes(c.status));
+}
+
+/** From when a member belongs to this cell: the date of the first status; null when none is on record. */
+export function memberSince(member: Pick<Member, 'history'>): IsoDate | null {
+  const first = ordered(member.history)[0];
+  return first ? first.from : null;
+}
+
+/** A member coming to or leaving the cell on a day: the status taken then. */
+export interface Movement<M extends Pick<Member, 'history'> = Member> {
+  member: M;
+  on: IsoDate;
+  status: MemberStatus;
+}
+
+/** Who belonged to the cell over a period, by what was true in that period. */
+export interface PeriodMembership<M extends Pick<Member, 'history'> = Member> {
+  /** In the cell on the period's last day: the period's "Tổng số đảng viên". */
+  members: M[];
+  /** Came to the cell during the period (after its first day), with the date; they are among members unless they left again. */
+  came: Array<Movement<M>>;
+  /** Left during the period (transferred out, deceased), with the date; not among members unless they came back. */
+  left: Array<Movement<M>>;
+}
+
+/**
+ * Membership of a period from the status history: members are those in force on its last day;
+ * the comings and goings dated after its first day and on or before its last are listed apart.
+ * A change on the first day counts as before the period (the term's start is a common default).
+ */
+export function membershipInPeriod<M extends Pick<Member, 'history'>>(members: readonly M[], from: IsoDate, to: IsoDate): PeriodMembership<M> {
+  const result: PeriodMembership<M> = { members: [], came: [], left: [] };
+  for (const member of members) {
+    if (isInForce(member, to)) result.members.push(member);
+    let inCell = isInForce(member, from);
+    for (const change of ordered(member.history)) {
+      if (change.from <= from || change.from > to) continue;
+      const nowIn = !GONE_STATUSES.includes(change.status);
+      if (nowIn && !inCell) result.came.push({ member, on: change.from, status: change.status });
+      if (!nowIn && inCell) result.left.push({ member, on: change.from, status: change.status });
+      inCell = nowIn;
+    }
+  }
+  return result;
 }
 
 /** Exempt members register nothing and are not graded; they are counted apart. */

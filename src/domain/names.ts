@@ -51,3 +51,27 @@ export function matchName<T>(reference: string, items: readonly T[], nameOf: (it
   }
   return { kind: 'none' };
 }
+
+/**
+ * A person's name in the capitalisation Vietnamese uses, each word capitalised, whatever was
+ * typed: "lò văn páo" → "Lò Văn Páo", "H'HEN NIÊ" → "H'hen Niê" (the letter after an apostrophe
+ * or hyphen stays as typed when the rest of the word is not all capitals).
+ */
+export function capitaliseName(text: string): string {
+  return cleanLine(text)
+    .split(' ')
+    .map((word) => {
+      const lower = word === word.toLocaleUpperCase('vi') || word === word.toLocaleLowerCase('vi') ? word.toLocaleLowerCase('vi') : word;
+      return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+    })
+    .join(' ');
+}
+
+/**
+ * A likely duplicate of a person: the same name folded (no diacritics, no case) and birth
+ * years that do not differ — an unknown year counts as the same.
+ */
+export function isLikelySamePerson(a: { name: string; birthYear: number | null }, b: { name: string; birthYear: number | null }): boolean {
+  if (fold(a.name) !== fold(b.name)) return false;
+  return a.birthYear === null || b.birthYear === null || a.birthYear === b.birthYear;
+}

@@ -69,6 +69,8 @@ export interface Registration {
   year: number;
   state: 'draft' | 'submitted' | 'approved';
   committedOn: IsoDate | null;
+  /** When the cell approved it (state approved); null when not, or not dated. */
+  approvedOn?: IsoDate | null;
 }
 
 /** A six-month or year-end grade of an item: the member's own and the cell's. */

@@ -7,13 +7,9 @@ import type { Member } from './members.js';
 import type { Pledge, PledgeGradeRecord, Registration } from './pledges.js';
 import type { Review } from './reviews.js';
 
-/** A member's overall result of a year (table member_grade): the score on the 100-point frame. */
-export interface MemberGradeRecord {
-  memberId: number;
-  year: number;
-  score: number | null;
-  note: string | null;
-}
+/** A member's overall result of a year (table member_grade): the result and the score on the 100-point frame. */
+export type { MemberGradeRecord } from './member-grades.js';
+import type { MemberGradeRecord } from './member-grades.js';
 
 export interface ReportRecords {
   cell: Cell;

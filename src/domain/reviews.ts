@@ -2,8 +2,8 @@
 // pledge items of the year, self-critique, the collective's comment, result, praise or reminder.
 import { UserError } from './errors.js';
 import { cleanLine } from './text.js';
-import { firstDayOf, formatMonth, lastDayOf, yearOf, type Month } from './dates.js';
-import { isApart, isInForceDuring, type Member } from './members.js';
+import { firstDayOf, formatMonth, lastDayOf, yearOf, type IsoDate, type Month } from './dates.js';
+import { isApart, isInForce, isInForceDuring, type Member } from './members.js';
 import { sortByName } from './names.js';
 import type { Pledge } from './pledges.js';
 import { parseProgress, type Progress, type ReviewResult } from './scales.js';
@@ -90,18 +90,23 @@ export function checkReviewable(member: Member, month: Month): void {
   }
 }
 
-/** Must be reviewed in a month: in force that month and neither exempt nor suspended (at the month's end), in Vietnamese name order. */
-export function mustBeReviewed(members: readonly Member[], month: Month): Member[] {
+/**
+ * Must be reviewed in a month: those who belonged to the cell on the day of the month's meeting
+ * (`on`; the month's last day when no meeting date is known), neither exempt nor suspended then,
+ * in Vietnamese name order.
+ */
+export function mustBeReviewed(members: readonly Member[], month: Month, on: IsoDate | null = null): Member[] {
+  const day = on ?? lastDayOf(month);
   return sortByName(
-    members.filter((m) => isInForceDuring(m, firstDayOf(month), lastDayOf(month)) && !isApart(m, lastDayOf(month))),
+    members.filter((m) => isInForce(m, day) && !isApart(m, day)),
     (m) => m.name,
     (a, b) => a.id - b.id,
   );
 }
 
 /** Those of mustBeReviewed not yet reviewed in the month. */
-export function notYetReviewed(members: readonly Member[], month: Month, reviewed: ReadonlySet<number>): Member[] {
-  return mustBeReviewed(members, month).filter((m) => !reviewed.has(m.id));
+export function notYetReviewed(members: readonly Member[], month: Month, reviewed: ReadonlySet<number>, on: IsoDate | null = null): Member[] {
+  return mustBeReviewed(members, month, on).filter((m) => !reviewed.has(m.id));
 }
 
 /** A progress line of some month, for "progress so far". */

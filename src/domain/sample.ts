@@ -204,7 +204,7 @@ export function sampleMeetings(
       reviews: reviewed.map((m, i) => {
         // The cell's key tasks are reported in the review of the person in charge (the first member when none is named).
         const inCharge = (p: Pick<Pledge, 'owner'>) => (reviewed.some((r) => r.name === p.owner) ? p.owner === m.name : i === 0);
-        const own = pledges.filter((p) => p.memberId === m.id || (p.memberId === null && inCharge(p)));
+        const own = pledges.filter((p) => p.memberId === m.id || (p.memberId === null && inCharge(p))).sort((a, b) => a.id - b.id);
         const result = (['tot', 'dat', 'dat', 'tot', 'dat', 'chua-dat'] as const)[(i + step) % 6]!;
         return {
           fields: {

@@ -17,9 +17,24 @@ export function parseScaleWord<T extends string>(words: readonly T[], text: stri
   throw new FieldError(field, 'error.scaleUnknown', { value: text.trim(), allowed: words.join(', ') });
 }
 
-/** Six-month and year-end grade of a pledge item. */
-export const PLEDGE_GRADES = ['hoan-thanh-tot', 'hoan-thanh', 'chua-hoan-thanh'] as const;
+/** Six-month and year-end grade of a pledge item: the four levels of Quy định 124-QĐ/TW, highest first. */
+export const PLEDGE_GRADES = ['hoan-thanh-xuat-sac', 'hoan-thanh-tot', 'hoan-thanh', 'khong-hoan-thanh'] as const;
 export type PledgeGrade = (typeof PLEDGE_GRADES)[number];
+
+/** Older words still accepted when typed or imported: "chưa hoàn thành" is "không hoàn thành". */
+export const PLEDGE_GRADE_ALIASES: Readonly<Record<string, PledgeGrade>> = { 'chua-hoan-thanh': 'khong-hoan-thanh' };
+
+/** A pledge grade as typed: a code or its words (any case, with or without diacritics), or an alias. */
+export function parsePledgeGrade(text: string, field: FieldId): PledgeGrade {
+  const alias = PLEDGE_GRADE_ALIASES[fold(text).replace(/[\s_]+/g, '-')];
+  return alias ?? parseScaleWord(PLEDGE_GRADES, text, field);
+}
+
+/** Is this text a pledge grade (or an alias)? */
+export function isPledgeGradeWord(text: string): boolean {
+  const value = fold(text).replace(/[\s_]+/g, '-');
+  return value in PLEDGE_GRADE_ALIASES || PLEDGE_GRADES.some((g) => g === value);
+}
 
 export function pledgeGradeKey(grade: PledgeGrade): MessageKey {
   return `scale.pledgeGrade.${grade}` as MessageKey;

@@ -11,6 +11,7 @@ import * as meeting from './messages/meeting.js';
 import * as review from './messages/review.js';
 import * as report from './messages/report.js';
 import * as data from './messages/data.js';
+import * as records from './messages/records.js';
 import * as reliability from './messages/reliability.js';
 import * as document from './messages/document.js';
 import * as committee from './messages/committee.js';
@@ -29,6 +30,7 @@ const vi = {
   ...review.vi,
   ...report.vi,
   ...data.vi,
+  ...records.vi,
   ...reliability.vi,
   ...document.vi,
   ...committee.vi,
@@ -44,6 +46,7 @@ const en: Record<keyof typeof vi, string> = {
   ...review.en,
   ...report.en,
   ...data.en,
+  ...records.en,
   ...reliability.en,
   ...document.en,
   ...committee.en,

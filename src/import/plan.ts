@@ -5,6 +5,7 @@ import { fieldColumns, type FieldId } from '../domain/fields.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
 import { isoDate, parseBirth, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
+import { capitaliseName, isLikelySamePerson } from '../domain/names.js';
 import {
   firstStatus,
   isInForceDuring,
@@ -96,6 +97,8 @@ export interface MemberPlan {
   update: Array<MemberRecord & { id: number }>;
   skip: Array<MemberRecord & { id: number }>;
   problems: RowProblem[];
+  /** Rows to add that are likely the same person as a member on record (same folded name, birth years not differing). */
+  likelyDuplicates: Array<{ row: number; name: string; of: { id: number; name: string; birthYear: number | null } }>;
 }
 
 /** The first status of a member read from a sheet: probationary if joined within the last year and not yet official. */
@@ -113,9 +116,9 @@ export function planMembers(
   rows: readonly SheetRow[],
   header: Header<MemberField>,
   existing: readonly Member[],
-  options: { today: IsoDate; update: boolean },
+  options: { today: IsoDate; update: boolean; termStart?: number | null },
 ): MemberPlan {
-  const plan: MemberPlan = { add: [], update: [], skip: [], problems: [] };
+  const plan: MemberPlan = { add: [], update: [], skip: [], problems: [], likelyDuplicates: [] };
   const seen = new Map<string, number>();
   const named = columnNaming(header, MEMBER_COLUMN);
   for (const row of dataRows(rows, header)) {
@@ -123,7 +126,7 @@ export function planMembers(
     const n = row.number;
     for (const bad of errorCells(row, header)) problems.push({ row: n, key: 'error.importErrorCell', vars: bad });
     const text = (f: MemberField) => cellText(pick(row, header, f));
-    const name = attempt(problems, n, () => validateName(text('name')), named);
+    const name = attempt(problems, n, () => capitaliseName(validateName(text('name'))), named);
     const birth = attempt(problems, n, () => birthOf(pick(row, header, 'born'), options.today), named);
     const genderText = text('gender').trim();
     const gender = genderText === '' ? null : attempt(problems, n, () => parseGender(genderText), named);
@@ -161,13 +164,15 @@ export function planMembers(
       continue;
     }
     seen.set(key, n);
-    const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today) };
+    const record: MemberRecord = { row: n, fields, firstStatus: firstStatus(fields, options.today, undefined, { termStart: options.termStart ?? null }) };
     const found = twinOf(existing, name, fields.birthYear);
     if ('ambiguous' in found) {
       plan.problems.push({ row: n, key: 'error.importMemberAmbiguous', vars: { name, ids: found.ambiguous.map((m) => m.id).join(', ') } });
       continue;
     }
     const twin = found.twin;
+    const likely = twin ? undefined : existing.find((m) => isLikelySamePerson(m, fields));
+    if (likely) plan.likelyDuplicates.push({ row: n, name, of: { id: likely.id, name: likely.name, birthYear: likely.birthYear } });
     if (!twin) plan.add.push(record);
     else if (options.update) plan.update.push({ ...record, id: twin.id });
     else plan.skip.push({ ...record, id: twin.id });

@@ -143,11 +143,25 @@ export function findHeader<F extends string>(
   throw new UserError('error.importNoHeader', { titles: required.map((f) => `"${titles[f][0]}"`).join(', ') });
 }
 
-/** The rows under the header that hold data: blank rows and column-numbering rows ("1 2 3…", "(1) (2)") are skipped. */
+/** A footer row under the table ("Tổng cộng: 5 đồng chí", "Tổng số: …", "Cộng: 5"): its first text says so. */
+function isFooter(r: SheetRow): boolean {
+  const first = r.cells.map((c) => cellText(c).trim()).find((v) => v !== '');
+  return first !== undefined && /^(tong cong|tong so|cong\s*[:\d])/.test(fold(first));
+}
+
+/** The footer rows under the header (totals), skipped by dataRows; the import says which. */
+export function footerRows<F extends string>(rows: readonly SheetRow[], header: Header<F>): number[] {
+  return rows.filter((r) => r.number > header.row && isFooter(r)).map((r) => r.number);
+}
+
+/**
+ * The rows under the header that hold data: blank rows, column-numbering rows ("1 2 3…",
+ * "(1) (2)") and footer rows ("Tổng cộng: 5 đồng chí") are skipped.
+ */
 export function dataRows<F extends string>(rows: readonly SheetRow[], header: Header<F>): SheetRow[] {
   const used = Object.values(header.columns) as number[];
   return rows.filter((r) => {
-    if (r.number <= header.row) return false;
+    if (r.number <= header.row || isFooter(r)) return false;
     const values = used.map((i) => cellText(r.cells[i]).trim()).filter((v) => v !== '');
     if (values.length === 0) return false;
     return !values.every((v) => /^\(?\d{1,2}\)?$/.test(v)) || values.length < Math.min(3, used.length);

@@ -25,3 +25,16 @@ export function insertExemplar(db: Db, e: ExemplarFields, now: string): number {
     .run({ ...e, now });
   return Number(info.lastInsertRowid);
 }
+
+export function getExemplar(db: Db, id: number): Exemplar | null {
+  const r = db.prepare('SELECT * FROM exemplar WHERE id = ?').get(id) as ExemplarRow | undefined;
+  return r ? { id: r.id, year: r.year, memberId: r.member_id, achievement: r.achievement, award: r.award } : null;
+}
+
+export function updateExemplar(db: Db, id: number, e: ExemplarFields): void {
+  db.prepare('UPDATE exemplar SET year = @year, member_id = @memberId, achievement = @achievement, award = @award WHERE id = @id').run({ ...e, id });
+}
+
+export function deleteExemplar(db: Db, id: number): void {
+  db.prepare('DELETE FROM exemplar WHERE id = ?').run(id);
+}

@@ -40,17 +40,17 @@ export function exportCell(db: Db, exportedAt: string): Row {
     exportedAt,
     cell: cell ? camel(cell) : null,
     programmes: all(db, 'SELECT year, basis, topic, year_topic FROM programme ORDER BY year').map(camel),
-    members: all(db, 'SELECT id, name, birth_date, birth_year, gender, party_role, job, unit, joined, official, card, created_at FROM member ORDER BY id').map((m) => ({
+    members: all(db, 'SELECT id, name, birth_date, birth_year, gender, party_role, job, unit, joined, official, card, created_at, mistaken_at FROM member ORDER BY id').map((m) => ({
       ...camel(m),
       history: statuses.get(m.id) ?? [],
     })),
-    registrations: all(db, 'SELECT member_id, year, state, committed_on FROM registration ORDER BY year, member_id').map(camel),
+    registrations: all(db, 'SELECT member_id, year, state, committed_on, approved_on FROM registration ORDER BY year, member_id').map(camel),
     // An item's own fields in the one shape of pledgeItemJson, then what only the export keeps.
     pledges: all(db, 'SELECT id, member_id, year, kind, content, action, solution, due, target, owner, created_at, removed_at FROM pledge ORDER BY year, id').map((row) => {
       const p = camel(row);
       return { ...pledgeItemJson(p as unknown as Pledge), createdAt: p.createdAt, removedAt: p.removedAt, grades: grades.get(p.id) ?? [] };
     }),
-    memberGrades: all(db, 'SELECT member_id, year, score, note FROM member_grade ORDER BY year, member_id').map(camel),
+    memberGrades: all(db, 'SELECT member_id, year, result, score, note FROM member_grade ORDER BY year, member_id').map(camel),
     meetings: all(db, 'SELECT id, month, date, kind, topic, chair, minutes_by, score, conclusion, created_at FROM meeting ORDER BY month, id').map((m) => ({
       ...camel(m),
       absences: absences.get(m.id) ?? [],

@@ -84,6 +84,29 @@ export function insertMeeting(db: Db, m: MeetingFields, absences: readonly Absen
   return id;
 }
 
+/** Replaces a meeting's details, and its absences when given; a regular meeting takes up the month's unlinked reviews. */
+export function updateMeeting(db: Db, id: number, m: MeetingFields, absences: readonly Absence[] | null): void {
+  db.prepare(
+    `UPDATE meeting SET month = @month, date = @date, kind = @kind, topic = @topic, chair = @chair, minutes_by = @minutesBy,
+       score = @score, conclusion = @conclusion WHERE id = @id`,
+  ).run({ ...m, id });
+  if (absences !== null) {
+    db.prepare('DELETE FROM meeting_absence WHERE meeting_id = ?').run(id);
+    const absent = db.prepare('INSERT INTO meeting_absence (meeting_id, member_id, reason) VALUES (?, ?, ?)');
+    for (const a of absences) absent.run(id, a.memberId, a.reason);
+  }
+  db.prepare('UPDATE review SET meeting_id = NULL WHERE meeting_id = ? AND month <> ?').run(id, m.month);
+  if (m.kind === 'thuong-ky') db.prepare('UPDATE review SET meeting_id = ? WHERE month = ? AND meeting_id IS NULL').run(id, m.month);
+  else db.prepare('UPDATE review SET meeting_id = NULL WHERE meeting_id = ?').run(id);
+}
+
+/** Deletes a meeting with its absences; the month's reviews stay, no longer linked to it. */
+export function deleteMeeting(db: Db, id: number): void {
+  db.prepare('UPDATE review SET meeting_id = NULL WHERE meeting_id = ?').run(id);
+  db.prepare('DELETE FROM meeting_absence WHERE meeting_id = ?').run(id);
+  db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
+}
+
 /** A meeting named by its id, or by its month (the month's regular meeting, else its first meeting). */
 export function findMeeting(db: Db, ref: string): Meeting {
   if (/^#?\d+$/.test(ref.trim())) {

@@ -1,6 +1,7 @@
 // Members and their status history.
 import type { Gender, Member, MemberFields, MemberStatus, StatusChange } from '../domain/members.js';
 import type { Db } from './cell-file.js';
+import type { MemberGradeRecord } from '../domain/member-grades.js';
 
 export type { MemberFields };
 
@@ -16,6 +17,7 @@ interface MemberRow {
   joined: string | null;
   official: string | null;
   card: string | null;
+  mistaken_at: string | null;
 }
 
 interface StatusRow {
@@ -53,12 +55,16 @@ function toMember(row: MemberRow, history: StatusChange[]): Member {
     official: row.official,
     card: row.card,
     history,
+    ...(row.mistaken_at ? { mistakenAt: row.mistaken_at } : {}),
   };
 }
 
-/** Every member ever in the cell, each with the full status history. */
-export function listMembers(db: Db): Member[] {
-  const rows = db.prepare('SELECT * FROM member ORDER BY id').all() as MemberRow[];
+/**
+ * Every member ever in the cell, each with the full status history; those entered by mistake
+ * are left out unless asked for.
+ */
+export function listMembers(db: Db, options: { withMistaken?: boolean } = {}): Member[] {
+  const rows = db.prepare(`SELECT * FROM member ${options.withMistaken ? '' : 'WHERE mistaken_at IS NULL'} ORDER BY id`).all() as MemberRow[];
   const statuses = db.prepare('SELECT id, member_id, status, from_date, note FROM member_status ORDER BY from_date, id').all() as StatusRow[];
   const byMember = new Map<number, StatusChange[]>();
   for (const s of statuses) {
@@ -105,4 +111,45 @@ export function insertStatus(db: Db, memberId: number, change: StatusChange, now
     change.note ?? null,
     now,
   );
+}
+
+/** How many records name a member: items, registrations, reviews, absences, exemplars, grades. */
+export function memberRecordCount(db: Db, id: number): number {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM pledge WHERE member_id = @id) + (SELECT count(*) FROM registration WHERE member_id = @id)
+        + (SELECT count(*) FROM review WHERE member_id = @id) + (SELECT count(*) FROM meeting_absence WHERE member_id = @id)
+        + (SELECT count(*) FROM exemplar WHERE member_id = @id) + (SELECT count(*) FROM member_grade WHERE member_id = @id) AS n`,
+    )
+    .get({ id }) as { n: number };
+  return row.n;
+}
+
+/** Saves a member's year-end grade (replacing an earlier one of that year). */
+export function saveMemberGrade(db: Db, g: MemberGradeRecord): void {
+  db.prepare(
+    `INSERT INTO member_grade (member_id, year, result, score, note) VALUES (@memberId, @year, @result, @score, @note)
+     ON CONFLICT (member_id, year) DO UPDATE SET result = excluded.result, score = excluded.score, note = excluded.note`,
+  ).run(g);
+}
+
+export function listMemberGrades(db: Db, year: number): MemberGradeRecord[] {
+  return (db.prepare('SELECT member_id, year, result, score, note FROM member_grade WHERE year = ? ORDER BY member_id').all(year) as Array<{
+    member_id: number;
+    year: number;
+    result: MemberGradeRecord['result'];
+    score: number | null;
+    note: string | null;
+  }>).map((r) => ({ memberId: r.member_id, year: r.year, result: r.result, score: r.score, note: r.note }));
+}
+
+/** Deletes a member no record names, with the status history. */
+export function deleteMember(db: Db, id: number): void {
+  db.prepare('DELETE FROM member_status WHERE member_id = ?').run(id);
+  db.prepare('DELETE FROM member WHERE id = ?').run(id);
+}
+
+/** Marks a member as entered by mistake (at a time), or clears the mark (null). */
+export function setMemberMistaken(db: Db, id: number, at: string | null): void {
+  db.prepare('UPDATE member SET mistaken_at = ? WHERE id = ?').run(at, id);
 }

@@ -187,7 +187,74 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE document_number ADD COLUMN header TEXT;
   `,
-  // 5 (committee, issue 13): the submissions sent to the committee, a sequence number per period
+  // 5 (records): membership over dated spans. A member belongs to the cell from the date of the
+  // first status. Members stored before had '1900-01-01' (always) when no date was known: they
+  // now belong from the Party joining date if known, else from their first record in this cell
+  // (a review, an absence, a pledge or exemplar year), else from the start of the cell's term
+  // (docs/spec-corrections.md). A first status dated after the member's own records or joining
+  // date is moved back to it, so no record of the past loses its member. Never later than the
+  // member's next status.
+  `
+  CREATE TEMP TABLE first_status AS
+    SELECT s.id AS id, s.from_date AS from_date,
+      (SELECT joined FROM member m WHERE m.id = s.member_id) AS joined,
+      (SELECT min(x) FROM (
+         SELECT r.month || '-01' AS x FROM review r WHERE r.member_id = s.member_id
+         UNION ALL SELECT mt.month || '-01' FROM meeting_absence a JOIN meeting mt ON mt.id = a.meeting_id WHERE a.member_id = s.member_id
+         UNION ALL SELECT printf('%04d-01-01', p.year) FROM pledge p WHERE p.member_id = s.member_id AND p.removed_at IS NULL
+         UNION ALL SELECT printf('%04d-01-01', e.year) FROM exemplar e WHERE e.member_id = s.member_id)) AS first_record,
+      (SELECT printf('%04d-01-01', c.term_start) FROM cell c WHERE c.term_start IS NOT NULL) AS term,
+      (SELECT min(t.from_date) FROM member_status t WHERE t.member_id = s.member_id AND t.id <> s.id) AS next_from
+    FROM member_status s
+    WHERE NOT EXISTS (
+      SELECT 1 FROM member_status t
+      WHERE t.member_id = s.member_id AND (t.from_date < s.from_date OR (t.from_date = s.from_date AND t.id < s.id)));
+  CREATE TEMP TABLE first_status_new AS
+    SELECT id, CASE WHEN from_date = '1900-01-01' THEN COALESCE(joined, first_record, term, from_date)
+                    ELSE min(from_date, COALESCE(joined, from_date), COALESCE(first_record, from_date)) END AS v, next_from
+    FROM first_status;
+  UPDATE member_status SET from_date = (
+    SELECT min(n.v, COALESCE(n.next_from, n.v)) FROM first_status_new n WHERE n.id = member_status.id)
+  WHERE id IN (SELECT id FROM first_status_new);
+  DROP TABLE first_status_new;
+  DROP TABLE first_status;
+  `,
+  // 6 (records): the grade of a pledge item on the four levels of Quy định 124-QĐ/TW, stored as
+  // codes: hoan-thanh-xuat-sac, hoan-thanh-tot, hoan-thanh, khong-hoan-thanh. The old
+  // 'chua-hoan-thanh' becomes 'khong-hoan-thanh'. SQLite cannot change a CHECK: the table is made again.
+  `
+  CREATE TABLE pledge_grade_new (
+    pledge_id   INTEGER NOT NULL REFERENCES pledge(id),
+    period      TEXT NOT NULL CHECK (period IN ('6m','year')),
+    self_grade  TEXT CHECK (self_grade IN ('hoan-thanh-xuat-sac','hoan-thanh-tot','hoan-thanh','khong-hoan-thanh')),
+    cell_grade  TEXT CHECK (cell_grade IN ('hoan-thanh-xuat-sac','hoan-thanh-tot','hoan-thanh','khong-hoan-thanh')),
+    note        TEXT,
+    graded_at   TEXT NOT NULL,
+    PRIMARY KEY (pledge_id, period)
+  );
+  INSERT INTO pledge_grade_new (pledge_id, period, self_grade, cell_grade, note, graded_at)
+    SELECT pledge_id, period,
+      CASE self_grade WHEN 'chua-hoan-thanh' THEN 'khong-hoan-thanh' ELSE self_grade END,
+      CASE cell_grade WHEN 'chua-hoan-thanh' THEN 'khong-hoan-thanh' ELSE cell_grade END,
+      note, graded_at
+    FROM pledge_grade;
+  DROP TABLE pledge_grade;
+  ALTER TABLE pledge_grade_new RENAME TO pledge_grade;
+  `,
+  // 7 (records): a member entered by mistake is not deleted when records name them: marked,
+  // left out of every list and report, and can be restored.
+  `
+  ALTER TABLE member ADD COLUMN mistaken_at TEXT;
+  `,
+  // 8 (records): a member's overall year-end result (member grade; the score alone was stored),
+  // and the date the cell approved a registration.
+  `
+  ALTER TABLE member_grade ADD COLUMN result TEXT CHECK (result IN ('xuat-sac','tot','hoan-thanh','khong-hoan-thanh'));
+  UPDATE member_grade SET result = CASE WHEN score >= 90 THEN 'xuat-sac' WHEN score >= 70 THEN 'tot' WHEN score >= 50 THEN 'hoan-thanh' ELSE 'khong-hoan-thanh' END
+    WHERE score IS NOT NULL;
+  ALTER TABLE registration ADD COLUMN approved_on TEXT;
+  `,
+  // 9 (committee, issue 13): the submissions sent to the committee, a sequence number per period
   // ('2026', '2026-H1'): a later submission replaces an earlier one by this number, not by a clock.
   `
   CREATE TABLE submission (

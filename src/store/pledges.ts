@@ -43,6 +43,9 @@ export interface PledgeFilter {
 }
 
 /** Pledge items in entry order; removed ones only when asked. */
+/** Items in the order every list and document prints them: học tập, làm theo, nêu gương, then the key tasks; else as entered. */
+const KIND_ORDER = "CASE kind WHEN 'hoc-tap' THEN 0 WHEN 'lam-theo' THEN 1 WHEN 'neu-guong' THEN 2 ELSE 3 END";
+
 export function listPledges(db: Db, filter: PledgeFilter = {}): Pledge[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -56,7 +59,7 @@ export function listPledges(db: Db, filter: PledgeFilter = {}): Pledge[] {
   }
   if (filter.collective) where.push('member_id IS NULL');
   if (!filter.includeRemoved) where.push('removed_at IS NULL');
-  const sql = `SELECT * FROM pledge ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year, id`;
+  const sql = `SELECT * FROM pledge ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year, ${KIND_ORDER}, id`;
   return (db.prepare(sql).all(params) as PledgeRow[]).map(toPledge);
 }
 
@@ -105,10 +108,19 @@ interface RegistrationRow {
   year: number;
   state: Registration['state'];
   committed_on: string | null;
+  approved_on?: string | null;
 }
 
 function toRegistration(r: RegistrationRow): Registration {
-  return { memberId: r.member_id, year: r.year, state: r.state, committedOn: r.committed_on };
+  return { memberId: r.member_id, year: r.year, state: r.state, committedOn: r.committed_on, approvedOn: r.approved_on ?? null };
+}
+
+/** The cell's approval of a registration (state approved, with the date); the registration is made if there is none. */
+export function saveApproval(db: Db, memberId: number, year: number, date: string): void {
+  db.prepare(
+    `INSERT INTO registration (member_id, year, state, approved_on) VALUES (?, ?, 'approved', ?)
+     ON CONFLICT (member_id, year) DO UPDATE SET state = 'approved', approved_on = excluded.approved_on`,
+  ).run(memberId, year, date);
 }
 
 export function listRegistrations(db: Db, year?: number): Registration[] {

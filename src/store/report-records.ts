@@ -2,7 +2,8 @@
 // modules; and the numbers of documents sent upward, which only reports use.
 import type { Cell } from '../domain/cells.js';
 import type { IsoDate, Month } from '../domain/dates.js';
-import type { MemberGradeRecord, ReportRecords } from '../domain/report-records.js';
+import type { ReportRecords } from '../domain/report-records.js';
+import { listMemberGrades } from './members.js';
 import { UserError } from '../domain/errors.js';
 import type { Db } from './cell-file.js';
 import { getCell, getProgramme } from './cell.js';
@@ -33,16 +34,6 @@ export function loadReportRecords(db: Db, year: number, fromMonth: Month, toMont
     exemplars: listExemplars(db, year),
     memberGrades: listMemberGrades(db, year),
   };
-}
-
-/** The members' overall results of a year. */
-export function listMemberGrades(db: Db, year: number): MemberGradeRecord[] {
-  return (db.prepare('SELECT member_id, year, score, note FROM member_grade WHERE year = ? ORDER BY member_id').all(year) as Array<{
-    member_id: number;
-    year: number;
-    score: number | null;
-    note: string | null;
-  }>).map((r) => ({ memberId: r.member_id, year: r.year, score: r.score, note: r.note }));
 }
 
 export interface DocumentNumberKey {

@@ -211,7 +211,7 @@ describe('doctor', () => {
     expect(perm.stdout).toContain(`chmod 600 "${w.db}"`);
     fs.chmodSync(w.db, 0o600);
     const db = openDatabase(w.db);
-    db.pragma('user_version = 7');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const newer = await run(w, 'doctor');
     expect(newer.code).toBe(1);

@@ -189,7 +189,8 @@ describe('report document', () => {
     expect(r.code).toBe(0);
     const text = docxParagraphs(out);
     expect(text).toContain('III. NHỮNG TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN');
-    const members = text.findIndex((p) => p.startsWith('Chi bộ có 6 đảng viên'));
+    // Bùi Văn Minh moved away in May: not of the year's total.
+    const members = text.findIndex((p) => p.startsWith('Chi bộ có 5 đảng viên'));
     const programme = text.findIndex((p) => p.startsWith('Chương trình học tập năm 2026'));
     expect(programme).toBeGreaterThan(0);
     expect(members).toBeGreaterThan(programme);

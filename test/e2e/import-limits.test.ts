@@ -199,7 +199,8 @@ describe('invisible characters (item 11)', () => {
 
   it('a prompt answer is cleaned by the same rule', async () => {
     const w = world();
-    const p = scriptedPrompter(['Phạm\u200b Văn\u202e E\u2060']);
+    // The name, then born, joined, official (blank), the usual status, the usual date of coming.
+    const p = scriptedPrompter(['Phạm\u200b Văn\u202e E\u2060', '', '', '', '', '']);
     const r = await runInProcess(['--db', w.db, 'member', 'add'], { env: w.env, tty: true, prompter: p });
     expect(r.code).toBe(0);
     expect(names(w.db)).toEqual(['Phạm Văn E']);

@@ -60,8 +60,9 @@ describe('member import', () => {
     expect(r.stdout).toContain('5 đảng viên mới');
     const list = await members(w);
     const byName = Object.fromEntries(list.map((m) => [m.name, m]));
-    expect(Object.keys(byName).sort()).toEqual(['Hoàng Minh Đức', 'LÊ THỊ HƯƠNG', 'Nguyễn Văn Thắng', 'Phạm Văn Đồng', 'Trần Thị Bình']);
-    expect(byName['Phạm Văn Đồng']).toMatchObject({ birthYear: 1975, partyRole: 'Bí thư', unit: 'Văn phòng', joined: '2000-02-03', official: '2001-02-03' });
+    expect(Object.keys(byName).sort()).toEqual(['Hoàng Minh Đức', 'Lê Thị Hương', 'Nguyễn Văn Thắng', 'Phạm Văn Đồng', 'Trần Thị Bình']);
+    // The sheet's plain "Chức vụ" column is read as the work position (a party role's column says "Đảng").
+    expect(byName['Phạm Văn Đồng']).toMatchObject({ birthYear: 1975, job: 'Bí thư', partyRole: null, unit: 'Văn phòng', joined: '2000-02-03', official: '2001-02-03' });
     // The unit merged over two rows belongs to both.
     expect(byName['Nguyễn Văn Thắng']).toMatchObject({ birthDate: '1976-08-19', birthYear: 1976, unit: 'Văn phòng', joined: '2005-05-19', official: '2006-05-19' });
     expect(byName['Trần Thị Bình']).toMatchObject({ birthDate: '1980-05-12', joined: '2010-10-10' });
@@ -106,7 +107,7 @@ describe('member import', () => {
     for (const n of [4, 5, 6, 7, 8]) expect(r.stderr).toContain(`dòng ${n}:`);
     expect(r.stderr).not.toContain('dòng 3:');
     expect(r.stderr).toContain('không có trên lịch');
-    expect(r.stderr).toContain('dòng 7: trần thị bình đã có ở dòng 3');
+    expect(r.stderr).toContain('dòng 7: Trần Thị Bình đã có ở dòng 3');
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(fingerprint(w.db)).toBe(before);
     expect(backups(w)).toEqual([]);

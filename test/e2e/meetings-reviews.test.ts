@@ -183,6 +183,8 @@ describe('status', () => {
       overdue: [{ id: 1, memberId: 1, name: 'Nguyễn Văn An', kind: 'hoc-tap', content: 'Đọc sách về Bác', due: '2026-02-28', progress: 'dang' }],
       collective: [{ id: 5, content: 'Bê tông hóa đường thôn', due: '2026-10-31', owner: 'Nguyễn Văn An', target: null, progress: 'dang' }],
       meetingMissing: [],
+      came: [],
+      left: [],
     });
     expect(JSON.parse((await cli('status', '--month', '2026-04', '--json')).stdout).meetingMissing).toEqual(['2026-04']);
   });

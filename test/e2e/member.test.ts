@@ -30,7 +30,7 @@ describe('adding members', () => {
     expect(show.stdout).toMatch(/Ngày vào Đảng: +03\/02\/2010/);
     expect(show.stdout).toMatch(/Ngày chính thức: +03\/02\/2011/);
     expect(show.stdout).toMatch(/Tình trạng hiện nay: +Chính thức/);
-    expect(show.stdout).toContain('- từ 03/02/2011: Chính thức');
+    expect(show.stdout).toContain('- từ 03/02/2010: Chính thức');
     expect(await json('member', 'show', 'binh')).toEqual({
       id: 1,
       name: 'Trần Thị Bình',
@@ -44,7 +44,7 @@ describe('adding members', () => {
       joined: '2010-02-03',
       official: '2011-02-03',
       card: '12.345678',
-      history: [{ status: 'chinh-thuc', from: '2011-02-03', note: null }],
+      history: [{ status: 'chinh-thuc', from: '2010-02-03', note: null }],
     });
   });
 
@@ -197,7 +197,7 @@ describe('refusals change nothing', () => {
     ['official before joined', ['member', 'add', '--name', 'Lê Văn Tám', '--joined', '01/01/2020', '--official', '01/01/2019'], 1, 'Ngày chính thức không thể trước ngày vào Đảng'],
     ['an unknown gender', ['member', 'add', '--name', 'Lê Văn Tám', '--gender', 'x'], 1, 'Giới tính "x"'],
     ['a first status other than chinh-thuc or du-bi', ['member', 'add', '--name', 'Lê Văn Tám', '--status', 'mien'], 1, 'chỉ là chinh-thuc hoặc du-bi'],
-    ['a member twice', ['member', 'add', '--name', 'lê thị bính', '--born', '1985'], 1, 'Đã có đảng viên Lê Thị Bính sinh năm 1985'],
+    ['a member twice', ['member', 'add', '--name', 'lê thị bính', '--born', '1985'], 1, /Có thể trùng: đã có đảng viên Lê Thị Bính sinh năm 1985 \(mã số \d+\)\. Thêm --force nếu vẫn muốn làm\./],
     ['a missing name with --no-input', ['--no-input', 'member', 'add', '--born', '1980'], 2, 'Lỗi: Thiếu --name.'],
     ['a missing name without a terminal', ['member', 'add'], 2, 'Thiếu --name'],
     ['an unknown member', ['member', 'show', 'Xuân'], 1, 'Không tìm thấy đảng viên "Xuân"'],

@@ -168,7 +168,7 @@ describe('pledge add, interactive', () => {
     const r = await run(['pledge', 'grade', '1'], g.prompter);
     expect(r.stdout).toBe('Đã ghi đánh giá sơ kết 6 tháng của mục số 1: tự đánh giá Hoàn thành; chi bộ đánh giá (chưa có).\n');
     expect(g.asked.map((a) => a.message)).toEqual(['Kỳ đánh giá:', 'Tự đánh giá:', 'Chi bộ đánh giá:']);
-    expect(g.asked[2]!.choices).toEqual(['Hoàn thành tốt', 'Hoàn thành', 'Chưa hoàn thành', '(chưa có)']);
+    expect(g.asked[2]!.choices).toEqual(['Hoàn thành xuất sắc', 'Hoàn thành tốt', 'Hoàn thành', 'Không hoàn thành', '(chưa có)']);
     const c = scripted(['']);
     const done = await run(['pledge', 'commit', 'binh'], c.prompter);
     expect(done.stdout).toBe('Đã ghi cam kết năm 2026 của Trần Thị Bình (mã số 1), ký ngày 15/03/2026.\n');

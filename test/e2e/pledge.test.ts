@@ -175,7 +175,7 @@ describe('refusals: exit 1, one line, the file unchanged', () => {
     ['edit deadline outside the year', ['pledge', 'edit', '1', '--due', '01/01/2025'], 'Lỗi: Thời hạn 01/01/2025 không nằm trong năm đăng ký 2026.'],
     ['unknown item', ['pledge', 'show', '99'], 'Lỗi: Không có việc đăng ký mã số 99. Xem danh sách: hoc-theo-bac pledge list'],
     ['item number not a number', ['pledge', 'show', 'abc'], 'Lỗi: Số mục đăng ký "abc" không đúng; hãy ghi một số, ví dụ 12.'],
-    ['grade off the scale', ['pledge', 'grade', '1', '--period', '6m', '--self', 'xuat-sac'], 'Lỗi: --self: "xuat-sac" không có trong thang đánh giá; hãy dùng một trong: hoan-thanh-tot, hoan-thanh, chua-hoan-thanh.'],
+    ['grade off the scale', ['pledge', 'grade', '1', '--period', '6m', '--self', 'xuat-sac'], 'Lỗi: --self: "xuat-sac" không có trong thang đánh giá; hãy dùng một trong: hoan-thanh-xuat-sac, hoan-thanh-tot, hoan-thanh, khong-hoan-thanh.'],
     ['grade period unknown', ['pledge', 'grade', '1', '--period', 'quy', '--self', 'hoan-thanh'], 'Lỗi: --period: "quy" không có trong thang đánh giá; hãy dùng một trong: 6m, year.'],
     ['grade without --self', ['pledge', 'grade', '1', '--period', '6m'], 'Lỗi: Thiếu --self. Hãy thêm --self vào lệnh (đang ở chế độ không hỏi).'],
     ['commit of an exempt member', ['pledge', 'commit', 'khoa', '--year', '2026'], 'Lỗi: Đặng Văn Khoa đang được miễn công tác và sinh hoạt đảng nên không phải đăng ký năm 2026.'],
@@ -217,7 +217,7 @@ describe('exemplar add and list', () => {
     expect(vi.stdout.indexOf('Tập thể chi bộ')).toBeLessThan(vi.stdout.indexOf('Trần Thị Bình'));
     expect((await run('--lang', 'en', 'exemplar', 'list', '--year', '2026')).stdout).toContain('Exemplars in all: 1.');
     expect(JSON.parse((await run('exemplar', 'list', '--year', '2025', '--json')).stdout)).toEqual([
-      { id: 2, year: 2025, memberId: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
+      { id: 2, year: 2025, memberId: null, name: null, achievement: 'Chi bộ trong sạch, vững mạnh tiêu biểu', award: null },
     ]);
   });
 });

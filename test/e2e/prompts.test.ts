@@ -157,10 +157,17 @@ describe('members on a terminal', () => {
   });
 
   it('asks for the name of a new member', async () => {
-    const p = person(['', 'Lê Văn Tám']);
-    const r = await runInProcess(['--db', file, 'member', 'add', '--born', '1970'], { env, tty: true, prompter: p.prompter });
+    const p = person(['', 'lê văn tám', '', '', '']);
+    const r = await runInProcess(['--db', file, 'member', 'add', '--born', '1970', '--status', 'chinh-thuc'], { env, tty: true, prompter: p.prompter });
     expect(r).toMatchObject({ code: 0, stdout: 'Đã thêm đảng viên Lê Văn Tám, mã số 2.\n' });
-    expect(p.asked.map((a) => a.message)).toEqual(['Họ và tên đảng viên:']);
+    // Then what the flags would give (--born and --status were given), and from when the member
+    // is in the cell; Enter leaves each unknown and takes the usual date (none known here).
+    expect(p.asked.map((a) => a.message)).toEqual([
+      'Họ và tên đảng viên:',
+      'Ngày vào Đảng (dd/mm/yyyy; để trống nếu chưa rõ):',
+      'Ngày chính thức (dd/mm/yyyy; để trống nếu chưa rõ hoặc còn dự bị):',
+      'Sinh hoạt tại chi bộ từ ngày (dd/mm/yyyy; Enter: trước khi có sổ)',
+    ]);
     expect(p.refused).toEqual(['Họ và tên không được để trống.']);
   });
 

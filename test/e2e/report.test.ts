@@ -88,16 +88,18 @@ describe('report: the workbook read back', () => {
     const headerRow = Number(ws.pageSetup.printTitlesRow!.split(':')[0]);
     const names: string[] = [];
     const stt: string[] = [];
-    for (let r = headerRow + 1; r <= headerRow + 6; r++) {
+    for (let r = headerRow + 1; r <= headerRow + 5; r++) {
       stt.push(String(ws.getRow(r).getCell(1).value));
       names.push(String(ws.getRow(r).getCell(2).value));
     }
-    expect(stt).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(names).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Bùi Văn Minh', 'Đặng Văn Khoa']);
-    expect(ws.getRow(headerRow + 6).getCell(8).value).toBe('Miễn sinh hoạt');
+    // Bùi Văn Minh moved away on 15/05/2026: not in the year's total, listed apart with the date.
+    expect(stt).toEqual(['1', '2', '3', '4', '5']);
+    expect(names).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Đặng Văn Khoa']);
+    expect(ws.getRow(headerRow + 5).getCell(8).value).toBe('Miễn sinh hoạt');
     const all = texts(ws);
     expect(all).toContain(LONG_PLEDGE);
-    expect(all).toContain('Tổng số đảng viên: 6; miễn sinh hoạt: 1; phải đăng ký: 5; đã đăng ký: 5 (100%).');
+    expect(all).toContain('Tổng số đảng viên: 5; miễn sinh hoạt: 1; phải đăng ký: 4; đã đăng ký: 4 (100%).');
+    expect(all).toContain('Rời chi bộ trong kỳ, không tính vào tổng số: Bùi Văn Minh (chuyển đi từ 15/05/2026).');
     // The long pledge's row is tall enough for its wrapped lines.
     expect(ws.getRow(headerRow + 1).height).toBeGreaterThan(150);
 

@@ -243,7 +243,7 @@ describe('a report on a cell this user may only read (item 4)', () => {
     fs.chmodSync(dir, 0o777);
     const out = path.join(dir, 'bao-cao.xlsx');
     const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const r = spawnSync(command[0]!, [...command.slice(1), BIN, '--db', file, 'report', 'monthly', '--month', '2026-03', '--out', out], {
+    const r = spawnSync(command[0]!, [...command.slice(1), BIN, '--db', file, '--force', 'report', 'monthly', '--month', '2026-03', '--out', out], {
       env: w.env,
       cwd: ROOT,
       encoding: 'utf8',

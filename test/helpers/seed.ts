@@ -116,7 +116,7 @@ export function seedCell(folder: string, options: { withRecords?: boolean } = {}
       const grade = db.prepare('INSERT INTO pledge_grade (pledge_id, period, self_grade, cell_grade, note, graded_at) VALUES (?, ?, ?, ?, ?, ?)');
       grade.run(ids.p_an1, '6m', 'hoan-thanh-tot', 'hoan-thanh-tot', null, NOW);
       grade.run(ids.p_an2, '6m', 'hoan-thanh', 'hoan-thanh', null, NOW);
-      grade.run(ids.p_binh1, '6m', 'hoan-thanh', 'chua-hoan-thanh', 'Cần cố gắng', NOW);
+      grade.run(ids.p_binh1, '6m', 'hoan-thanh', 'khong-hoan-thanh', 'Cần cố gắng', NOW);
       grade.run(ids.c1, '6m', 'hoan-thanh', 'hoan-thanh', null, NOW);
       const ex = db.prepare('INSERT INTO exemplar (year, member_id, achievement, award, created_at) VALUES (2026, ?, ?, ?, ?)');
       ex.run(ids.binh, 'Vận động 20 hộ phụ nữ thoát nghèo', 'Giấy khen của Đảng ủy xã', NOW);

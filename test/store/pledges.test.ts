@@ -51,7 +51,7 @@ describe('pledge store', () => {
   it('keeps one registration per member and year; the commitment date can be corrected', () => {
     cf.write((db) => saveCommitment(db, member, 2026, '2026-01-10'));
     cf.write((db) => saveCommitment(db, member, 2026, '2026-01-12'));
-    expect(getRegistration(cf.db, member, 2026)).toEqual({ memberId: member, year: 2026, state: 'draft', committedOn: '2026-01-12' });
+    expect(getRegistration(cf.db, member, 2026)).toEqual({ memberId: member, year: 2026, state: 'draft', committedOn: '2026-01-12', approvedOn: null });
     expect(listRegistrations(cf.db, 2026)).toHaveLength(1);
     expect(getRegistration(cf.db, member, 2025)).toBeNull();
   });

@@ -43,7 +43,8 @@ describe('finding the header', () => {
     const rows = [row(1, 'DANH SÁCH ĐẢNG VIÊN', 'DANH SÁCH ĐẢNG VIÊN'), row(2, null), row(3, 'STT', 'HO TEN', 'nam sinh', 'Chức Vụ', 'Đơn vị công tác', 'Ngày vào Đảng', 'ngay chinh thuc')];
     const header = findHeader(rows, MEMBER_TITLES, ['name'], new Map());
     expect(header.row).toBe(3);
-    expect(header.columns).toEqual({ name: 1, born: 2, partyRole: 3, unit: 4, joined: 5, official: 6 });
+    // A plain "Chức vụ" is the work position; the party role's column says "Đảng" (issue 10).
+    expect(header.columns).toEqual({ name: 1, born: 2, job: 3, unit: 4, joined: 5, official: 6 });
     expect(titleKey('1. Họ và tên (*)')).toBe('ho va ten');
   });
 
@@ -131,7 +132,7 @@ describe('planning a member import', () => {
 
   it('refuses the same person twice in the file', () => {
     const plan = planMembers([row(2, 'An Văn Bình', '1980', null, null), row(3, 'an văn bình', '1980', null, null)], header, [], options);
-    expect(plan.problems).toEqual([{ row: 3, key: 'error.importDuplicateRow', vars: { name: 'an văn bình', other: 2 } }]);
+    expect(plan.problems).toEqual([{ row: 3, key: 'error.importDuplicateRow', vars: { name: 'An Văn Bình', other: 2 } }]);
   });
 
   it('makes a member who joined within the year probationary', () => {

@@ -98,8 +98,10 @@ describe('meetings', () => {
     expect(keyOf(() => resolveAbsences(parseAbsentList('Khoa'), all, month))).toBe('error.absentExempt');
     expect(keyOf(() => resolveAbsences(parseAbsentList('binh,2'), all, month))).toBe('error.absentTwice');
     expect(keyOf(() => resolveAbsences(parseAbsentList('Tùng'), all, month))).toBe('error.memberUnknown');
-    // Transferred out on 10/02: still of the cell in February.
-    expect(resolveAbsences(parseAbsentList('Minh'), all, { month: '2026-02', date: null })).toEqual([{ memberId: 4, reason: null }]);
+    // Transferred out on 10/02: of the cell at a meeting of 05/02, not at one of 20/02 (nor at the month's end).
+    expect(resolveAbsences(parseAbsentList('Minh'), all, { month: '2026-02', date: '2026-02-05' })).toEqual([{ memberId: 4, reason: null }]);
+    expect(keyOf(() => resolveAbsences(parseAbsentList('Minh'), all, { month: '2026-02', date: '2026-02-20' }))).toBe('error.absentNotInForce');
+    expect(keyOf(() => resolveAbsences(parseAbsentList('Minh'), all, { month: '2026-02', date: null }))).toBe('error.absentNotInForce');
   });
 
   it('counts attendance with exempt members apart', () => {
@@ -160,7 +162,9 @@ describe('reviews', () => {
 
   it('lists who must be reviewed: in force, not exempt, Vietnamese name order', () => {
     expect(mustBeReviewed(all, '2026-03').map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng']);
-    expect(mustBeReviewed(all, '2026-02').map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Bùi Văn Minh']);
+    // Transferred out on 10/02: reviewed at a meeting of 05/02, not when the meeting came after.
+    expect(mustBeReviewed(all, '2026-02', '2026-02-05').map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Bùi Văn Minh']);
+    expect(mustBeReviewed(all, '2026-02', '2026-02-20').map((m) => m.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng']);
     expect(mustBeReviewed(all, '2026-04').map((m) => m.id)).toEqual([1, 2, 6, 5]);
     expect(notYetReviewed(all, '2026-03', new Set([2])).map((m) => m.id)).toEqual([1, 6]);
   });

@@ -169,8 +169,8 @@ describe('a new member’s first status', () => {
   it('is probationary from the joining date when joined within twelve months and not yet official', () => {
     expect(firstStatus({ joined: '2025-06-01', official: null }, today)).toEqual({ status: 'du-bi', from: '2025-06-01' });
   });
-  it('is full from the official date, else the joining date, else since before the records', () => {
-    expect(firstStatus({ joined: '2010-02-03', official: '2011-02-03' }, today)).toEqual({ status: 'chinh-thuc', from: '2011-02-03' });
+  it('is in the cell from the joining date, else since before the records', () => {
+    expect(firstStatus({ joined: '2010-02-03', official: '2011-02-03' }, today)).toEqual({ status: 'chinh-thuc', from: '2010-02-03' });
     expect(firstStatus({ joined: '2010-02-03', official: null }, today)).toEqual({ status: 'chinh-thuc', from: '2010-02-03' });
     expect(firstStatus({ joined: null, official: null }, today)).toEqual({ status: 'chinh-thuc', from: SINCE_EVER });
   });

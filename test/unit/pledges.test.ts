@@ -188,16 +188,16 @@ describe('removal, commitment, grades', () => {
     expect(refusal(() => checkCommitmentDate('2026-03-16', 2026, TODAY)).key).toBe('error.dateInFuture');
   });
   it('the grade scale and the periods', () => {
-    expect(PLEDGE_GRADES).toEqual(['hoan-thanh-tot', 'hoan-thanh', 'chua-hoan-thanh']);
+    expect(PLEDGE_GRADES).toEqual(['hoan-thanh-xuat-sac', 'hoan-thanh-tot', 'hoan-thanh', 'khong-hoan-thanh']);
     expect(GRADE_PERIODS).toEqual(['6m', 'year']);
     expect(parseScaleWord(PLEDGE_GRADES, 'Hoàn thành tốt', 'pledge.selfGrade')).toBe('hoan-thanh-tot');
     expect(parseScaleWord(GRADE_PERIODS, '6M', 'pledge.gradePeriod')).toBe('6m');
     expect(refusal(() => parseScaleWord(PLEDGE_GRADES, 'xuất sắc', 'pledge.selfGrade'))).toEqual({
       key: 'error.scaleUnknown',
-      vars: { value: 'xuất sắc', allowed: 'hoan-thanh-tot, hoan-thanh, chua-hoan-thanh' },
+      vars: { value: 'xuất sắc', allowed: 'hoan-thanh-xuat-sac, hoan-thanh-tot, hoan-thanh, khong-hoan-thanh' },
       field: 'pledge.selfGrade',
     });
-    expect(PLEDGE_GRADES.map((g) => translate('vi', pledgeGradeKey(g)))).toEqual(['Hoàn thành tốt', 'Hoàn thành', 'Chưa hoàn thành']);
+    expect(PLEDGE_GRADES.map((g) => translate('vi', pledgeGradeKey(g)))).toEqual(['Hoàn thành xuất sắc', 'Hoàn thành tốt', 'Hoàn thành', 'Không hoàn thành']);
     expect(GRADE_PERIODS.map((g) => translate('en', gradePeriodKey(g)))).toEqual(['six-month review', 'year-end review']);
   });
 });

@@ -70,7 +70,7 @@ describe('the records of a period', () => {
     expect(records.reviews[0]!.progress[0]).toMatchObject({ progress: 'dang', note: 'Đã làm được một nửa' });
     expect(records.reviews.find((r) => r.month === '2026-04')!.progress[0]).not.toHaveProperty('note');
     expect(records.pledgeGrades.every((g) => records.pledges.some((p) => p.id === g.pledgeId))).toBe(true);
-    expect(records.pledgeGrades.find((g) => g.note === 'Cần cố gắng')).toMatchObject({ period: '6m', self: 'hoan-thanh', cell: 'chua-hoan-thanh' });
+    expect(records.pledgeGrades.find((g) => g.note === 'Cần cố gắng')).toMatchObject({ period: '6m', self: 'hoan-thanh', cell: 'khong-hoan-thanh' });
   });
 });
 
@@ -131,10 +131,11 @@ describe('monthly', () => {
     expect(intro).toContain('vắng có lý do: 2 (Nguyễn Văn An: Đi học; Phạm Thị Đào: Ốm); vắng không lý do: 0;');
   });
 
-  it('keeps a member transferred out in May in March and leaves him out of June', () => {
+  it('keeps a member transferred out on 15/05 in March, lists him apart in May and leaves him out of June', () => {
     const names = (m: string) => cells(build('monthly', monthPeriod(m)).sheets[0]!.rows).map((r) => r.name);
     expect(names('2026-03')).toContain('Bùi Văn Minh');
-    expect(names('2026-05')).toContain('Bùi Văn Minh');
+    expect(names('2026-05')).not.toContain('Bùi Văn Minh');
+    expect(build('monthly', monthPeriod('2026-05')).sheets[0]!.summary).toContain('Rời chi bộ trong kỳ, không tính vào tổng số: Bùi Văn Minh (chuyển đi từ 15/05/2026).');
     expect(names('2026-06')).not.toContain('Bùi Văn Minh');
   });
 });
@@ -143,15 +144,16 @@ describe('registrations', () => {
   it('shows each content, the commitment mark, the departure, and the exempt member last', () => {
     const sheet = build('registrations', year).sheets[0]!;
     const rows = cells(sheet.rows);
-    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Bùi Văn Minh', 'Đặng Văn Khoa']);
-    expect(rows.map((r) => r.stt)).toEqual(['1', '2', '3', '4', '5', '6']);
+    // Bùi Văn Minh moved away on 15/05: not of the year's total, listed apart with the date.
+    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Dũng', 'Phạm Thị Đào', 'Đặng Văn Khoa']);
+    expect(rows.map((r) => r.stt)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows[0]!.study).toBe(LONG_PLEDGE);
     expect(rows[0]!.committed).toBe('x');
     expect(rows[2]!.committed).toBe('');
     expect(rows[3]!.study).toBe(FORMULA_LIKE[0]);
-    expect(rows[4]!.note).toBe('Chuyển đi từ 15/05/2026');
-    expect(rows[5]!.note).toBe('Miễn sinh hoạt');
-    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; phải đăng ký: 5; đã đăng ký: 5 (100%).');
+    expect(rows[4]!.note).toBe('Miễn sinh hoạt');
+    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 5; miễn sinh hoạt: 1; phải đăng ký: 4; đã đăng ký: 4 (100%).');
+    expect(sheet.summary).toContain('Rời chi bộ trong kỳ, không tính vào tổng số: Bùi Văn Minh (chuyển đi từ 15/05/2026).');
     expect(sheet.summary[1]).toMatch(/^Việc trọng tâm của tập thể: 2 việc \(1\. .+; 2\. .+\)\.$/);
   });
 
@@ -162,9 +164,9 @@ describe('registrations', () => {
     const sheet = build('registrations', year, 3, records).sheets[0]!;
     const rows = cells(sheet.rows);
     // Those listed apart come last, in name order among themselves.
-    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Đào', 'Bùi Văn Minh', 'Lê Văn Dũng', 'Đặng Văn Khoa']);
-    expect(rows.map((r) => r.note).slice(4)).toEqual(['Đình chỉ sinh hoạt', 'Miễn sinh hoạt']);
-    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 6; miễn sinh hoạt: 1; đình chỉ sinh hoạt: 1; phải đăng ký: 4; đã đăng ký: 4 (100%).');
+    expect(rows.map((r) => r.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Đào', 'Lê Văn Dũng', 'Đặng Văn Khoa']);
+    expect(rows.map((r) => r.note).slice(3)).toEqual(['Đình chỉ sinh hoạt', 'Miễn sinh hoạt']);
+    expect(sheet.summary[0]).toBe('Tổng số đảng viên: 5; miễn sinh hoạt: 1; đình chỉ sinh hoạt: 1; phải đăng ký: 3; đã đăng ký: 3 (100%).');
   });
 });
 
@@ -180,8 +182,11 @@ describe('results', () => {
     expect(sheet.merges).toContainEqual({ column: 'name', first: 1, last: 3 });
     expect(sheet.rows).toContainEqual({ section: 'II. TẬP THỂ CHI BỘ' });
     expect(cells(sheet.rows).find((r) => r.name === 'Lê Văn Dũng')!.outcome).toBe('Chưa báo cáo tiến độ');
-    expect(sheet.summary[1]).toBe('Hoàn thành tốt: 1 (9,1%); Hoàn thành: 2 (18,2%); Chưa hoàn thành: 1 (9,1%); chưa đánh giá: 7 (63,6%).');
-    expect(sheet.summary[2]).toContain('Đặng Văn Khoa');
+    // Bùi Văn Minh's item is not counted: he left the cell on 15/05, within the half year.
+    expect(sheet.summary[1]).toBe('Hoàn thành xuất sắc: 0 (0%); Hoàn thành tốt: 1 (10%); Hoàn thành: 2 (20%); Không hoàn thành: 1 (10%); chưa đánh giá: 6 (60%).');
+    // Done by the one rule: An's three and Bình's second (graded, or reported done in June), Đào's two, the graded key task.
+    expect(sheet.summary[2]).toMatch(/^Số việc hoàn thành: 7 \(70%\)/);
+    expect(sheet.summary[3]).toContain('Đặng Văn Khoa');
   });
 
   it('shows the latest progress of the months given, with its note', () => {
@@ -213,7 +218,7 @@ describe('results', () => {
 describe('stats, exemplars, plan', () => {
   it('counts the cell in one row', () => {
     const row = cells(build('stats', year).sheets[0]!.rows)[0]!;
-    expect(row).toMatchObject({ members: '6', registered: '5', registeredRate: '100%', collectiveItems: '2', individualItems: '9', collectiveExemplars: '1', individualExemplars: '2' });
+    expect(row).toMatchObject({ members: '5', registered: '4', registeredRate: '100%', collectiveItems: '2', individualItems: '8', collectiveExemplars: '1', individualExemplars: '2' });
   });
 
   it('lists the collective exemplar first, then people by name', () => {
@@ -223,7 +228,7 @@ describe('stats, exemplars, plan', () => {
 
   it('makes the cell’s numbered plan and one unnumbered form per member who registered', () => {
     const model = build('plan', year, 1);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Kế hoạch chi bộ', '1. Nguyễn Văn An', '2. Trần Thị Bình', '3. Lê Văn Dũng', '4. Phạm Thị Đào', '5. Bùi Văn Minh']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Kế hoạch chi bộ', '1. Nguyễn Văn An', '2. Trần Thị Bình', '3. Lê Văn Dũng', '4. Phạm Thị Đào']);
     expect(model.sheets[0]!.header.number).toBe('Số 01-KH/CB');
     expect(model.sheets[1]!.header.number).toBeNull();
     expect(model.sheets[1]!.intro[0]).toEqual(['Họ và tên: Nguyễn Văn An', 'Ngày sinh: 1968']);

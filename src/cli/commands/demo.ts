@@ -1,4 +1,5 @@
 // demo: a sample cell to try the tool on, in its own folder, never among real cells.
+import { isInForce } from '../../domain/members.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,8 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; commit
     { file },
   );
   if (ctx.globals(cmd).json) return ctx.printJson({ file, cell: sample.cell, members: sample.members.length, reports: reports.map((r) => r.file) });
-  ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.length }));
+  // The count `member list` shows: members on the lists today (not those who left).
+  ctx.print(ctx.t('demo.made', { name: sample.cell.name, count: sample.members.filter((m) => isInForce(m, ctx.today())).length }));
   ctx.print(ctx.t('demo.file', { file }));
   ctx.print();
   ctx.print(ctx.t('demo.try'));
@@ -49,12 +51,20 @@ export async function demo(ctx: Ctx, cmd: Command, flags: { dir?: string; commit
     `review list --month ${previousMonth(ctx.today())}`,
     'exemplar list',
   ]) {
-    ctx.print(`  hoc-theo-bac --db ${db} ${line}`);
+    ctx.print(`  ${commandName(ctx.env)} --db ${db} ${line}`);
   }
   ctx.print();
   for (const r of reports) ctx.print(ctx.t('report.demoWritten', { file: r.file }));
 }
 
+/**
+ * The command as the person started it, for lines to copy: "npx hoc-theo-bac" when run through
+ * npx (after `npm install`, there is no global command), else "hoc-theo-bac" (installed
+ * globally, or the portable executable).
+ */
+export function commandName(env: Record<string, string | undefined>): string {
+  return env.npm_command === 'exec' || env.npm_lifecycle_event === 'npx' ? 'npx hoc-theo-bac' : 'hoc-theo-bac';
+}
 
 /** A sample committee, its cells and their submissions (src/app/committee-demo.ts), and what to try. */
 async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<void> {
@@ -72,6 +82,6 @@ async function demoCommittee(ctx: Ctx, cmd: Command, folder: string): Promise<vo
   ctx.print(ctx.t('demo.try'));
   const db = /\s/.test(made.file) ? `"${made.file}"` : made.file;
   for (const line of ['committee status', 'committee cells', `committee add "${made.inbox}"`, 'committee report stats', 'committee report exemplars', 'committee submit']) {
-    ctx.print(`  hoc-theo-bac --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${made.year}` : ''}`);
+    ctx.print(`  ${commandName(ctx.env)} --db ${db} ${line}${/report|submit|status/.test(line) ? ` --year ${made.year}` : ''}`);
   }
 }

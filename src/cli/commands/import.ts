@@ -7,9 +7,10 @@ import { UserError } from '../../domain/errors.js';
 import { formatDate, parseYear } from '../../domain/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { dataFolder } from '../../store/data-folder.js';
-import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, type Header } from '../../import/table.js';
+import { MEMBER_FIELDS, MEMBER_TITLES, PLEDGE_FIELDS, PLEDGE_TITLES, footerRows, type Header } from '../../import/table.js';
 import type { RowProblem } from '../../import/plan.js';
 import * as imports from '../../app/import.js';
+import { pastWarning } from '../confirm.js';
 
 export interface ImportFlags {
   dryRun?: boolean;
@@ -74,6 +75,9 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
     async (cf) => {
       const plan = imports.planMemberImport(cf, sheet, { today: ctx.today(), update: Boolean(flags.update) });
       if (plan.problems.length > 0) throw rowsRefusal(ctx, plan.problems);
+      // A totals row under the table ("Tổng cộng: 5 đồng chí") is not a member: skipped, and said.
+      const footers = footerRows(sheet.rows, sheet.header);
+      if (footers.length > 0) ctx.note(ctx.t('import.footerSkipped', { rows: footers.join(', ') }));
       const counts = { add: plan.add.length, update: plan.update.length, skip: plan.skip.length };
       if (flags.dryRun) {
         if (json) {
@@ -101,6 +105,12 @@ export async function importMembers(ctx: Ctx, cmd: Command, file: string, flags:
         if (json) return ctx.printJson({ dryRun: false, ...counts, added: [], updated: [] });
         if (plan.skip.length > 0) ctx.print(ctx.t('import.skipped', { names: plan.skip.map((r) => r.fields.name).join(', ') }));
         return ctx.print(ctx.t('import.nothing'));
+      }
+      if (plan.likelyDuplicates.length > 0) {
+        const list = plan.likelyDuplicates
+          .map((d) => ctx.t('import.likelyDuplicate', { row: d.row, name: d.name, other: d.of.name, id: d.of.id }))
+          .join('; ');
+        if (!(await pastWarning(ctx, cmd, 'import.likelyDuplicates', { count: plan.likelyDuplicates.length, list }))) return ctx.print(ctx.t('member.notAdded'));
       }
       // The plan is made again inside the write transaction: an import running meanwhile is seen.
       const { added, updated, backup, plan: final } = await refusingRows(ctx, () =>

@@ -1,4 +1,4 @@
-// member add | list | show | edit | status: flags and prompts in, one use case of src/app/members.ts, words out.
+// member add | list | show | edit | status | grade | remove | restore: flags and prompts in, one use case of src/app/members.ts, words out.
 import type { Command } from 'commander';
 import type { Ctx } from '../context.js';
 import { valueOrAsk } from '../context.js';
@@ -14,13 +14,19 @@ import {
   validateName,
   memberFields,
   firstStatus,
+  defaultSince,
+  MEMBER_STATUSES,
   SINCE_EVER,
   type Member,
   type MemberFields,
   type MemberStatus,
 } from '../../domain/members.js';
-import { formatDate, parseBirth, parseDate } from '../../domain/dates.js';
-import { sortByName } from '../../domain/names.js';
+import { formatDate, parseBirth, parseDate, parseYear, yearOf } from '../../domain/dates.js';
+import { MEMBER_GRADE_CODES, checkMemberGradable } from '../../domain/member-grades.js';
+import { memberGradeLabelKey, parseScore } from '../../domain/scales.js';
+import { confirmed, pastWarning } from '../confirm.js';
+import { recordsOf, removeMember, restoreMember } from '../../app/corrections.js';
+import { capitaliseName, sortByName } from '../../domain/names.js';
 import { UserError } from '../../domain/errors.js';
 import * as members from '../../app/members.js';
 import { memberJson } from '../../app/members.js';
@@ -36,12 +42,13 @@ export interface MemberFlags {
   official?: string;
   status?: string;
   card?: string;
+  since?: string;
 }
 
 /** Flags → validated member fields; only the flags given (for edit), or all (for add). */
 function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
   const f: Partial<MemberFields> = {};
-  if (flags.name !== undefined) f.name = validateName(flags.name);
+  if (flags.name !== undefined) f.name = capitaliseName(validateName(flags.name));
   if (flags.born !== undefined) {
     if (flags.born.trim() === '') {
       f.birthDate = null;
@@ -62,15 +69,61 @@ function fieldsFromFlags(ctx: Ctx, flags: MemberFlags): Partial<MemberFields> {
   return f;
 }
 
-export async function add(ctx: Ctx, cmd: Command, flags: MemberFlags): Promise<void> {
-  const name = await valueOrAsk(ctx, cmd, flags.name, '--name', (p) =>
+/** On a terminal, when the name was asked too: birth, joining dates and status, each skippable. */
+async function askDetails(ctx: Ctx, flags: MemberFlags): Promise<MemberFlags> {
+  const p = await ctx.prompter();
+  const today = ctx.today();
+  const optional = (parse: (v: string) => unknown) => validateWith(ctx.t, (v) => (v.trim() === '' ? null : parse(v)));
+  const asked: MemberFlags = { ...flags };
+  const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v);
+  if (flags.born === undefined) asked.born = blankToUndefined(await p.input({ message: ctx.t('member.ask.born'), default: '', validate: optional((v) => parseBirth(v, today)) }));
+  if (flags.joined === undefined) asked.joined = blankToUndefined(await p.input({ message: ctx.t('member.ask.joined'), default: '', validate: optional((v) => parseDate(v, 'member.joined')) }));
+  if (flags.official === undefined) asked.official = blankToUndefined(await p.input({ message: ctx.t('member.ask.official'), default: '', validate: optional((v) => parseDate(v, 'member.official')) }));
+  if (flags.status === undefined) {
+    const status = await p.select<string>({
+      message: ctx.t('member.ask.status'),
+      choices: [
+        { name: ctx.t('member.ask.statusUsual'), value: '' },
+        { name: ctx.t(statusMessageKey('chinh-thuc')), value: 'chinh-thuc' },
+        { name: ctx.t(statusMessageKey('du-bi')), value: 'du-bi' },
+      ],
+      default: '',
+    });
+    asked.status = status === '' ? undefined : status;
+  }
+  return asked;
+}
+
+export async function add(ctx: Ctx, cmd: Command, given: MemberFlags): Promise<void> {
+  const nameAsked = given.name === undefined;
+  const name = await valueOrAsk(ctx, cmd, given.name, '--name', (p) =>
     p.input({ message: ctx.t('member.ask.name'), validate: validateWith(ctx.t, validateName) }),
   );
-  const fields = memberFields(validateName(name), fieldsFromFlags(ctx, { ...flags, name: undefined }));
+  const flags = nameAsked ? await askDetails(ctx, given) : given;
+  // Stored as Vietnamese writes names, each word capitalised, whatever was typed.
+  const fields = memberFields(capitaliseName(validateName(name)), fieldsFromFlags(ctx, { ...flags, name: undefined }));
   validateMemberDates(fields, ctx.today());
-  const first = firstStatus(fields, ctx.today(), flags.status === undefined ? undefined : parseStatus(flags.status));
+  const asked = flags.status === undefined ? undefined : parseStatus(flags.status);
+  let since = flags.since === undefined || flags.since.trim() === '' ? null : parseDate(flags.since, 'member.since');
 
-  await ctx.onCell(cmd, async (cf) => {
+  await ctx.onCell(cmd, async (cf, cell) => {
+    const termStart = cell.termStart;
+    if (flags.since === undefined && ctx.canAsk(cmd)) {
+      const usual = defaultSince(fields.joined, { termStart });
+      const p = await ctx.prompter();
+      const answer = await p.input({
+        message: ctx.t('member.ask.since', { default: usual === SINCE_EVER ? ctx.t('member.sinceEver') : formatDate(usual) }),
+        default: '',
+        validate: validateWith(ctx.t, (v) => (v.trim() === '' ? null : parseDate(v, 'member.since'))),
+      });
+      if (answer.trim() !== '') since = parseDate(answer, 'member.since');
+    }
+    const first = firstStatus(fields, ctx.today(), asked, { since, termStart });
+    const twin = members.likelyDuplicate(cf, fields);
+    if (twin) {
+      const born = twin.birthYear ? ctx.t('member.bornIn', { year: twin.birthYear }) : '';
+      if (!(await pastWarning(ctx, cmd, 'member.likelyDuplicate', { name: twin.name, born, id: twin.id }))) return ctx.print(ctx.t('member.notAdded'));
+    }
     const member = members.addMember(cf, fields, first, ctx.now());
     await ctx.reply(cmd, () => memberJson(member, ctx.today()), () => ctx.print(ctx.t('member.added', { name: member.name, id: member.id })));
   });
@@ -183,15 +236,73 @@ async function askEdits(ctx: Ctx, m: Member): Promise<Partial<MemberFields>> {
   return fieldsFromFlags(ctx, flags);
 }
 
-export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set: string; from: string; note?: string }): Promise<void> {
-  const status = parseStatus(flags.set);
-  const from = parseDate(flags.from, 'member.statusFrom');
-  const note = optionalText(flags.note, 'member.statusNote');
+export async function setStatus(ctx: Ctx, cmd: Command, ref: string, flags: { set?: string; from?: string; note?: string }): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
     const m = members.findMember(cf, ref);
+    // On a terminal, what is missing is asked: the status, the date, a note.
+    const asking = ctx.canAsk(cmd) && (flags.set === undefined || flags.from === undefined);
+    const status = parseStatus(
+      await valueOrAsk(ctx, cmd, flags.set, '--set', (p) =>
+        p.select({ message: ctx.t('member.ask.statusWhich', { name: m.name }), choices: MEMBER_STATUSES.map((s) => ({ name: statusLabel(ctx, s), value: s as string })) }),
+      ),
+    );
+    const from = parseDate(
+      await valueOrAsk(ctx, cmd, flags.from, '--from', (p) =>
+        p.input({ message: ctx.t('member.ask.statusFrom'), default: formatDate(ctx.today()), validate: validateWith(ctx.t, (v) => parseDate(v, 'member.statusFrom')) }),
+      ),
+      'member.statusFrom',
+    );
+    let noteText = flags.note;
+    if (noteText === undefined && asking) {
+      noteText = await (await ctx.prompter()).input({ message: ctx.t('member.ask.statusNote'), default: '', validate: validateWith(ctx.t, (v) => optionalText(v, 'member.statusNote')) });
+    }
+    const note = optionalText(noteText, 'member.statusNote');
     const updated = members.setMemberStatus(cf, m, { status, from, note }, ctx.now(), (s) => statusLabel(ctx, s));
     if (ctx.globals(cmd).json) return ctx.printJson(memberJson(updated, ctx.today()));
     ctx.print(ctx.t('member.statusSaved', { name: m.name, id: m.id, status: statusLabel(ctx, status).toLocaleLowerCase(ctx.lang), from: formatDate(from) }));
   });
 }
 
+export async function grade(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }): Promise<void> {
+  const today = ctx.today();
+  const year = parseYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => p.input({ message: ctx.t('pledge.ask.year'), default: String(yearOf(today)) })));
+  const score = flags.score === undefined || flags.score.trim() === '' ? null : parseScore(flags.score, 'member.score');
+  const note = optionalText(flags.note, 'member.gradeNote');
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    checkMemberGradable(m, year, today);
+    let resultText = flags.result;
+    if (resultText === undefined && score === null) {
+      resultText = await valueOrAsk(ctx, cmd, undefined, '--result', (p) =>
+        p.select({ message: ctx.t('member.ask.result', { year, name: m.name }), choices: MEMBER_GRADE_CODES.map((g) => ({ name: ctx.t(memberGradeLabelKey(g)), value: g as string })) }),
+      );
+    }
+    const { result } = members.gradeMember(cf, String(m.id), year, resultText ?? null, score, note, today);
+    if (ctx.globals(cmd).json) return ctx.printJson({ memberId: m.id, name: m.name, year, result, score, note });
+    ctx.print(ctx.t('member.graded', { year, name: m.name, id: m.id, result: ctx.t(memberGradeLabelKey(result)), score: score === null ? '' : ctx.t('member.gradeScore', { score }) }));
+  });
+}
+
+
+
+export async function remove(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.onCell(cmd, async (cf) => {
+    const m = members.findMember(cf, ref);
+    const count = recordsOf(cf, m);
+    const question = count === 0 ? ctx.t('member.confirmDelete', { name: m.name, id: m.id }) : ctx.t('member.confirmMark', { name: m.name, id: m.id, count });
+    if (!(await confirmed(ctx, cmd, question))) return ctx.print(ctx.t('member.notRemoved'));
+    const done = removeMember(cf, m, ctx.now());
+    if (ctx.globals(cmd).json) return ctx.printJson({ id: m.id, name: m.name, removed: done });
+    ctx.print(ctx.t(done === 'deleted' ? 'member.deleted' : 'member.marked', { name: m.name, id: m.id }));
+  });
+}
+
+export async function restore(ctx: Ctx, cmd: Command, ref: string): Promise<void> {
+  await ctx.onCell(cmd, (cf) => {
+    const m = members.findAnyMember(cf, ref);
+    if (!m.mistakenAt) throw new UserError('error.memberNotMistaken', { name: m.name, id: m.id });
+    restoreMember(cf, m);
+    if (ctx.globals(cmd).json) return ctx.printJson(memberJson(members.findMember(cf, String(m.id)), ctx.today()));
+    ctx.print(ctx.t('member.restored', { name: m.name, id: m.id }));
+  });
+}

@@ -18,12 +18,13 @@ import {
   type PledgeKind,
   type PledgeWarning,
 } from '../../domain/pledges.js';
-import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
+import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, isPledgeGradeWord, parsePledgeGrade, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
 import { optionalText, type Member } from '../../domain/members.js';
 import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
-import { fold } from '../../domain/text.js';
 import { locateCell } from '../../store/data-folder.js';
+import { confirmed } from '../confirm.js';
+import { gradingOf } from '../../domain/member-grades.js';
 import { UserError } from '../../domain/errors.js';
 import type { CellFile } from '../../store/cell-file.js';
 import * as pledges from '../../app/pledges.js';
@@ -154,7 +155,7 @@ export async function list(ctx: Ctx, cmd: Command, flags: { year?: string; membe
   const year = flags.year === undefined ? yearOf(ctx.today()) : parsePledgeYear(flags.year, ctx.today());
   await ctx.onCell(cmd, async (cf) => {
     const { items, members } = pledges.pledgesOfYear(cf, { year, member: flags.member, collective: flags.collective });
-    await ctx.reply(cmd, () => items.map((p) => pledgeJson(p)), () => printList(ctx, year, items, members));
+    await ctx.reply(cmd, () => items.map((p) => ({ ...pledgeJson(p), name: p.memberId === null ? null : (members.find((m) => m.id === p.memberId)?.name ?? null) })), () => printList(ctx, year, items, members));
   });
 }
 
@@ -236,12 +237,6 @@ export async function edit(ctx: Ctx, cmd: Command, idText: string, flags: Pledge
 }
 
 /** Asks on a terminal; refused without one unless --yes was given. */
-export async function confirmed(ctx: Ctx, cmd: Command, message: string): Promise<boolean> {
-  if (ctx.globals(cmd).yes) return true;
-  if (!ctx.canAsk(cmd)) throw new UserError('error.confirmNeeded');
-  return (await ctx.prompter()).confirm({ message, default: false });
-}
-
 export async function remove(ctx: Ctx, cmd: Command, idText: string): Promise<void> {
   await ctx.onCell(cmd, async (cf) => {
     const p = pledges.livePledge(cf, idText);
@@ -274,12 +269,26 @@ export async function commit(ctx: Ctx, cmd: Command, ref: string, flags: { year?
   });
 }
 
+export async function approve(ctx: Ctx, cmd: Command, ref: string, flags: { year?: string; date?: string }): Promise<void> {
+  const today = ctx.today();
+  const year = parsePledgeYear(await valueOrAsk(ctx, cmd, flags.year, '--year', (p) => askYear(ctx, p)), today);
+  const date = flags.date === undefined ? today : parseDate(flags.date, 'pledge.approveDate');
+  await ctx.onCell(cmd, async (cf) => {
+    const member = pledges.approveRegistration(cf, ref, year, date, today);
+    await ctx.reply(cmd, () => ({ memberId: member.id, name: member.name, year, state: 'approved', approvedOn: date }), () =>
+      ctx.print(ctx.t('pledge.approved', { name: member.name, id: member.id, year, date: formatDate(date) })),
+    );
+  });
+}
+
 export interface GradeFlags {
   period?: string;
   self?: string;
   cellGrade?: string;
   cell?: string;
   note?: string;
+  half?: string;
+  year?: string;
 }
 
 /**
@@ -288,23 +297,35 @@ export interface GradeFlags {
  */
 export function cellGradeFlag(ctx: Ctx, cmd: Command): { grade?: string; file?: string } {
   const g = ctx.globals(cmd);
-  if (g.cell === undefined || !PLEDGE_GRADES.some((w) => w === fold(g.cell!).replace(/\s+/g, '-'))) return {};
+  if (g.cell === undefined || !isPledgeGradeWord(g.cell)) return {};
   return { grade: g.cell, file: locateCell({ db: g.db }, ctx.env).file };
 }
 
-export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: GradeFlags): Promise<void> {
+export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, flags: GradeFlags): Promise<void> {
   const cellFlag = cellGradeFlag(ctx, cmd);
   const gradeChoices = PLEDGE_GRADES.map((g) => ({ name: ctx.t(pledgeGradeKey(g)), value: g as string }));
-  const asking = ctx.canAsk(cmd) && (flags.period === undefined || flags.self === undefined);
-  const period = parseScaleWord(
-    GRADE_PERIODS,
-    await valueOrAsk(ctx, cmd, flags.period, '--period', (p) =>
-      p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
-    ),
-    'pledge.gradePeriod',
-  );
-  const self = parseScaleWord(
-    PLEDGE_GRADES,
+  // --half Y-1, --year Y, or --period 6m|year (of this year).
+  const chosen = gradingOf(flags, ctx.today());
+  const askPeriod = async () =>
+    parseScaleWord(
+      GRADE_PERIODS,
+      await valueOrAsk(ctx, cmd, undefined, '--period', (p) =>
+        p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
+      ),
+      'pledge.gradePeriod',
+    );
+  if (idText === undefined) {
+    // No item: the guided walk through the members and their items (a terminal is needed).
+    if (!ctx.canAsk(cmd)) throw new UserError('error.gradeNeedsId', {}, 2);
+    const period = chosen?.period ?? (await askPeriod());
+    const year = chosen?.year ?? yearOf(ctx.today());
+    const { gradeSession } = await import('../prompts/pledge-grade.js');
+    await ctx.onCell(cmd, async (cf) => gradeSession(ctx, cf, await ctx.prompter(), year, period), { file: cellFlag.file });
+    return;
+  }
+  const asking = ctx.canAsk(cmd) && (chosen === null || flags.self === undefined);
+  const period = chosen?.period ?? (await askPeriod());
+  const self = parsePledgeGrade(
     await valueOrAsk(ctx, cmd, flags.self, '--self', (p) => p.select({ message: ctx.t('pledge.ask.self'), choices: gradeChoices })),
     'pledge.selfGrade',
   );
@@ -312,7 +333,7 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string, flags: Grade
   if (cellText === undefined && asking) {
     cellText = await (await ctx.prompter()).select({ message: ctx.t('pledge.ask.cell'), choices: [...gradeChoices, { name: ctx.t('pledge.notGraded'), value: '' }] });
   }
-  const cell = cellText === undefined || cellText.trim() === '' ? null : parseScaleWord(PLEDGE_GRADES, cellText, 'pledge.cellGrade');
+  const cell = cellText === undefined || cellText.trim() === '' ? null : parsePledgeGrade(cellText, 'pledge.cellGrade');
   const note = optionalText(flags.note, 'pledge.gradeNote');
   await ctx.onCell(cmd, (cf) => {
     const { pledge: p, replaced, grades } = pledges.gradePledge(cf, idText, { period, self, cell, note }, ctx.today(), ctx.now());

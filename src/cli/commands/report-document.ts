@@ -7,6 +7,7 @@ import type { Ctx } from '../context.js';
 import { requireCell } from '../../app/cells.js';
 import { parseDocumentNumber, reportPeriod } from '../../app/reports.js';
 import { mayOverwrite } from '../ask.js';
+import { periodMayBeWritten } from './report.js';
 import { UserError } from '../../domain/errors.js';
 import { dataFolder } from '../../store/data-folder.js';
 import { resolveTemplate, resolveWordTemplate } from '../../reports/template.js';
@@ -42,6 +43,7 @@ export async function writeDocument(ctx: Ctx, cmd: Command, kind: DocumentKind, 
     if (!out.toLowerCase().endsWith('.docx')) throw new UserError('error.documentOutNotDocx', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
+    if (!(await periodMayBeWritten(ctx, cmd, cf, subject.period))) return ctx.print(ctx.t('report.notWritten'));
     const attachment = attachmentTemplate ? { template: attachmentTemplate, out: app.attachmentFileName(out) } : undefined;
     if (!(await mayOverwrite(ctx, cmd, attachment ? [out, attachment.out] : [out]))) return;
     const produced = await app.produceDocument(cf, { ...target, templateFile, out, attachment, number, today: ctx.today(), now: ctx.now() });

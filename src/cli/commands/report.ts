@@ -9,6 +9,10 @@ import { mayOverwrite } from '../ask.js';
 import { UserError } from '../../domain/errors.js';
 import { dataFolder } from '../../store/data-folder.js';
 import type { ReportKind } from '../../reports/model/kinds.js';
+import type { CellFile } from '../../store/cell-file.js';
+import type { ReportPeriod } from '../../reports/model/period.js';
+import { pastWarning } from '../confirm.js';
+import { reportWarning } from '../../app/reports.js';
 import { numberLine } from '../../reports/model/common.js';
 import { dataTemplatesFolder, resolveTemplate } from '../../reports/template.js';
 import { formatDate, parseYear, type IsoDate } from '../../domain/dates.js';
@@ -22,6 +26,15 @@ export interface ReportFlags extends PeriodInput {
   refresh?: boolean;
 }
 
+/**
+ * A period not begun, or holding no records, is written only past the warning (--force, or a
+ * yes on a terminal); refused otherwise before any number is used.
+ */
+export async function periodMayBeWritten(ctx: Ctx, cmd: Command, cf: CellFile, period: ReportPeriod): Promise<boolean> {
+  const warning = reportWarning(cf, period, ctx.today());
+  return warning === null || pastWarning(ctx, cmd, warning.key, warning.vars);
+}
+
 export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, flags: ReportFlags): Promise<void> {
   // Everything that can be refused is checked before a byte is written.
   const period = reportPeriod(kind, flags, ctx.today());
@@ -33,8 +46,10 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.outIsFolder', { file: out });
     const folder = path.dirname(out);
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UserError('error.folderMissing', { file: folder });
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UserError('error.reportOutIsFolder', { file: out });
+    if (!(await periodMayBeWritten(ctx, cmd, cf, period))) return ctx.print(ctx.t('report.notWritten'));
     if (!(await mayOverwrite(ctx, cmd, [out]))) return;
-    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
+    const produced = await produceReport(cf, { kind, period, template, out, number, force: Boolean(flags.force || ctx.globals(cmd).force), today: ctx.today(), now: ctx.now(), refresh: flags.refresh === true });
     if (ctx.globals(cmd).json) return ctx.printJson({ file: produced.file, kind: produced.kind, period: produced.period, number: produced.number });
     // The plan's number is on its first sheet, the cell's plan.
     const title = template.collective?.title ?? template.title;

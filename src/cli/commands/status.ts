@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { formatDate, formatMonth, monthOf, parseMonth } from '../../domain/dates.js';
 import type { StatusFindings } from '../../domain/status.js';
 import { progressLabelKey } from '../../domain/scales.js';
-import type { Member } from '../../domain/members.js';
+import { statusMessageKey, type Member } from '../../domain/members.js';
 import { pledgeJsonPick, pledgeKindKey } from '../../domain/pledges.js';
 import { monthStatus } from '../../app/status.js';
 import { wrapWords } from '../../domain/text.js';
@@ -30,6 +30,8 @@ export function statusJson(f: StatusFindings) {
     })),
     collective: f.collective.map((x) => ({ ...pledgeJsonPick(x.pledge, ['id', 'content', 'due', 'owner', 'target']), progress: x.progress })),
     meetingMissing: f.meetingMissing ? [f.month] : [],
+    came: f.came.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
+    left: f.left.map((x) => ({ ...person(x.member), on: x.on, status: x.status })),
   };
 }
 
@@ -61,6 +63,13 @@ function print(ctx: Ctx, f: StatusFindings): void {
   else {
     ctx.print(colour.bold(t('status.collective', { count: f.collective.length })));
     for (const x of f.collective) ctx.print('    ' + wrapped(`[${x.pledge.id}] ${x.pledge.content}: ${progressWord(x.progress)}`));
+  }
+  for (const [key, list] of [['status.came', f.came], ['status.left', f.left]] as const) {
+    if (list.length === 0) continue;
+    ctx.print(colour.bold(t(key, { count: list.length })));
+    for (const x of list) {
+      ctx.print('    ' + t('status.movement', { name: x.member.name, id: x.member.id, status: t(statusMessageKey(x.status)), date: formatDate(x.on) }));
+    }
   }
   if (f.meetingMissing) ctx.print(colour.red.bold('! ' + t('status.meetingMissing', { month: formatMonth(f.month), monthIso: f.month })));
   else ctx.print(colour.green('✓ ' + t('status.meetingRecorded', { month: formatMonth(f.month) })));

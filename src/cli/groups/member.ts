@@ -23,7 +23,13 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--official <date>', t('member.opt.official'))
       .option('--card <text>', t('member.opt.card'));
 
-  examples(details(member.command('add').description(t('member.add.help'))).option('--status <status>', t('member.opt.status')), ctx, 'member.example.add').action(
+  examples(
+    details(member.command('add').description(t('member.add.help')))
+      .option('--status <status>', t('member.opt.status'))
+      .option('--since <date>', t('member.opt.since')),
+    ctx,
+    'member.example.add',
+  ).action(
     async function (this: Command, flags: MemberFlags) {
       return (await commands()).add(ctx, this, flags);
     },
@@ -49,14 +55,38 @@ export function register(program: Command, ctx: Ctx): void {
       .command('status')
       .description(t('member.status.help'))
       .argument('<ref>', t('member.arg.ref'))
-      .requiredOption('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
-      .requiredOption('--from <date>', t('member.opt.from'))
+      .option('--set <status>', t('member.opt.set', { statuses: MEMBER_STATUSES.join('|') }))
+      .option('--from <date>', t('member.opt.from'))
       .option('--note <text>', t('member.opt.note')),
     ctx,
     'member.example.status',
-  ).action(async function (this: Command, ref: string, flags: { set: string; from: string; note?: string }) {
+  ).action(async function (this: Command, ref: string, flags: { set?: string; from?: string; note?: string }) {
     return (await commands()).setStatus(ctx, this, ref, flags);
   });
+  examples(
+    member
+      .command('grade')
+      .description(t('member.grade.help'))
+      .argument('<ref>', t('member.arg.ref'))
+      .option('--year <year>', t('member.opt.gradeYear'))
+      .option('--result <result>', t('member.opt.result'))
+      .option('--score <0-100>', t('member.opt.score'))
+      .option('--note <text>', t('member.opt.gradeNote')),
+    ctx,
+    'member.example.grade',
+  ).action(async function (this: Command, ref: string, flags: { year?: string; result?: string; score?: string; note?: string }) {
+    return (await commands()).grade(ctx, this, ref, flags);
+  });
+  examples(member.command('remove').description(t('member.remove.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.remove').action(
+    async function (this: Command, ref: string) {
+      return (await commands()).remove(ctx, this, ref);
+    },
+  );
+  examples(member.command('restore').description(t('member.restore.help')).argument('<ref>', t('member.arg.ref')), ctx, 'member.example.restore').action(
+    async function (this: Command, ref: string) {
+      return (await commands()).restore(ctx, this, ref);
+    },
+  );
   registerMemberImport(member, ctx);
 }
 

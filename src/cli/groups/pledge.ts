@@ -76,9 +76,23 @@ export function register(program: Command, ctx: Ctx): void {
   });
   examples(
     pledge
+      .command('approve')
+      .description(t('pledge.approve.help'))
+      .argument('<ref>', t('pledge.arg.ref'))
+      .option('--year <year>', t('pledge.opt.year'))
+      .option('--date <date>', t('pledge.opt.approveDate')),
+    ctx,
+    'pledge.example.approve',
+  ).action(async function (this: Command, ref: string, flags: { year?: string; date?: string }) {
+    return (await commands()).approve(ctx, this, ref, flags);
+  });
+  examples(
+    pledge
       .command('grade')
       .description(t('pledge.grade.help'))
-      .argument('<id>', t('pledge.arg.id'))
+      .argument('[id]', t('pledge.arg.id'))
+      .option('--half <year-1>', t('pledge.opt.half'))
+      .option('--year <year>', t('pledge.opt.gradeYear'))
       .option('--period <6m|year>', t('pledge.opt.period'))
       .option('--self <grade>', t('pledge.opt.self'))
       .option('--cell-grade <grade>', t('pledge.opt.cell'))
@@ -87,7 +101,7 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--note <text>', t('pledge.opt.note')),
     ctx,
     'pledge.example.grade',
-  ).action(async function (this: Command, id: string, flags: GradeFlags) {
+  ).action(async function (this: Command, id: string | undefined, flags: GradeFlags) {
     return (await commands()).grade(ctx, this, id, flags);
   });
   registerPledgeImport(pledge, ctx);

@@ -14,7 +14,7 @@ import { parseAbsentList, resolveAbsences, validateMeetingDate } from '../../dom
 import { RECOGNITIONS, recognitionLabelKey, type Recognition, type Review } from '../../domain/reviews.js';
 import { PROGRESS_LEVELS, REVIEW_RESULTS, parseScore, progressLabelKey, reviewResultLabelKey, type Progress } from '../../domain/scales.js';
 import { pledgeKindKey, type Pledge } from '../../domain/pledges.js';
-import { memberToReview, reviewOf, reviewRunState, saveReview, type ReviewAnswers } from '../../app/reviews.js';
+import { finishedBefore, keyTasksToAsk, memberToReview, reviewOf, reviewRunState, saveReview, type ReviewAnswers } from '../../app/reviews.js';
 import { meetingFields, recordMeeting } from '../../app/meetings.js';
 
 type Step = 'review' | 'skip' | 'back' | 'stop';
@@ -43,17 +43,27 @@ function showPledges(ctx: Ctx, pledges: readonly Pledge[], soFar: ReadonlyMap<nu
           id: p.id,
           kind: ctx.t(pledgeKindKey(p.kind)),
           content: p.content,
-          due: p.due ? formatDate(p.due) : '—',
+          // An item without its own deadline is due at the year's end (pledgeDue).
+          due: p.due ? formatDate(p.due) : ctx.t('review.run.dueYearEnd'),
           progress: progress ? ctx.t(progressLabelKey(progress)) : ctx.t('review.run.noProgress'),
         }),
     );
   }
 }
 
-async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soFar: ReadonlyMap<number, Progress>, before: Review | null): Promise<ReviewAnswers> {
+/**
+ * The progress of each item, asked; an item finished in an earlier month is shown as finished
+ * and carried into this review without asking again.
+ */
+async function askProgress(ctx: Ctx, p: Prompter, items: readonly Pledge[], soFar: ReadonlyMap<number, Progress>, finished: ReadonlySet<number>, before: Review | null): Promise<ReviewAnswers['progress']> {
   const { t } = ctx;
   const progress: ReviewAnswers['progress'] = [];
-  for (const item of pledges) {
+  for (const item of items) {
+    if (finished.has(item.id)) {
+      ctx.print('  ' + t('review.run.alreadyDone', { id: item.id, content: item.content }));
+      progress.push({ pledgeId: item.id, progress: 'xong' });
+      continue;
+    }
     const known = before?.progress.find((e) => e.pledgeId === item.id)?.progress ?? soFar.get(item.id) ?? 'chua';
     const level = await p.select<Progress>({
       message: t('review.ask.progress', { id: item.id, content: item.content }),
@@ -62,6 +72,19 @@ async function askAnswers(ctx: Ctx, p: Prompter, pledges: readonly Pledge[], soF
     });
     progress.push({ pledgeId: item.id, progress: level });
   }
+  return progress;
+}
+
+async function askAnswers(
+  ctx: Ctx,
+  p: Prompter,
+  pledges: readonly Pledge[],
+  soFar: ReadonlyMap<number, Progress>,
+  finished: ReadonlySet<number>,
+  before: Review | null,
+): Promise<ReviewAnswers> {
+  const { t } = ctx;
+  const progress = await askProgress(ctx, p, pledges, soFar, finished, before);
   const selfCritique = optionalText(await p.input({ message: t('review.ask.self'), default: before?.selfCritique ?? '', validate: textValidator(t, 'review.self') }), 'review.self');
   const comment = optionalText(await p.input({ message: t('review.ask.comment'), default: before?.comment ?? '', validate: textValidator(t, 'review.comment') }), 'review.comment');
   const result = await p.select({
@@ -107,6 +130,9 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
   if (!meetingRecorded) ctx.print(t('review.run.meetingLater', { month: formatMonth(month) }));
   /** Members reviewed in this session: going back to one replaces the review. */
   const savedHere = new Set<number>();
+  // The cell's key tasks are asked once per meeting, with the first review saved, unless reported this month already.
+  const keyTasks = keyTasksToAsk(cf, month);
+  let keyTasksAsked = keyTasks.length === 0;
   let i = 0;
   while (i < queue.length) {
     const member = queue[i]!;
@@ -130,7 +156,13 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
       continue;
     }
     const before = savedHere.has(member.id) ? reviewOf(cf, month, member.id) : null;
-    const answers = await askAnswers(ctx, p, pledges, soFar, before);
+    const finished = finishedBefore(cf, month);
+    const answers = await askAnswers(ctx, p, pledges, soFar, finished, before);
+    if (!keyTasksAsked) {
+      ctx.print('  ' + ctx.colour.bold(t('review.run.keyTasks')));
+      answers.progress.push(...(await askProgress(ctx, p, keyTasks, soFar, finished, null)));
+      keyTasksAsked = true;
+    }
     const id = saveReview(cf, member, month, answers, savedHere.has(member.id), ctx.now(), ctx.today());
     savedHere.add(member.id);
     ctx.print(ctx.colour.green(t('review.run.saved', { name: member.name, id })));

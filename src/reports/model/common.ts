@@ -1,8 +1,9 @@
 // What every builder shares: the header block, the placeholders, the members of the period.
 import { recipientOf, upperVi } from '../../domain/cells.js';
 import { documentDateLine, formatDate, type IsoDate } from '../../domain/dates.js';
-import { GONE_STATUSES, isInForceDuring, type Member, type MemberStatus } from '../../domain/members.js';
+import { GONE_STATUSES, membershipInPeriod, type Member, type MemberStatus } from '../../domain/members.js';
 import { sortByName } from '../../domain/names.js';
+import { periodFigures, type PeriodFigures } from '../../domain/outcomes.js';
 import type { ReportRecords } from '../../domain/report-records.js';
 import type { ReportTemplate, TableTemplate } from '../template.js';
 import { halfPhrase, monthNumber, periodDates, periodPhrase, type ReportPeriod } from './period.js';
@@ -82,10 +83,10 @@ export function cellSheet<K extends string>(
     columns: table.columns,
     intro: [],
     merges: [],
-    summary: [],
     closing: [],
     signature: cellSignature(input),
     ...parts,
+    summary: [...(parts.summary ?? []), ...movementLines(input.records, input.period)],
   };
 }
 
@@ -102,12 +103,6 @@ export function statusDuring(member: Member, to: IsoDate): MemberStatus | null {
   return status;
 }
 
-/** When a member left the cell within the period (transferred out, deceased), for a note. */
-export function leftDuring(member: Member, from: IsoDate, to: IsoDate): { status: MemberStatus; on: IsoDate } | null {
-  const change = member.history.filter((c) => c.from >= from && c.from <= to && GONE_STATUSES.includes(c.status)).pop();
-  return change ? { status: change.status, on: change.from } : null;
-}
-
 export interface PeriodMember {
   member: Member;
   status: MemberStatus | null;
@@ -117,20 +112,48 @@ export interface PeriodMember {
   departure: string;
 }
 
-/** The members in force at some time in the period, in Vietnamese name order. */
+/**
+ * The members of the period: those in the cell on its last day ("Tổng số đảng viên"), in
+ * Vietnamese name order; one who came during the period carries the date in `departure`.
+ * Those who left during it are not among them: movementLines lists them apart.
+ */
 export function membersOfPeriod(records: ReportRecords, period: ReportPeriod): PeriodMember[] {
   const { from, to } = periodDates(period);
-  const members = records.members.filter((m) => isInForceDuring(m, from, to));
+  const { members, came } = membershipInPeriod(records.members, from, to);
   return sortByName(members, (m) => m.name, (a, b) => a.id - b.id).map((member) => {
     const status = statusDuring(member, to);
-    const left = leftDuring(member, from, to);
+    const arrival = came.filter((c) => c.member === member).pop();
     return {
       member,
       status,
       apart: status === 'mien' || status === 'dinh-chi',
-      departure: left ? `${STATUS_WORDS[left.status]} từ ${formatDate(left.on)}` : '',
+      departure: arrival ? `Đến sinh hoạt từ ${formatDate(arrival.on)}` : '',
     };
   });
+}
+
+/**
+ * The comings and goings of the period, listed apart with their dates:
+ * "Đến sinh hoạt trong kỳ: Lò Văn Páo (từ 15/07/2026)." and "Rời chi bộ trong kỳ: … (chuyển đi từ 08/06/2026)."
+ */
+export function movementLines(records: ReportRecords, period: ReportPeriod): string[] {
+  const { from, to } = periodDates(period);
+  const { came, left } = membershipInPeriod(records.members, from, to);
+  const lines: string[] = [];
+  const byName = <T extends { member: Member; on: IsoDate }>(list: T[]) => sortByName(list, (x) => x.member.name, (a, b) => (a.on < b.on ? -1 : 1));
+  if (came.length) lines.push(`Đến sinh hoạt trong kỳ: ${byName(came).map((c) => `${c.member.name} (từ ${formatDate(c.on)})`).join('; ')}.`);
+  if (left.length) {
+    lines.push(
+      `Rời chi bộ trong kỳ, không tính vào tổng số: ${byName(left).map((c) => `${c.member.name} (${STATUS_WORDS[c.status].toLocaleLowerCase('vi')} từ ${formatDate(c.on)})`).join('; ')}.`,
+    );
+  }
+  return lines;
+}
+
+/** The period's figures by the domain's one rule: the same in every report that prints them. */
+export function figuresOf(input: Pick<BuildInput, 'records' | 'period'>): PeriodFigures {
+  const { from, to } = periodDates(input.period);
+  return periodFigures(input.records, from, to);
 }
 
 /** The members held to the cell's work, and those listed apart (exempt, suspended). */

@@ -2,15 +2,16 @@
 // (KẾ HOẠCH) and a meeting's minutes (BIÊN BẢN). Pure builders: records → the values a Word
 // template's placeholders and loops take. Every figure is the workbooks' own, from the same
 // functions (resultsTally, registrationTally, meetingAttendance, reviewTally, percent).
-import { formatDate, formatMonth, firstDayOf, lastDayOf, type IsoDate, type Month } from '../../domain/dates.js';
+import { formatDate, formatMonth, type IsoDate, type Month } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/meetings.js';
-import { isApart, isInForceDuring } from '../../domain/members.js';
+import { membershipInPeriod, type Member } from '../../domain/members.js';
+import { sortByName } from '../../domain/names.js';
 import type { Pledge, PledgeKind } from '../../domain/pledges.js';
 import type { ReportRecords } from '../../domain/report-records.js';
-import type { Review } from '../../domain/reviews.js';
-import { apartPhrase, headerBlock, membersOfPeriod, percent, splitApart, type PeriodMember } from './common.js';
+import { mustBeReviewed, type Review } from '../../domain/reviews.js';
+import { apartPhrase, headerBlock, membersOfPeriod, percent, splitApart } from './common.js';
 import { meetingAttendance, reviewTally } from './monthly.js';
-import { periodMonths, periodPhrase, type ReportPeriod } from './period.js';
+import { periodDates, periodMonths, periodPhrase, type ReportPeriod } from './period.js';
 import { registrationTally } from './registrations.js';
 import { outcomeText, resultsTally } from './results.js';
 import { GRADE_WORDS, KIND_WORDS, MEETING_KIND_WORDS, PROGRESS_WORDS, RECOGNITION_WORDS, RESULT_WORDS, STATUS_WORDS, meetingGradeWord } from './words.js';
@@ -96,19 +97,22 @@ function monthList(months: readonly Month[]): string {
   return 'tháng ' + months.map((m) => (years.size > 1 ? formatMonth(m) : String(Number(m.slice(5))))).join(', ');
 }
 
-/** Members held to the review in a month (in force, not exempt or suspended) who have none. */
-function notReviewed(active: readonly PeriodMember[], reviews: readonly Review[], months: readonly Month[]): Array<{ name: string; months: Month[] }> {
-  const out: Array<{ name: string; months: Month[] }> = [];
-  for (const { member } of active) {
-    const missing = months.filter(
-      (month) =>
-        isInForceDuring(member, firstDayOf(month), lastDayOf(month)) &&
-        !isApart(member, lastDayOf(month)) &&
-        !reviews.some((r) => r.memberId === member.id && r.month === month),
-    );
-    if (missing.length) out.push({ name: member.name, months: missing });
+/**
+ * Members held to the review in a month who have none: those in the cell on the day of the
+ * month's meeting, not exempt or suspended then (mustBeReviewed), in name order.
+ */
+function notReviewed(members: readonly Member[], meetings: readonly Meeting[], reviews: readonly Review[], months: readonly Month[]): Array<{ name: string; months: Month[] }> {
+  const missing = new Map<number, { name: string; months: Month[] }>();
+  for (const month of months) {
+    const day = meetings.find((m) => m.month === month && m.kind === 'thuong-ky')?.date ?? meetings.find((m) => m.month === month)?.date ?? null;
+    for (const member of mustBeReviewed(members, month, day)) {
+      if (reviews.some((r) => r.memberId === member.id && r.month === month)) continue;
+      const entry = missing.get(member.id) ?? { name: member.name, months: [] };
+      entry.months.push(month);
+      missing.set(member.id, entry);
+    }
   }
-  return out;
+  return sortByName([...missing.values()], (x) => x.name);
 }
 
 const INDIVIDUAL_KINDS: readonly PledgeKind[] = ['hoc-tap', 'lam-theo', 'neu-guong'];
@@ -130,7 +134,11 @@ export function buildResultsDocument(input: DocumentInput): Values {
     .map((s) => ({ s, n: reg.active.filter((m) => m.status === s).length }))
     .filter(({ s, n }) => n > 0 || s !== 'tam-thoi')
     .map(({ s, n }) => `${STATUS_WORDS[s].toLocaleLowerCase('vi')} ${n}`);
-  const departed = reg.members.filter((m) => m.departure).map((m) => `${m.member.name} (${m.departure.toLocaleLowerCase('vi')})`);
+  // Those who left during the period, listed apart with the date (they are not in the total).
+  const { from: periodFrom, to: periodTo } = periodDates(period);
+  const departed = membershipInPeriod(records.members, periodFrom, periodTo).left.map(
+    (c) => `${c.member.name} (${STATUS_WORDS[c.status].toLocaleLowerCase('vi')} từ ${formatDate(c.on)})`,
+  );
 
   const byKind = INDIVIDUAL_KINDS.map((kind) => {
     const items = individual.filter((p) => p.kind === kind);
@@ -148,9 +156,9 @@ export function buildResultsDocument(input: DocumentInput): Values {
   const meetings = records.meetings;
   const regularMonths = new Set(meetings.filter((m) => m.kind === 'thuong-ky').map((m) => m.month));
   const withoutMeeting = soFar.filter((m) => !regularMonths.has(m));
-  const missingReviews = notReviewed(tally.active, records.reviews, soFar.filter((m) => meetings.some((x) => x.month === m)));
+  const missingReviews = notReviewed(records.members, meetings, records.reviews, soFar.filter((m) => meetings.some((x) => x.month === m)));
   const notDone = records.pledges.filter(
-    (p) => (p.memberId === null || activeIds.has(p.memberId)) && gradeOf(p.id)?.cell === 'chua-hoan-thanh',
+    (p) => (p.memberId === null || activeIds.has(p.memberId)) && (gradeOf(p.id)?.cell ?? gradeOf(p.id)?.self) === 'khong-hoan-thanh',
   );
   const unreported = records.pledges.filter((p) => (p.memberId === null || activeIds.has(p.memberId)) && latest(p.id) === undefined);
   const notRegistered = reg.active.filter((m) => !reg.registered.includes(m));
@@ -222,8 +230,8 @@ export function buildResultsDocument(input: DocumentInput): Values {
     goodRate: percent(counts['hoan-thanh-tot'], total),
     done: counts['hoan-thanh'],
     doneRate: percent(counts['hoan-thanh'], total),
-    notDone: counts['chua-hoan-thanh'],
-    notDoneRate: percent(counts['chua-hoan-thanh'], total),
+    notDone: counts['khong-hoan-thanh'],
+    notDoneRate: percent(counts['khong-hoan-thanh'], total),
     ungraded: counts.none,
     ungradedRate: percent(counts.none, total),
     byKind,
@@ -284,7 +292,7 @@ export function buildMinutesDocument(input: DocumentInput, meeting: Meeting): Va
   const { records, period } = input;
   const head = documentHead(input, 'minutes');
   const { active, apart } = splitApart(membersOfPeriod(records, period));
-  const attendance = meetingAttendance(meeting, active);
+  const attendance = meetingAttendance(meeting, records.members);
   // The meeting's own reviews; a regular meeting also takes the month's reviews tied to no meeting.
   const reviews = records.reviews.filter(
     (r) => r.month === meeting.month && (r.meetingId === meeting.id || (r.meetingId === null && meeting.kind === 'thuong-ky')),

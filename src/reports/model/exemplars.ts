@@ -1,6 +1,6 @@
 // exemplars: the collective and individual exemplars of the year proposed for commendation.
 import { sortByName } from '../../domain/names.js';
-import { cellSheet, positionOf, type BuildInput } from './common.js';
+import { cellSheet, figuresOf, positionOf, type BuildInput } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import { count, text, type ReportModel, type ReportRow } from './types.js';
 
@@ -39,6 +39,7 @@ export function buildExemplars(input: BuildInput): ReportModel {
       },
     });
   }
-  const summary = [`Tổng số: ${collective.length} tập thể, ${individual.length} cá nhân.`];
+  const f = figuresOf(input);
+  const summary = [`Tổng số: ${f.collectiveExemplars.length} tập thể, ${f.individualExemplars.length} cá nhân.`];
   return { kind: 'exemplars', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Điển hình', rows, summary })] };
 }

@@ -1,21 +1,27 @@
 // monthly: one month's meeting (facts, attendance, score) and each member's review.
 import { formatDate } from '../../domain/dates.js';
+import { expectedMembers } from '../../domain/meetings.js';
 import type { ReviewResult } from '../../domain/scales.js';
 import type { Meeting } from '../../domain/meetings.js';
+import type { Member } from '../../domain/members.js';
 import type { Review } from '../../domain/reviews.js';
 import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, splitApart, type BuildInput, type PeriodMember } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import { count, text, type ReportModel, type ReportRow } from './types.js';
 import { MEETING_KIND_WORDS, RECOGNITION_WORDS, meetingGradeWord, progressWords, resultWords } from './words.js';
 
-/** A meeting's attendance among the members held to attend, in the order of the list. */
-export function meetingAttendance(meeting: Meeting, active: readonly PeriodMember[]) {
+/**
+ * A meeting's attendance: those who belonged to the cell on its date and were held to attend
+ * (expectedMembers), in name order, not the order the absences were typed in.
+ */
+export function meetingAttendance(meeting: Meeting, members: readonly Member[]) {
+  const expected = expectedMembers(members, meeting);
   const absentById = new Map(meeting.absences.map((a) => [a.memberId, a]));
-  const nameOf = new Map(active.map((m) => [m.member.id, m.member.name]));
-  const absences = active.flatMap((m) => absentById.get(m.member.id) ?? []);
+  const nameOf = new Map(expected.map((m) => [m.id, m.name]));
+  const absences = expected.flatMap((m) => absentById.get(m.id) ?? []);
   const withReason = absences.filter((a) => a.reason && a.reason.trim() !== '').map((a) => ({ name: nameOf.get(a.memberId)!, reason: a.reason! }));
   const without = absences.filter((a) => !a.reason || a.reason.trim() === '').map((a) => nameOf.get(a.memberId)!);
-  return { expected: active.length, present: active.length - absences.length, withReason, without };
+  return { expected: expected.length, present: expected.length - absences.length, withReason, without };
 }
 
 /** The month's review results per member held to the cell's work, with those praised and reminded. */
@@ -41,7 +47,7 @@ export function buildMonthly(input: BuildInput): ReportModel {
   const intro: string[] = [];
   if (meeting) {
     // In the order of the list below, not the order the absences were typed in.
-    const { expected, present, withReason, without } = meetingAttendance(meeting, active);
+    const { expected, present, withReason, without } = meetingAttendance(meeting, records.members);
     intro.push(`Thời gian: ${meeting.date ? `ngày ${formatDate(meeting.date)}` : 'chưa ghi ngày'}. Hình thức: ${MEETING_KIND_WORDS[meeting.kind]}.`);
     if (meeting.topic) intro.push(`Chủ đề: ${meeting.topic}`);
     const withNames = withReason.length ? ` (${withReason.map((a) => `${a.name}: ${a.reason}`).join('; ')})` : '';

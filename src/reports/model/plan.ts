@@ -1,7 +1,7 @@
 // plan: the cell's collective plan, then one registration form per member who registered.
 import { blankDateLine, documentDateLine, formatDate } from '../../domain/dates.js';
 import type { Member } from '../../domain/members.js';
-import { cellSheet, fillPlaceholders, headerBlock, membersOfPeriod, placeholderValues, type BuildInput } from './common.js';
+import { cellSheet, figuresOf, fillPlaceholders, headerBlock, membersOfPeriod, placeholderValues, type BuildInput } from './common.js';
 import type { ColumnKey, PlanCollectiveKey } from './kinds.js';
 import { count, date, text, type ReportModel, type ReportRow, type ReportSheet } from './types.js';
 import { KIND_WORDS, SIGN_FOR_CELL } from './words.js';
@@ -23,7 +23,7 @@ function birthOf(m: Member): string {
 
 export function buildPlan(input: BuildInput): ReportModel {
   const { records, period, template } = input;
-  const collective = records.pledges.filter((p) => p.memberId === null);
+  const collective = figuresOf(input).collectiveItems;
   const collectiveRows: ReportRow<PlanCollectiveKey>[] = collective.map((p, i) => ({
     cells: {
       stt: count(i + 1),
@@ -35,16 +35,24 @@ export function buildPlan(input: BuildInput): ReportModel {
       note: text(''),
     },
   }));
-  const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows })];
+  // The year's programme (programme set) is the plan's basis: "Căn cứ", and the topics of the term and the year.
+  const programme = records.programme;
+  const basis = programme
+    ? [`Căn cứ: ${programme.basis}.`, ...(programme.topic ? [`Chuyên đề toàn khóa: ${programme.topic}.`] : []), ...(programme.yearTopic ? [`Chuyên đề năm ${programme.year}: ${programme.yearTopic}.`] : [])]
+    : [];
+  const sheets: ReportSheet[] = [cellSheet(input, template.collective!, { name: 'Kế hoạch chi bộ', rows: collectiveRows, intro: basis })];
 
   const vars = placeholderValues(input);
-  const registered = membersOfPeriod(records, period).filter((m) => !m.apart && records.pledges.some((p) => p.memberId === m.member.id));
+  const f = figuresOf(input);
+  const registered = membersOfPeriod(records, period).filter((m) => f.registered.includes(m.member));
   registered.forEach(({ member }, n) => {
-    const items = records.pledges.filter((p) => p.memberId === member.id);
+    const items = f.individualItems.filter((p) => p.memberId === member.id);
     const registration = records.registrations.find((r) => r.memberId === member.id);
     // The form is dated the day it was signed; a form not yet signed leaves the day to the pen.
     const signedOn = registration?.committedOn ?? null;
     const place = records.cell.place;
+    // The cell's approval (pledge approve), with its date, under the commitment.
+    const approval = registration?.state === 'approved' ? [registration.approvedOn ? `Chi bộ đã duyệt ngày ${formatDate(registration.approvedOn)}.` : 'Chi bộ đã duyệt.'] : [];
     sheets.push({
       name: sheetName(`${n + 1}. ${member.name}`),
       header: { ...headerBlock(input, false), dateLine: signedOn ? documentDateLine(place, signedOn) : blankDateLine(place, period.year) },
@@ -72,7 +80,7 @@ export function buildPlan(input: BuildInput): ReportModel {
       ),
       merges: [],
       summary: [],
-      closing: [COMMITMENT],
+      closing: [COMMITMENT, ...approval],
       // The cell confirms the form (its secretary, for the cell); the member signs it.
       signature: {
         recipients: null,

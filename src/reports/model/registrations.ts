@@ -1,6 +1,6 @@
 // registrations: who registered what, one row per member; exempt and suspended members listed at the end.
 import type { Pledge, PledgeKind } from '../../domain/pledges.js';
-import { apartPhrase, cellSheet, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, numberedLines, percent, positionOf, splitApart, type BuildInput } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import { count, text, type ReportModel, type ReportRow } from './types.js';
 import { STATUS_WORDS } from './words.js';
@@ -10,7 +10,9 @@ export function registrationTally(input: Pick<BuildInput, 'records' | 'period'>)
   const { records, period } = input;
   const members = membersOfPeriod(records, period);
   const { active, apart } = splitApart(members);
-  const registeredIds = new Set(records.pledges.filter((p) => p.memberId !== null).map((p) => p.memberId));
+  // Registered and the key tasks by the period's figures, the same in every report.
+  const f = figuresOf(input);
+  const registeredIds = new Set(f.registered.map((m) => m.id));
   const registered = active.filter((m) => registeredIds.has(m.member.id));
   const committedIds = new Set(records.registrations.filter((r) => r.committedOn).map((r) => r.memberId));
   return {
@@ -19,7 +21,7 @@ export function registrationTally(input: Pick<BuildInput, 'records' | 'period'>)
     apart,
     registered,
     committed: active.filter((m) => committedIds.has(m.member.id)),
-    collective: records.pledges.filter((p) => p.memberId === null),
+    collective: f.collectiveItems,
   };
 }
 
@@ -32,7 +34,7 @@ export function buildRegistrations(input: BuildInput): ReportModel {
 
   const rows: ReportRow<ColumnKey<'registrations'>>[] = [];
   for (const { member, departure } of active) {
-    const has = records.pledges.some((p) => p.memberId === member.id);
+    const has = registered.some((m) => m.member.id === member.id);
     rows.push({
       cells: {
         stt: count(rows.length + 1),

@@ -3,7 +3,7 @@
 import type { Pledge, PledgeGradeRecord } from '../../domain/pledges.js';
 import type { ProgressEntry } from '../../domain/reviews.js';
 import { MEMBER_GRADES, PLEDGE_GRADES, memberGrade, type MemberGrade, type PledgeGrade } from '../../domain/scales.js';
-import { apartPhrase, cellSheet, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput, type PeriodMember } from './common.js';
+import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, percent, sectionRow, splitApart, type BuildInput, type PeriodMember } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import { count, text, type ReportModel, type ReportRow, type RowMerge } from './types.js';
 import { KIND_WORDS, memberGradeWords, pledgeGradeWords, progressWords } from './words.js';
@@ -27,6 +27,10 @@ export interface ResultsTally {
   counts: Record<PledgeGrade | 'none', number>;
   total: number;
   graded: number;
+  /** Items done by the one rule (itemOutcome): graded anything but "không hoàn thành", else last reported done. */
+  completed: number;
+  /** The items of each member held to register, in the order học tập, làm theo, nêu gương. */
+  itemsOf: (memberId: number) => Pledge[];
   /** Year-end (or second-half) report: graded on the year. */
   yearEnd: boolean;
 }
@@ -67,20 +71,21 @@ export function resultsTally(input: Pick<BuildInput, 'records' | 'period'>): Res
     return [...earlier, now].join('\n');
   };
   const gradeOf = (pledgeId: number) => records.pledgeGrades.find((g) => g.pledgeId === pledgeId && g.period === gradePeriod);
+  // Items, grades and what is done by the period's one rule (periodFigures, itemOutcome).
+  const f = figuresOf(input);
   // The member's overall result is graded at the year's end: printed from the second half on.
   const overallOf = (memberId: number): MemberGrade | null => {
     if (gradePeriod !== 'year') return null;
     const g = records.memberGrades.find((x) => x.memberId === memberId);
-    return g && g.score !== null ? memberGrade(g.score) : null;
+    return g ? (g.result ?? (g.score !== null ? memberGrade(g.score) : null)) : null;
   };
-  const collective = records.pledges.filter((p) => p.memberId === null);
+  const collective = f.collectiveItems;
   const counts = Object.fromEntries([...PLEDGE_GRADES, 'none'].map((g) => [g, 0])) as Record<PledgeGrade | 'none', number>;
-  const activeIds = new Set(active.map((m) => m.member.id));
-  for (const p of records.pledges) {
-    if (p.memberId === null || activeIds.has(p.memberId)) counts[gradeOf(p.id)?.cell ?? 'none']++;
-  }
+  // The cell's grade, else the member's own (the one rule).
+  for (const p of f.items) counts[f.outcomes.get(p.id)!.grade ?? 'none']++;
   const graded = PLEDGE_GRADES.reduce((s, g) => s + counts[g], 0);
-  return { active, apart, collective, latest, outcome, gradeOf, overallOf, counts, total: graded + counts.none, graded, yearEnd: gradePeriod === 'year' };
+  const itemsOf = (memberId: number) => f.individualItems.filter((p) => p.memberId === memberId);
+  return { active, apart, collective, latest, outcome, gradeOf, overallOf, counts, total: graded + counts.none, graded, completed: f.completed.length, itemsOf, yearEnd: gradePeriod === 'year' };
 }
 
 /** "Đã hoàn thành: …" or "Chưa báo cáo tiến độ": an item's latest progress as the report prints it. */
@@ -90,7 +95,7 @@ export function outcomeText(step: ProgressEntry | undefined): string {
 
 export function buildResults(input: BuildInput): ReportModel {
   const { records, template } = input;
-  const { active, apart, collective, outcome, gradeOf, overallOf, counts, total, graded, yearEnd } = resultsTally(input);
+  const { active, apart, collective, outcome, gradeOf, overallOf, counts, total, graded, completed, itemsOf, yearEnd } = resultsTally(input);
 
   const rows: ReportRow<Key>[] = [];
   const merges: RowMerge<Key>[] = [];
@@ -132,7 +137,7 @@ export function buildResults(input: BuildInput): ReportModel {
 
   if (collective.length) rows.push(sectionRow('I. CÁ NHÂN'));
   active.forEach(({ member, departure }, i) =>
-    addMember(i + 1, member.id, member.name, records.pledges.filter((p) => p.memberId === member.id), departure),
+    addMember(i + 1, member.id, member.name, itemsOf(member.id), departure),
   );
   if (collective.length) {
     // The cell's items are each numbered: 1, 2… (the cell's name stands in the name column).
@@ -146,8 +151,9 @@ export function buildResults(input: BuildInput): ReportModel {
     if (collective.length > 1) merges.push({ column: 'name', first, last: rows.length - 1 });
   }
   const summary = [
-    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); chi bộ đã đánh giá ${graded}.`,
+    `Tổng số việc đăng ký: ${total} (cá nhân ${total - collective.length}, tập thể ${collective.length}); đã đánh giá ${graded}.`,
     [...PLEDGE_GRADES.map((g) => `${pledgeGradeWords(g)}: ${counts[g]} (${percent(counts[g], total)})`), `chưa đánh giá: ${counts.none} (${percent(counts.none, total)})`].join('; ') + '.',
+    `Số việc hoàn thành: ${completed} (${percent(completed, total)}), theo đánh giá của chi bộ, nếu chưa có thì theo tự đánh giá, chưa đánh giá thì theo tiến độ báo cáo sau cùng trong kỳ.`,
   ];
   if (yearEnd) {
     const overall = active.flatMap(({ member }) => overallOf(member.id) ?? []);

@@ -1,5 +1,5 @@
 // stats: the statistics table, one row for the cell.
-import { apartPhrase, cellSheet, membersOfPeriod, splitApart, type BuildInput } from './common.js';
+import { apartPhrase, cellSheet, figuresOf, membersOfPeriod, splitApart, type BuildInput } from './common.js';
 import type { ColumnKey } from './kinds.js';
 import type { ReportRecords } from '../../domain/report-records.js';
 import type { ReportPeriod } from './period.js';
@@ -8,10 +8,11 @@ import { count, rate, text, type CellValue, type ReportModel } from './types.js'
 /**
  * The figures of the stats report, as numbers: the cell's own report prints them and its
  * submission to the committee carries them, so that the committee's totals are the sum of
- * the cells' own reports by construction.
+ * the cells' own reports by construction. Every figure by the period's one rule (periodFigures),
+ * the same as the other reports print.
  */
 export interface StatsFigures {
-  /** Members in force at some time in the period (the exempt and suspended included). */
+  /** Members in the cell on the period's last day (the exempt and suspended included). */
   members: number;
   /** Those held to register (not exempt, not suspended): the base of the registration rate. */
   mustRegister: number;
@@ -24,24 +25,16 @@ export interface StatsFigures {
 }
 
 export function statsFigures(records: ReportRecords, period: ReportPeriod): StatsFigures {
-  const members = membersOfPeriod(records, period);
-  const { active } = splitApart(members);
-  const individual = records.pledges.filter((p) => p.memberId !== null);
-  const collective = records.pledges.filter((p) => p.memberId === null);
-  const registered = active.filter((m) => individual.some((p) => p.memberId === m.member.id)).length;
-  const doneIds = new Set(records.reviews.flatMap((r) => r.progress).filter((p) => p.progress === 'xong').map((p) => p.pledgeId));
-  for (const g of records.pledgeGrades) {
-    if (g.cell === 'hoan-thanh' || g.cell === 'hoan-thanh-tot') doneIds.add(g.pledgeId);
-  }
+  const f = figuresOf({ records, period });
   return {
-    members: members.length,
-    mustRegister: active.length,
-    registered,
-    collectiveItems: collective.length,
-    individualItems: individual.length,
-    completedItems: records.pledges.filter((p) => doneIds.has(p.id)).length,
-    collectiveExemplars: records.exemplars.filter((e) => e.memberId === null).length,
-    individualExemplars: records.exemplars.filter((e) => e.memberId !== null).length,
+    members: f.members.length,
+    mustRegister: f.active.length,
+    registered: f.registered.length,
+    collectiveItems: f.collectiveItems.length,
+    individualItems: f.individualItems.length,
+    completedItems: f.completed.length,
+    collectiveExemplars: f.collectiveExemplars.length,
+    individualExemplars: f.individualExemplars.length,
   };
 }
 
@@ -65,7 +58,7 @@ export function buildStats(input: BuildInput): ReportModel {
   };
   const summary = [
     `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${f.mustRegister} đảng viên phải đăng ký.`,
-    `Số việc hoàn thành: việc đã báo cáo hoàn thành hoặc được chi bộ đánh giá hoàn thành; tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
+    `Số việc hoàn thành: việc được chi bộ đánh giá hoàn thành (chưa có đánh giá của chi bộ thì theo tự đánh giá, chưa đánh giá thì theo tiến độ báo cáo sau cùng trong kỳ); tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
   ];
   return { kind: 'stats', orientation: template.orientation, sheets: [cellSheet(input, template, { name: 'Thống kê', rows: [{ cells: row }], summary })] };
 }
