@@ -5,7 +5,9 @@ import type { ReportRecords } from '../domain/report-records.js';
 import type { ProgressEntry } from '../domain/reviews.js';
 import type { Cell } from '../domain/cells.js';
 import { isVague } from '../domain/pledges.js';
-import { membersOfPeriod, positionOf } from '../reports/model/common.js';
+import { membersOfPeriod, positionOf, statusDuring } from '../reports/model/common.js';
+import { membershipInPeriod } from '../domain/members.js';
+import { periodDates } from '../reports/model/period.js';
 import { statsFigures } from '../reports/model/stats.js';
 import { periodMonths, type ReportPeriod } from '../reports/model/period.js';
 import type { GradeCounts, SubmissionContent, SubmissionPeriod, SubmittedItem, UnitIdentity } from './format.js';
@@ -57,7 +59,16 @@ export function cellContent(
 ): SubmissionContent {
   const reportPeriod: ReportPeriod = period;
   const { cell } = records;
-  const members = membersOfPeriod(records, reportPeriod);
+  // The members in force over the period: those in the cell on its last day, and those who left
+  // during it (with the status that took them out), as COMMITTEE.md asks.
+  const days = periodDates(reportPeriod);
+  const left = membershipInPeriod(records.members, days.from, days.to).left.map(({ member }) => ({
+    member,
+    status: statusDuring(member, days.to),
+    apart: true,
+  }));
+  const onLastDay = membersOfPeriod(records, reportPeriod);
+  const members = [...onLastDay, ...left.filter((l) => !onLastDay.some((m) => m.member.id === l.member.id))];
   const inPeriod = new Set(members.map((m) => m.member.id));
   const latest = latestProgress(records);
   const gradesOf = new Map<number, SubmittedItem['grades']>();
