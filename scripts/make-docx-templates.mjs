@@ -148,7 +148,7 @@ function signature(left, right) {
   return '<w:p/>' + twoColumns(left, right, Math.round(CONTENT * 0.45));
 }
 
-const recipients = () => [p('recipientsTitle', 'Nơi nhận:'), p('recipients', '- {committeeName} (để báo cáo),'), p('recipients', '- Lưu chi bộ.')].join('');
+const recipients = () => [p('recipientsTitle', 'Nơi nhận:'), p('recipients', '- {recipient} (để báo cáo),'), p('recipients', '- Lưu chi bộ.')].join('');
 const signedForCell = () => [p('signerAuthority', 'T/M CHI BỘ'), p('signerTitle', 'BÍ THƯ'), p('signerName', '{secretary}')].join('');
 
 // ---- the three documents ------------------------------------------------------------------------
@@ -177,7 +177,7 @@ function resultsBody() {
       { key: 'doing', title: 'Đang thực hiện', width: 18, center: true },
       { key: 'notStarted', title: 'Chưa thực hiện, chưa báo cáo', width: 22, center: true },
     ]),
-    body('Kết quả chi bộ đánh giá trên tổng số {itemsTotal} việc của cá nhân và tập thể (đã đánh giá {itemsGraded}): hoàn thành tốt {good} ({goodRate}); hoàn thành {done} ({doneRate}); chưa hoàn thành {notDone} ({notDoneRate}); chưa đánh giá {ungraded} ({ungradedRate}).'),
+    body('Kết quả chi bộ đánh giá trên tổng số {itemsTotal} việc của cá nhân và tập thể (đã đánh giá {itemsGraded}): hoàn thành xuất sắc {excellent} ({excellentRate}); hoàn thành tốt {good} ({goodRate}); hoàn thành {done} ({doneRate}); không hoàn thành {notDone} ({notDoneRate}); chưa đánh giá {ungraded} ({ungradedRate}).'),
     heading('4. Sinh hoạt chi bộ'),
     body('Trong kỳ, chi bộ tổ chức {meetingsHeld} buổi sinh hoạt ({meetingsRegular} buổi thường kỳ, {meetingsOther} buổi chuyên đề, đột xuất):'),
     loop('meetings', body('- Tháng {month}: {kind}, ngày {date}; {quality}.')),
