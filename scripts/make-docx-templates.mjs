@@ -148,7 +148,7 @@ function signature(left, right) {
   return '<w:p/>' + twoColumns(left, right, Math.round(CONTENT * 0.45));
 }
 
-const recipients = () => [p('recipientsTitle', 'Nơi nhận:'), p('recipients', '- {committeeName} (để báo cáo),'), p('recipients', '- Lưu chi bộ.')].join('');
+const recipients = () => [p('recipientsTitle', 'Nơi nhận:'), p('recipients', '- {recipient} (để báo cáo),'), p('recipients', '- Lưu chi bộ.')].join('');
 const signedForCell = () => [p('signerAuthority', 'T/M CHI BỘ'), p('signerTitle', 'BÍ THƯ'), p('signerName', '{secretary}')].join('');
 
 // ---- the three documents ------------------------------------------------------------------------

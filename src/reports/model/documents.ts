@@ -2,6 +2,7 @@
 // (KẾ HOẠCH) and a meeting's minutes (BIÊN BẢN). Pure builders: records → the values a Word
 // template's placeholders and loops take. Every figure is the workbooks' own, from the same
 // functions (resultsTally, registrationTally, meetingAttendance, reviewTally, percent).
+import { recipientOf } from '../../domain/cells.js';
 import { formatDate, formatMonth, type IsoDate, type Month } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/meetings.js';
 import { membershipInPeriod, type Member } from '../../domain/members.js';
@@ -34,6 +35,8 @@ export interface DocumentInput {
 export interface DocumentHead {
   committee: string;
   committeeName: string;
+  /** Whom the document goes to ("Nơi nhận"): the committee's executive, "Đảng ủy xã …". */
+  recipient: string;
   cell: string;
   cellName: string;
   number: string;
@@ -52,6 +55,7 @@ function documentHead(input: DocumentInput, kind: DocumentKind): DocumentHead {
   return {
     committee: header.committee,
     committeeName: cell.committee,
+    recipient: recipientOf(cell),
     cell: header.cell,
     cellName: cell.name,
     number: header.number ?? '',
