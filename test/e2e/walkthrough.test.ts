@@ -2,7 +2,7 @@
 // the year's Word report), each pinned here so it does not come back.
 import path from 'node:path';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
-import { scriptedPrompter } from '../helpers/scripted-prompter.js';
+import { CTRL_C, scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { docxParagraphs } from '../helpers/documents.js';
 
 describe('a secretary typing the cell in lower case, then printing the year-end report', () => {
@@ -41,5 +41,59 @@ describe('a secretary typing the cell in lower case, then printing the year-end 
     expect(texts).toEqual(expect.arrayContaining(['- Đảng ủy xã Tân Lập (để báo cáo),', 'Nguyễn Văn An']));
     expect(texts.some((t) => t.startsWith('Tân Lập, ngày 02 tháng 12 năm 2026'))).toBe(true);
     expect(texts.join('\n')).not.toMatch(/- Đảng bộ xã Tân Lập \(để báo cáo\)/);
+  });
+});
+
+describe('a committee officer setting up the committee at a terminal', () => {
+  const home = tempDir();
+  const env = testEnv(home);
+
+  test('committee init asks what the flags do not give, as cell init does, instead of refusing', async () => {
+    const prompter = scriptedPrompter(['đảng ủy xã tân lập', 'đảng bộ huyện yên phong', 'tân lập', 'phạm văn hùng']);
+    const r = await runInProcess(['committee', 'init'], { env, tty: true, prompter });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(prompter.asked).toEqual([
+      'Tên đảng ủy như in trên văn bản (ví dụ: Đảng ủy xã Tân Lập):',
+      'Đảng bộ cấp trên (ví dụ: Đảng bộ tỉnh Bắc Ninh):',
+      'Địa danh ghi ở dòng ngày tháng (ví dụ: Tân Lập):',
+      'Họ và tên bí thư đảng ủy (ký văn bản):',
+    ]);
+    expect(r.stdout).toContain('Đảng ủy xã Tân Lập');
+  });
+
+  test('without a terminal, it still refuses naming the flag, with exit code 2', async () => {
+    const r = await runInProcess(['--db', path.join(home, 'other.sqlite'), 'committee', 'init', '--name', 'Đảng ủy xã Tân Hòa'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--superior');
+  });
+});
+
+describe('prompts a secretary reads: dates and months as Vietnamese write them', () => {
+  const home = tempDir();
+  const env = testEnv(home);
+  const file = path.join(home, 'cell.sqlite');
+
+  beforeAll(async () => {
+    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+  });
+
+  test('the month of a meeting and of a review is asked as tháng/năm; Ctrl-C there stops, saving nothing', async () => {
+    for (const args of [['meeting', 'add'], ['review', 'add']]) {
+      const prompter = scriptedPrompter([CTRL_C]);
+      const r = await runInProcess(['--db', file, ...args], { env, tty: true, prompter });
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain('Đã dừng');
+      expect(prompter.asked[0]).toMatch(/^Tháng (sinh hoạt|kiểm điểm) \(tháng\/năm, ví dụ 03\/2026\):$/);
+    }
+    const list = await runInProcess(['--db', file, '--json', 'meeting', 'list'], { env });
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  test('a member\'s dates are asked as ngày/tháng/năm, not in English letters', async () => {
+    const prompter = scriptedPrompter(['lê thị hồng', '', '', CTRL_C]);
+    await runInProcess(['--db', file, 'member', 'add'], { env, tty: true, prompter });
+    expect(prompter.asked.join('\n')).not.toContain('dd/mm/yyyy');
+    expect(prompter.asked).toContain('Ngày vào Đảng (ngày/tháng/năm; để trống nếu chưa rõ):');
   });
 });

@@ -3,7 +3,9 @@
 // commands are declared in src/cli/groups/committee.ts, which loads this module in the action.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Ctx } from '../context.js';
+import { valueOrAsk, type Ctx } from '../context.js';
+import { validateWith } from '../prompts/prompter.js';
+import { validateCellText } from '../../domain/cells.js';
 import { printFields } from './define.js';
 import { FIGURE_FLAGS, optionName } from '../groups/committee.js';
 import { UserError } from '../../domain/errors.js';
@@ -32,8 +34,11 @@ function withCommittee<T>(ctx: Ctx, cmd: Command, fn: (cf: CellFile) => Promise<
 }
 
 export async function init(ctx: Ctx, cmd: Command, flags: { name?: string; superior?: string; place?: string; secretary?: string; symbol?: string; term?: string }): Promise<void> {
-  for (const f of ['name', 'superior', 'place', 'secretary'] as const) {
-    if (flags[f] === undefined) throw new UserError('error.missingFlag', { flag: `--${f}` }, 2);
+  // On a terminal, what the flags do not give is asked, as cell init does; else refused naming the flag.
+  for (const [f, field] of [['name', 'name'], ['superior', 'committee'], ['place', 'place'], ['secretary', 'secretary']] as const) {
+    flags[f] = await valueOrAsk(ctx, cmd, flags[f], `--${f}`, (p) =>
+      p.input({ message: ctx.t(`committee.ask.${f}`), validate: validateWith(ctx.t, (v) => validateCellText(field, v)) }),
+    );
   }
   const { initCommittee } = await app();
   const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
