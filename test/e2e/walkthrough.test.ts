@@ -97,3 +97,20 @@ describe('prompts a secretary reads: dates and months as Vietnamese write them',
     expect(prompter.asked).toContain('Ngày vào Đảng (ngày/tháng/năm; để trống nếu chưa rõ):');
   });
 });
+
+describe('a flag a command always needs, missed at a terminal', () => {
+  const home = tempDir();
+  const env = testEnv(home);
+
+  test('says the command needs it and where to read how, not that questions are off', async () => {
+    const runs = [
+      await runInProcess(['--db', path.join(home, 'c.sqlite'), 'committee', 'cell', 'add'], { env, tty: true }),
+      await runInProcess(['--db', path.join(home, 'c.sqlite'), 'programme', 'set'], { env, tty: true }),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('không hỏi');
+      expect(r.stderr).toMatch(/^Lỗi: Thiếu --(name|year): lệnh này cần --(name|year)\. Xem cách dùng: hoc-theo-bac (committee cell add|programme set) --help\n$/);
+    }
+  });
+});

@@ -130,7 +130,7 @@ export async function cells(ctx: Ctx, cmd: Command): Promise<void> {
 }
 
 export async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: string }): Promise<void> {
-  if (flags.name === undefined) throw new UserError('error.missingFlag', { flag: '--name' }, 2);
+  if (flags.name === undefined) throw new UserError('error.flagRequired', { flag: '--name', command: 'hoc-theo-bac committee cell add' }, 2);
   const level = flags.level ?? 'cell';
   if (level !== 'cell' && level !== 'committee') throw new UserError('error.committeeLevel', { value: level });
   const { addUnitByHand } = await app();
@@ -147,13 +147,13 @@ function count(text: string, flag: string): number {
 
 export async function cellFigures(ctx: Ctx, cmd: Command, flags: PeriodFlags & { cell?: string } & Record<string, string | undefined>): Promise<void> {
   const ref = flags.cell ?? ctx.globals(cmd).cell;
-  if (ref === undefined) throw new UserError('error.missingFlag', { flag: '--cell' }, 2);
+  if (ref === undefined) throw new UserError('error.flagRequired', { flag: '--cell', command: 'hoc-theo-bac committee cell figures' }, 2);
   const given: Record<string, number> = {};
   for (const [flag, key] of FIGURE_FLAGS) {
     const v = flags[optionName(flag)];
     if (v !== undefined) given[key] = count(v, flag);
   }
-  if (Object.keys(given).length === 0) throw new UserError('error.missingFlag', { flag: FIGURE_FLAGS.map(([f]) => f).join(', ') }, 2);
+  if (Object.keys(given).length === 0) throw new UserError('error.flagRequired', { flag: FIGURE_FLAGS.map(([f]) => f).join(', '), command: 'hoc-theo-bac committee cell figures' }, 2);
   const { setHandFigures, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today(), true)!;
   const held = await withCommittee(ctx, cmd, (cf) => setHandFigures(cf, ref, period, given, ctx.now()));
