@@ -114,3 +114,23 @@ describe('a flag a command always needs, missed at a terminal', () => {
     }
   });
 });
+
+describe('the minutes of a meeting', () => {
+  const home = tempDir();
+  const env = testEnv(home);
+  const file = path.join(home, 'cell.sqlite');
+
+  test('number each member under point 1 as 1.1, 1.2, not 1, 2 again before point 2', async () => {
+    const run = (args: string[]) => runInProcess(['--db', file, ...args], { env });
+    expect((await run(['cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'])).code).toBe(0);
+    for (const name of ['Lê Thị Hồng', 'Trần Văn Bình']) expect((await run(['member', 'add', '--name', name, '--joined', '01/01/2000'])).code).toBe(0);
+    expect((await run(['meeting', 'add', '--month', '2026-03', '--date', '05/03/2026'])).code).toBe(0);
+    for (const who of ['Hồng', 'Bình']) expect((await run(['review', 'add', '--month', '2026-03', '--member', who, '--result', 'dat'])).code).toBe(0);
+    const out = path.join(home, 'bien-ban.docx');
+    const r = await run(['report', 'document', 'minutes', '--month', '2026-03', '--out', out]);
+    expect(r.code).toBe(0);
+    const texts = docxParagraphs(out);
+    expect(texts).toEqual(expect.arrayContaining(['1.1. Đồng chí Trần Văn Bình:', '1.2. Đồng chí Lê Thị Hồng:', '2. Tiến độ việc trọng tâm của tập thể']));
+    expect(texts.filter((t) => /^\d+\. Đồng chí/.test(t))).toEqual([]);
+  });
+});
