@@ -4,6 +4,10 @@ import path from 'node:path';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { CTRL_C, scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { docxParagraphs } from '../helpers/documents.js';
+import { input } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { yesNoQuestion } from '../../src/cli/prompts/prompter.js';
+import { translator } from '../../src/i18n/index.js';
 
 describe('a secretary typing the cell in lower case, then printing the year-end report', () => {
   const home = tempDir();
@@ -132,5 +136,24 @@ describe('the minutes of a meeting', () => {
     const texts = docxParagraphs(out);
     expect(texts).toEqual(expect.arrayContaining(['1.1. Đồng chí Trần Văn Bình:', '1.2. Đồng chí Lê Thị Hồng:', '2. Tiến độ việc trọng tâm của tập thể']));
     expect(texts.filter((t) => /^\d+\. Đồng chí/.test(t))).toEqual([]);
+  });
+});
+
+describe('a yes/no question answered with Enter alone', () => {
+  test('shows the answer taken ("có", "không") on its line, not nothing', async () => {
+    for (const [byDefault, word] of [[true, 'có'], [false, 'không']] as const) {
+      const { answer, events, getScreen } = await render(input, yesNoQuestion(translator('vi'), 'Lưu mục này?', byDefault));
+      events.keypress('enter');
+      expect(await answer).toBe('');
+      expect(getScreen()).toBe(`✔ Lưu mục này? (có/không; Enter: ${word}) ${word}`);
+    }
+  });
+
+  test('an answer typed stays as typed', async () => {
+    const { answer, events, getScreen } = await render(input, yesNoQuestion(translator('vi'), 'Ghi đè?', false));
+    events.type('c');
+    events.keypress('enter');
+    expect(await answer).toBe('c');
+    expect(getScreen()).toBe('✔ Ghi đè? (có/không; Enter: không) c');
   });
 });
