@@ -6,7 +6,7 @@ import { CTRL_C, scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { docxParagraphs } from '../helpers/documents.js';
 import { input } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
-import { yesNoQuestion } from '../../src/cli/prompts/prompter.js';
+import { yesNoQuestion, type Choice, type Prompter } from '../../src/cli/prompts/prompter.js';
 import { translator } from '../../src/i18n/index.js';
 
 describe('a secretary typing the cell in lower case, then printing the year-end report', () => {
@@ -155,5 +155,22 @@ describe('a yes/no question answered with Enter alone', () => {
     events.keypress('enter');
     expect(await answer).toBe('c');
     expect(getScreen()).toBe('✔ Ghi đè? (có/không; Enter: không) c');
+  });
+});
+
+describe('the guided grading', () => {
+  const home = tempDir();
+  const env = testEnv(home);
+  const file = path.join(home, 'cell.sqlite');
+
+  test('offers its periods as a list\'s choices are written, with a capital', async () => {
+    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    const script = scriptedPrompter([CTRL_C]);
+    const offered: string[] = [];
+    const prompter: Prompter = { ...script, select: async <T,>(o: { message: string; choices: Choice<T>[]; default?: T }) => (offered.push(...o.choices.map((c) => c.name)), script.select<T>(o)) };
+    const r = await runInProcess(['--db', file, 'pledge', 'grade'], { env, tty: true, prompter });
+    expect(r.code).toBe(130);
+    expect(script.asked).toEqual(['Kỳ đánh giá:']);
+    expect(offered).toEqual(['Sơ kết 6 tháng', 'Tổng kết năm']);
   });
 });
