@@ -1,5 +1,6 @@
 // Defects found walking through the tool as a cell secretary would (typing in lower case, printing
 // the year's Word report), each pinned here so it does not come back.
+import fs from 'node:fs';
 import path from 'node:path';
 import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { CTRL_C, scriptedPrompter } from '../helpers/scripted-prompter.js';
@@ -172,5 +173,20 @@ describe('the guided grading', () => {
     expect(r.code).toBe(130);
     expect(script.asked).toEqual(['Kỳ đánh giá:']);
     expect(offered).toEqual(['Sơ kết 6 tháng', 'Tổng kết năm']);
+  });
+});
+
+describe('a template cut short (a bracket never closed)', () => {
+  test('names the last line with text, not an empty ""', async () => {
+    const home = tempDir();
+    const env = testEnv(home);
+    const file = path.join(home, 'cell.sqlite');
+    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    const template = path.join(home, 'mau.json');
+    fs.writeFileSync(template, '{\n  "kind": "monthly",\n  "title": "BÁO CÁO"\n\n');
+    const r = await runInProcess(['--db', file, 'report', 'monthly', '--month', '2026-03', '--template', template, '--force', '--out', path.join(home, 'x.xlsx')], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Lỗi: Mẫu "${template}", dòng 3: sai cú pháp JSON ở ""title": "BÁO CÁO"" (thừa hay thiếu dấu phẩy, ngoặc, dấu nháy?). Chưa ghi tệp nào.\n`);
+    expect(fs.existsSync(path.join(home, 'x.xlsx'))).toBe(false);
   });
 });
