@@ -190,3 +190,22 @@ describe('a template cut short (a bracket never closed)', () => {
     expect(fs.existsSync(path.join(home, 'x.xlsx'))).toBe(false);
   });
 });
+
+describe('a birth written as neither a year nor a date', () => {
+  test('is refused with both forms a birth is written in, on the command line and in a sheet', async () => {
+    const home = tempDir();
+    const env = testEnv(home);
+    const file = path.join(home, 'cell.sqlite');
+    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    const flag = await runInProcess(['--db', file, 'member', 'add', '--name', 'Lê Thị Hồng', '--born', 'abc'], { env });
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toBe('Lỗi: "abc" (--born) không phải năm sinh hay ngày sinh; hãy viết năm, ví dụ 1975, hoặc ngày/tháng/năm, ví dụ 12/05/1975.\n');
+    fs.writeFileSync(path.join(home, 'ds.csv'), 'Họ và tên,Năm sinh\nPhạm Thị Lan,khoảng 1980\n');
+    const sheet = await runInProcess(['--db', file, 'member', 'import', path.join(home, 'ds.csv')], { env });
+    expect(sheet.code).toBe(1);
+    expect(sheet.stderr).toContain('dòng 2: "khoảng 1980" (Năm sinh) không phải năm sinh hay ngày sinh; hãy viết năm, ví dụ 1975');
+    // A date still gets the date's own refusals.
+    const impossible = await runInProcess(['--db', file, 'member', 'add', '--name', 'Lê Thị Hồng', '--born', '31/02/1975'], { env });
+    expect(impossible.stderr).toContain('không có trên lịch');
+  });
+});

@@ -34,6 +34,7 @@ const ANSWER_KEYS: Partial<Record<MessageKey, MessageKey>> = {
   'error.cellFieldEmpty': 'prompt.answer.cellFieldEmpty',
   'error.cellFieldTooLong': 'prompt.answer.cellFieldTooLong',
   'error.dateFormat': 'prompt.answer.dateFormat',
+  'error.birthFormat': 'prompt.answer.birthFormat',
   'error.dateImpossible': 'prompt.answer.dateImpossible',
 };
 
