@@ -2,7 +2,7 @@
 // the year's Word report), each pinned here so it does not come back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { CTRL_C, scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { docxParagraphs } from '../helpers/documents.js';
 import { input } from '@inquirer/prompts';
@@ -80,7 +80,7 @@ describe('prompts a secretary reads: dates and months as Vietnamese write them',
   const file = path.join(home, 'cell.sqlite');
 
   beforeAll(async () => {
-    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    makeCell(home);
   });
 
   test('the month of a meeting and of a review is asked as tháng/năm; Ctrl-C there stops, saving nothing', async () => {
@@ -127,7 +127,7 @@ describe('the minutes of a meeting', () => {
 
   test('number each member under point 1 as 1.1, 1.2, not 1, 2 again before point 2', async () => {
     const run = (args: string[]) => runInProcess(['--db', file, ...args], { env });
-    expect((await run(['cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'])).code).toBe(0);
+    makeCell(home);
     for (const name of ['Lê Thị Hồng', 'Trần Văn Bình']) expect((await run(['member', 'add', '--name', name, '--joined', '01/01/2000'])).code).toBe(0);
     expect((await run(['meeting', 'add', '--month', '2026-03', '--date', '05/03/2026'])).code).toBe(0);
     for (const who of ['Hồng', 'Bình']) expect((await run(['review', 'add', '--month', '2026-03', '--member', who, '--result', 'dat'])).code).toBe(0);
@@ -165,7 +165,7 @@ describe('the guided grading', () => {
   const file = path.join(home, 'cell.sqlite');
 
   test('offers its periods as a list\'s choices are written, with a capital', async () => {
-    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    makeCell(home);
     const script = scriptedPrompter([CTRL_C]);
     const offered: string[] = [];
     const prompter: Prompter = { ...script, select: async <T,>(o: { message: string; choices: Choice<T>[]; default?: T }) => (offered.push(...o.choices.map((c) => c.name)), script.select<T>(o)) };
@@ -181,7 +181,7 @@ describe('a template cut short (a bracket never closed)', () => {
     const home = tempDir();
     const env = testEnv(home);
     const file = path.join(home, 'cell.sqlite');
-    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    makeCell(home);
     const template = path.join(home, 'mau.json');
     fs.writeFileSync(template, '{\n  "kind": "monthly",\n  "title": "BÁO CÁO"\n\n');
     const r = await runInProcess(['--db', file, 'report', 'monthly', '--month', '2026-03', '--template', template, '--force', '--out', path.join(home, 'x.xlsx')], { env });
@@ -196,7 +196,7 @@ describe('a birth written as neither a year nor a date', () => {
     const home = tempDir();
     const env = testEnv(home);
     const file = path.join(home, 'cell.sqlite');
-    expect((await runInProcess(['--db', file, 'cell', 'init', '--name', 'Chi bộ Văn phòng', '--committee', 'Đảng bộ xã Tân Lập', '--place', 'Tân Lập', '--secretary', 'Nguyễn Văn An'], { env })).code).toBe(0);
+    makeCell(home);
     const flag = await runInProcess(['--db', file, 'member', 'add', '--name', 'Lê Thị Hồng', '--born', 'abc'], { env });
     expect(flag.code).toBe(1);
     expect(flag.stderr).toBe('Lỗi: "abc" (--born) không phải năm sinh hay ngày sinh; hãy viết năm, ví dụ 1975, hoặc ngày/tháng/năm, ví dụ 12/05/1975.\n');
