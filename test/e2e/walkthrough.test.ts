@@ -209,3 +209,25 @@ describe('a birth written as neither a year nor a date', () => {
     expect(impossible.stderr).toContain('không có trên lịch');
   });
 });
+
+describe('the list of report templates', () => {
+  test('says which command writes each (with --template for a template of the data folder), not an English word', async () => {
+    const home = tempDir();
+    const env = testEnv(home);
+    fs.mkdirSync(path.join(home, 'templates'));
+    fs.copyFileSync(path.join(process.cwd(), 'templates', 'monthly.json'), path.join(home, 'templates', 'huyen.json'));
+    const r = await runInProcess(['report', 'templates'], { env, cwd: home });
+    expect(r.code).toBe(0);
+    // One table line per template: the name, then the command (cut to the column's width).
+    const cells = (name: string) => r.stdout.split('\n').find((l) => l.startsWith(`│ ${name} `))!.split('│').map((c) => c.trim());
+    expect(r.stdout).toContain('Lệnh xuất báo cáo');
+    expect(r.stdout).not.toContain('Loại báo cáo');
+    expect(r.stdout).not.toMatch(/document minutes \(Word\)/);
+    expect(cells('monthly')[2]).toMatch(/^hoc-theo-bac/);
+    expect(cells('huyen')[2]).toMatch(/^hoc-theo-bac/);
+    const json = JSON.parse((await runInProcess(['--json', 'report', 'templates'], { env, cwd: home })).stdout) as Array<{ name: string; command: string }>;
+    expect(json.find((t) => t.name === 'huyen')!.command).toBe('hoc-theo-bac report monthly --template huyen');
+    expect(json.find((t) => t.name === 'document-minutes')!.command).toBe('hoc-theo-bac report document minutes');
+    expect(json.find((t) => t.name === 'committee-stats')!.command).toBe('hoc-theo-bac committee report stats');
+  });
+});

@@ -82,14 +82,24 @@ export async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string
   );
 }
 
+/**
+ * The command that writes a template's kind of report ("hoc-theo-bac report monthly"): what a
+ * person reads in the list, in place of the kind's English word.
+ */
+function templateCommand(kind: string, document: boolean): string {
+  if (document) return `hoc-theo-bac report document ${kind}`;
+  if (kind.startsWith('committee-')) return `hoc-theo-bac committee report ${kind.slice('committee-'.length)}`;
+  return `hoc-theo-bac report ${kind}`;
+}
+
 export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
   const rows = (await reportTemplates(home)).map((r) => {
     const error = r.error ? describeError(r.error, ctx.lang).message : null;
-    if (r.format === 'json') return { name: r.name, kind: r.kind, origin: r.origin, description: r.description, file: r.file, error };
+    if (r.format === 'json') return { name: r.name, kind: r.kind, command: templateCommand(r.kind, false) + (r.origin === 'data' ? ` --template ${r.name}` : ''), origin: r.origin, description: r.description, file: r.file, error };
     const known = (['results', 'plan', 'minutes'] as const).find((k) => k === r.kind);
     const description = known ? ctx.t(`report.document.${known}.help`) : '';
-    return { name: r.name, kind: ctx.t('report.kind.document', { kind: r.kind }), origin: r.origin, description, file: r.file, error };
+    return { name: r.name, kind: ctx.t('report.kind.document', { kind: r.kind }), command: templateCommand(r.kind, true) + (r.origin === 'data' ? ` --template ${r.name}` : ''), origin: r.origin, description, file: r.file, error };
   });
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   const { printTable } = await import('../output/table.js');
@@ -97,12 +107,12 @@ export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
     ctx,
     [
       { title: ctx.t('report.col.name'), width: 3 },
-      { title: ctx.t('report.col.kind'), width: 3 },
+      { title: ctx.t('report.col.command'), width: 3 },
       { title: ctx.t('report.col.origin'), width: 6 },
     ],
     rows.map((r) => [
       r.name,
-      r.kind,
+      r.command,
       r.error ? ctx.t('report.origin.invalid', { reason: r.error }) : `${ctx.t(r.origin === 'data' ? 'report.origin.data' : 'report.origin.shipped')}${r.description ? ': ' + r.description : ''}`,
     ]),
   );
