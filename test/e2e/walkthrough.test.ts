@@ -231,3 +231,26 @@ describe('the list of report templates', () => {
     expect(json.find((t) => t.name === 'committee-stats')!.command).toBe('hoc-theo-bac committee report stats');
   });
 });
+
+describe('the numbers used', () => {
+  test('name each document\'s kind and period in words, not the stored ids', async () => {
+    const home = tempDir();
+    const env = testEnv(home);
+    const file = makeCell(home);
+    const run = (args: string[]) => runInProcess(['--db', file, ...args], { env, cwd: home });
+    expect((await run(['member', 'add', '--name', 'Lê Thị Hồng', '--joined', '01/01/2000'])).code).toBe(0);
+    expect((await run(['meeting', 'add', '--month', '2026-03', '--date', '05/03/2026'])).code).toBe(0);
+    expect((await run(['report', 'monthly', '--month', '2026-03'])).code).toBe(0);
+    expect((await run(['report', 'document', 'minutes', '--month', '2026-03'])).code).toBe(0);
+    expect((await run(['report', 'results', '--half', '2026-1', '--force'])).code).toBe(0);
+    const r = await run(['report', 'numbers']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('│ Số ')).map((l) => l.split('│').slice(1, 4).map((c) => c.trim()));
+    expect(rows).toEqual(expect.arrayContaining([
+      ['Số 01-BC/CB', 'Báo cáo tháng', 'tháng 03/2026'],
+      ['Số 01-BB/CB', 'Biên bản sinh hoạt', 'buổi sinh hoạt mã số 1'],
+      ['Số 02-BC/CB', 'Báo cáo sơ kết, tổng kết', '6 tháng đầu năm 2026'],
+    ]));
+    expect(r.stdout).not.toMatch(/monthly|minutes|meeting-|H1/);
+  });
+});
