@@ -83,7 +83,7 @@ export async function generateBloc(out, { scale = 1, year = 2026 } = {}) {
     for (let k = 0; k < itemCount; k++) {
       const kind = kinds[k % 3];
       const done = rand() < 0.93;
-      const grade = done ? (rand() < 0.5 ? 'hoan-thanh-tot' : 'hoan-thanh') : 'chua-hoan-thanh';
+      const grade = done ? (rand() < 0.1 ? 'hoan-thanh-xuat-sac' : rand() < 0.5 ? 'hoan-thanh-tot' : 'hoan-thanh') : 'khong-hoan-thanh';
       items.push({
         ref: k + 2,
         member: Math.floor(k / 3) + 1,
@@ -104,7 +104,13 @@ export async function generateBloc(out, { scale = 1, year = 2026 } = {}) {
       const m = members[(e * 5) % members.length];
       exemplars.push({ member: m.ref, collective: false, name: m.name, position: `Chuyên viên, ${UNITS[c % UNITS.length]}`, achievement: 'Gương mẫu, sáng kiến trong công việc được áp dụng', award: 'Giấy khen', unit: name });
     }
-    const completed = items.filter((i) => i.progress === 'xong' || i.grades.some((g) => g.cell === 'hoan-thanh' || g.cell === 'hoan-thanh-tot')).length;
+    // The one rule for an item's outcome: the cell's grade when given, else the own grade, else the latest progress.
+    const outcomeDone = (i) => {
+      const g = i.grades.find((x) => x.period === 'year');
+      const grade = g?.cell ?? g?.self ?? null;
+      return grade !== null ? grade !== 'khong-hoan-thanh' : i.progress === 'xong';
+    };
+    const completed = items.filter(outcomeDone).length;
     const count = (g) => items.filter((i) => i.grades[0].cell === g).length;
     const content = {
       level: 'cell',
@@ -123,7 +129,7 @@ export async function generateBloc(out, { scale = 1, year = 2026 } = {}) {
         collectiveExemplars: collective,
         individualExemplars: individual,
       },
-      grades: { good: count('hoan-thanh-tot'), done: count('hoan-thanh'), notDone: count('chua-hoan-thanh'), none: 0 },
+      grades: { good: count('hoan-thanh-xuat-sac') + count('hoan-thanh-tot'), done: count('hoan-thanh'), notDone: count('khong-hoan-thanh'), none: 0 },
       members,
       items,
       memberGrades: members.map((m) => ({ member: m.ref, score: 80 + ((c + m.ref) % 20) })),

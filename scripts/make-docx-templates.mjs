@@ -177,7 +177,7 @@ function resultsBody() {
       { key: 'doing', title: 'Đang thực hiện', width: 18, center: true },
       { key: 'notStarted', title: 'Chưa thực hiện, chưa báo cáo', width: 22, center: true },
     ]),
-    body('Kết quả chi bộ đánh giá trên tổng số {itemsTotal} việc của cá nhân và tập thể (đã đánh giá {itemsGraded}): hoàn thành tốt {good} ({goodRate}); hoàn thành {done} ({doneRate}); chưa hoàn thành {notDone} ({notDoneRate}); chưa đánh giá {ungraded} ({ungradedRate}).'),
+    body('Kết quả chi bộ đánh giá trên tổng số {itemsTotal} việc của cá nhân và tập thể (đã đánh giá {itemsGraded}): hoàn thành xuất sắc {excellent} ({excellentRate}); hoàn thành tốt {good} ({goodRate}); hoàn thành {done} ({doneRate}); không hoàn thành {notDone} ({notDoneRate}); chưa đánh giá {ungraded} ({ungradedRate}).'),
     heading('4. Sinh hoạt chi bộ'),
     body('Trong kỳ, chi bộ tổ chức {meetingsHeld} buổi sinh hoạt ({meetingsRegular} buổi thường kỳ, {meetingsOther} buổi chuyên đề, đột xuất):'),
     loop('meetings', body('- Tháng {month}: {kind}, ngày {date}; {quality}.')),

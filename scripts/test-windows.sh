@@ -71,7 +71,7 @@ w demo
 w cell init --name "Chi bộ Văn phòng" --committee "Đảng bộ xã Tân Lập" --place "Tân Lập" --secretary "Nguyễn Văn An"
 w member add --name "Trần Thị Bình" --born 1980 --joined 03/02/2010
 w member list
-w report stats --year 2026 --out 'C:\bieu-thong-ke.xlsx'
+w --force report stats --year 2026 --out 'C:\bieu-thong-ke.xlsx'   # a cell with no records yet: --force writes its (empty) statistics
 w backup --out 'C:\sao-luu.sqlite'
 w --yes restore 'C:\sao-luu.sqlite'
 w doctor

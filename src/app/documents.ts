@@ -6,12 +6,13 @@ import type { Cell } from '../domain/cells.js';
 import type { Meeting } from '../domain/meetings.js';
 import type { CellFile } from '../store/cell-file.js';
 import { findMeeting } from '../store/meetings.js';
-import { findDocumentNumber, loadReportRecords, nextDocumentNumber, saveDocumentNumber, type DocumentNumberKey } from '../store/report-records.js';
+import { findDocument, loadReportRecords, nextDocumentNumber, saveDocumentNumber, type DocumentNumberKey } from '../store/report-records.js';
 import { numberLine } from '../reports/model/common.js';
 import { buildMinutesDocument, buildPlanDocument, buildResultsDocument, DOCUMENT_SERIES, type DocumentKind } from '../reports/model/documents.js';
 import { buildReport } from '../reports/model/index.js';
 import { monthPeriod, periodKey, periodMonths, periodSlug, type ReportPeriod } from '../reports/model/period.js';
 import type { ReportTemplate } from '../reports/template.js';
+import { documentHeader } from './reports.js';
 
 export interface DocumentTarget {
   kind: DocumentKind;
@@ -57,6 +58,8 @@ export interface DocumentRequest extends DocumentTarget {
   /** For results: the workbook template of the attached table, and where it is written. */
   attachment?: { template: ReportTemplate; out: string };
   number?: number;
+  /** Take today's header, signer and date instead of those the document was first written with. */
+  refresh?: boolean;
   today: IsoDate;
   now: string;
 }
@@ -82,8 +85,12 @@ export async function produceDocument(cf: CellFile, request: DocumentRequest): P
   const { cell } = records;
   const key = numberKey(kind, period, meeting, cell.termStart ?? period.year);
   const series = DOCUMENT_SERIES[kind];
-  const number = request.number ?? findDocumentNumber(cf.db, key) ?? nextDocumentNumber(cf.db, series, key.termStart);
-  const input = { records, period, number, issuedOn: today };
+  const known = findDocument(cf.db, key);
+  const number = request.number ?? known?.number ?? nextDocumentNumber(cf.db, series, key.termStart);
+  const header = documentHeader(cell, known, today, request.refresh === true);
+  const issuedOn = header.issuedOn;
+  const kept = { ...records, cell: { ...records.cell, ...header.cell } };
+  const input = { records: kept, period, number, issuedOn };
   const values =
     kind === 'results' ? buildResultsDocument(input) : kind === 'plan' ? buildPlanDocument(input) : buildMinutesDocument(input, meeting!);
 
@@ -92,16 +99,16 @@ export async function produceDocument(cf: CellFile, request: DocumentRequest): P
   let attachment: string | null = null;
   if (request.attachment) {
     // The attachment (phụ lục) carries its parent's number and takes none of its own.
-    const model = buildReport('results', { records, period, template: request.attachment.template, number, issuedOn: today });
+    const model = buildReport('results', { records: kept, period, template: request.attachment.template, number, issuedOn });
     for (const sheet of model.sheets) {
       sheet.title = 'PHỤ LỤC';
-      sheet.intro.unshift(`Phụ lục kèm theo Báo cáo ${numberLine(number, series, cell.symbol).replace(/^Số/, 'số')} ngày ${formatDate(today)} của ${cell.name}`);
+      sheet.intro.unshift(`Phụ lục kèm theo Báo cáo ${numberLine(number, series, header.cell.symbol).replace(/^Số/, 'số')} ngày ${formatDate(issuedOn)} của ${header.cell.name}`);
     }
     const { writeReport } = await import('../reports/xlsx.js');
     await writeReport(model, request.attachment.out);
     attachment = request.attachment.out;
   }
   fs.writeFileSync(request.out, filled);
-  cf.write((db) => saveDocumentNumber(db, key, series, number, request.now));
-  return { file: request.out, kind, period: key.period, number, numberLine: numberLine(number, series, cell.symbol), attachment };
+  cf.write((db) => saveDocumentNumber(db, key, series, number, request.now, header));
+  return { file: request.out, kind, period: key.period, number, numberLine: numberLine(number, series, header.cell.symbol), attachment };
 }

@@ -102,13 +102,7 @@ export async function produceReport(
       });
     }
   }
-  // Written again for its period, a document keeps the header, signer and date it had when first
-  // written; refresh takes today's (and keeps them from then on).
-  const current: DocumentHeader = {
-    cell: { name: cell.name, committee: cell.committee, place: cell.place, secretary: cell.secretary, symbol: cell.symbol, recipient: recipientOf(cell) },
-    issuedOn: options.today,
-  };
-  const header = (!options.refresh && known?.header) || current;
+  const header = documentHeader(cell, known, options.today, options.refresh === true);
   const model = buildReport(kind, { records: { ...records, cell: { ...records.cell, ...header.cell } }, period, template, number, issuedOn: header.issuedOn });
   const { writeReport } = await import('../reports/xlsx.js');
   // The number is recorded first, in a transaction held open while the workbook is written:
@@ -130,6 +124,19 @@ export async function produceReport(
     throw e;
   }
   return { file: out, kind, period: key.period, number, symbol: header.cell.symbol };
+}
+
+/**
+ * The header, signer and date a document carries. Written again for its period, a document (a
+ * workbook or a Word document) keeps those it had when first written, so a new secretary or a
+ * renamed commune changes only later documents; refresh takes today's (kept from then on).
+ */
+export function documentHeader(cell: Cell, known: { header: DocumentHeader | null } | null, today: IsoDate, refresh: boolean): DocumentHeader {
+  const current: DocumentHeader = {
+    cell: { name: cell.name, committee: cell.committee, place: cell.place, secretary: cell.secretary, symbol: cell.symbol, recipient: recipientOf(cell) },
+    issuedOn: today,
+  };
+  return (!refresh && known?.header) || current;
 }
 
 /** `report numbers [--year]`: the document numbers used, with kind, period and date, and the cell's symbol. */

@@ -6,6 +6,7 @@ import { documentDateLine, type IsoDate } from '../domain/dates.js';
 import { fillPlaceholders, numberLine, percent } from '../reports/model/common.js';
 import { halfPhrase, periodPhrase, type ReportPeriod } from '../reports/model/period.js';
 import type { ColumnKey } from '../reports/model/kinds.js';
+import { statsFigureCells } from '../reports/model/stats.js';
 import { count, rate, text, type CellValue, type ReportModel, type ReportRow, type ReportSheet } from '../reports/model/types.js';
 import type { ReportTemplate } from '../reports/template.js';
 import type { Figures, GradeCounts } from './format.js';
@@ -106,21 +107,7 @@ function coverage(input: CommitteeReportInput): string {
 const sttOf = (stt: number | null): CellValue => (stt === null ? text('') : count(stt));
 
 function statsRow(stt: number | null, unit: string, cells: number, f: Figures): ReportRow {
-  const items = f.collectiveItems + f.individualItems;
-  const row: Record<ColumnKey<'committee-stats'>, CellValue> = {
-    stt: sttOf(stt),
-    unit: text(unit),
-    cells: count(cells),
-    members: count(f.members),
-    registered: count(f.registered),
-    registeredRate: rate(f.registered, f.mustRegister),
-    collectiveItems: count(f.collectiveItems),
-    individualItems: count(f.individualItems),
-    completedItems: count(f.completedItems),
-    completedRate: rate(f.completedItems, items),
-    collectiveExemplars: count(f.collectiveExemplars),
-    individualExemplars: count(f.individualExemplars),
-  };
+  const row: Record<ColumnKey<'committee-stats'>, CellValue> = { stt: sttOf(stt), unit: text(unit), cells: count(cells), ...statsFigureCells(f) };
   return { cells: row };
 }
 

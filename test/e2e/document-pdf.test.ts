@@ -61,11 +61,13 @@ async function run(...args: string[]): Promise<string> {
     const results = await workbookText(books.results!);
     const [, total, individual, collective, graded] = /Tổng số việc đăng ký: (\d+) \(cá nhân (\d+), tập thể (\d+)\); đã đánh giá (\d+)\./.exec(results)!;
     // The workbook prints the four levels of Quy định 124-QĐ/TW; the document the three it has words for.
-    const g = /Hoàn thành xuất sắc: \d+ \([\d,]+%\); Hoàn thành tốt: (\d+) \(([\d,]+%)\); Hoàn thành: (\d+) \(([\d,]+%)\); Không hoàn thành: (\d+) \(([\d,]+%)\); chưa đánh giá: (\d+) \(([\d,]+%)\)/.exec(results)!;
+    const g = /Hoàn thành xuất sắc: (\d+) \(([\d,]+%)\); Hoàn thành tốt: (\d+) \(([\d,]+%)\); Hoàn thành: (\d+) \(([\d,]+%)\); Không hoàn thành: (\d+) \(([\d,]+%)\); chưa đánh giá: (\d+) \(([\d,]+%)\)/.exec(results)!;
     expect(Number(graded)).toBeGreaterThan(0);
+    // "Nơi nhận" names the organisation's executive committee (the cell's recipient), not the organisation.
+    expect(text).toMatch(/Nơi nhận: - Đảng ủy xã Tân Lập \(để báo cáo\)/);
     expect(text).toContain(
-      `tổng số ${total} việc của cá nhân và tập thể (đã đánh giá ${graded}): hoàn thành tốt ${g[1]} (${g[2]}); hoàn thành ${g[3]} (${g[4]}); ` +
-        `chưa hoàn thành ${g[5]} (${g[6]}); chưa đánh giá ${g[7]} (${g[8]}).`,
+      `tổng số ${total} việc của cá nhân và tập thể (đã đánh giá ${graded}): hoàn thành xuất sắc ${g[1]} (${g[2]}); hoàn thành tốt ${g[3]} (${g[4]}); ` +
+        `hoàn thành ${g[5]} (${g[6]}); không hoàn thành ${g[7]} (${g[8]}); chưa đánh giá ${g[9]} (${g[10]}).`,
     );
     expect(text).toContain(`Đảng viên đăng ký ${individual} việc`);
     expect(text).toContain(`Chi bộ xác định ${collective} việc trọng tâm`);

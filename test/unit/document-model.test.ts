@@ -68,7 +68,7 @@ describe('the results report drafted from the records', () => {
 
   it('the six-month report counts the items the cell graded not done', () => {
     const doc = buildResultsDocument({ records: records('2026-01', '2026-06'), period: { type: 'half', year: 2026, half: 1 }, number: 2, issuedOn: '2026-07-10' });
-    expect(doc.limits as string[]).toContain('Còn 1 việc chi bộ đánh giá chưa hoàn thành: “Học tập chuyên đề năm 2026” của đồng chí Trần Thị Bình.');
+    expect(doc.limits as string[]).toContain('Còn 1 việc chi bộ đánh giá không hoàn thành: “Học tập chuyên đề năm 2026” của đồng chí Trần Thị Bình.');
   });
 });
 

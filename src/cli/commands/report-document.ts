@@ -21,6 +21,7 @@ export interface DocumentFlags {
   out?: string;
   template?: string;
   number?: string;
+  refresh?: boolean;
 }
 
 /** The period flags each document takes: the results report's (--half/--year), the plan's (--year), the month's. */
@@ -46,7 +47,7 @@ export async function writeDocument(ctx: Ctx, cmd: Command, kind: DocumentKind, 
     if (!(await periodMayBeWritten(ctx, cmd, cf, subject.period))) return ctx.print(ctx.t('report.notWritten'));
     const attachment = attachmentTemplate ? { template: attachmentTemplate, out: app.attachmentFileName(out) } : undefined;
     if (!(await mayOverwrite(ctx, cmd, attachment ? [out, attachment.out] : [out]))) return;
-    const produced = await app.produceDocument(cf, { ...target, templateFile, out, attachment, number, today: ctx.today(), now: ctx.now() });
+    const produced = await app.produceDocument(cf, { ...target, templateFile, out, attachment, number, refresh: flags.refresh === true, today: ctx.today(), now: ctx.now() });
     if (ctx.globals(cmd).json) return ctx.printJson(produced);
     ctx.print(ctx.t('report.document.written', { title: ctx.t(`report.document.title.${kind}`), number: produced.numberLine, file: produced.file }));
     if (produced.attachment) ctx.print(ctx.t('report.document.attachment', { number: produced.numberLine, file: produced.attachment }));

@@ -49,7 +49,8 @@ function registerDocuments(report: Command, ctx: Ctx): void {
       periods(document.command(kind).description(t(`report.document.${kind}.help`)))
         .option('--out <file>', t('report.document.opt.out'))
         .option('--template <name>', t('report.document.opt.template'))
-        .option('--number <nn>', t('report.opt.number')),
+        .option('--number <nn>', t('report.opt.number'))
+        .option('--refresh', t('report.opt.refresh')),
       ctx,
       `report.document.example.${kind}`,
     ).action(async function (this: Command, flags: DocumentFlags) {

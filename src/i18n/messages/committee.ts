@@ -48,7 +48,7 @@ export const vi = {
   'committee.opt.fig.individualExemplars': 'số điển hình cá nhân',
   'committee.opt.fig.good': 'số việc hoàn thành tốt',
   'committee.opt.fig.done': 'số việc hoàn thành',
-  'committee.opt.fig.notDone': 'số việc chưa hoàn thành',
+  'committee.opt.fig.notDone': 'số việc không hoàn thành',
   'committee.arg.files': 'tệp hoặc thư mục (một hay nhiều)',
   'committee.example.init': 'hoc-theo-bac committee init --name "Đảng ủy xã Tân Lập" --superior "Đảng bộ tỉnh Bắc Ninh" --place "Tân Lập" --secretary "Nguyễn Văn Hùng"',
   'committee.example.add': 'hoc-theo-bac committee add E:\\nop-2026 --year 2026',

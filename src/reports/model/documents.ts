@@ -35,7 +35,7 @@ export interface DocumentInput {
 export interface DocumentHead {
   committee: string;
   committeeName: string;
-  /** Whom the document goes to ("Nơi nhận"): the committee's executive, "Đảng ủy xã …". */
+  /** Who the document is sent to, in "Nơi nhận" (the organisation's executive: "Đảng ủy xã …"). */
   recipient: string;
   cell: string;
   cellName: string;
@@ -184,7 +184,7 @@ export function buildResultsDocument(input: DocumentInput): Values {
 
   const limits: string[] = [];
   if (notRegistered.length) limits.push(`Còn ${notRegistered.length} đảng viên chưa đăng ký việc làm theo: ${notRegistered.map((m) => m.member.name).join(', ')}.`);
-  if (notDone.length) limits.push(`Còn ${notDone.length} việc chi bộ đánh giá chưa hoàn thành: ${notDone.map((p) => `“${p.content}” ${whose(p)}`).join('; ')}.`);
+  if (notDone.length) limits.push(`Còn ${notDone.length} việc chi bộ đánh giá không hoàn thành: ${notDone.map((p) => `“${p.content}” ${whose(p)}`).join('; ')}.`);
   if (unreported.length) limits.push(`${unreported.length} việc chưa được báo cáo tiến độ lần nào: ${unreported.map((p) => `“${p.content}” ${whose(p)}`).join('; ')}.`);
   if (counts.none) limits.push(`${counts.none}/${total} việc chi bộ chưa đánh giá ${period.type === 'half' && period.half === 1 ? '6 tháng' : 'cuối năm'}.`);
   for (const m of missingReviews) limits.push(`Đồng chí ${m.name} chưa được kiểm điểm ${monthList(m.months)}.`);
@@ -192,7 +192,7 @@ export function buildResultsDocument(input: DocumentInput): Values {
   if (!limits.length) limits.push('Sổ theo dõi không ghi nhận hạn chế nào trong kỳ.');
 
   const directions: string[] = [];
-  if (notDone.length || unreported.length) directions.push(`Tiếp tục thực hiện, đôn đốc hoàn thành ${notDone.length + unreported.length} việc chưa hoàn thành hoặc chưa báo cáo tiến độ nêu trên.`);
+  if (notDone.length || unreported.length) directions.push(`Tiếp tục thực hiện, đôn đốc hoàn thành ${notDone.length + unreported.length} việc không hoàn thành hoặc chưa báo cáo tiến độ nêu trên.`);
   if (notRegistered.length) directions.push(`Đôn đốc ${notRegistered.map((m) => `đồng chí ${m.member.name}`).join(', ')} đăng ký việc làm theo.`);
   if (missingReviews.length) directions.push('Kiểm điểm đầy đủ từng đảng viên trong buổi sinh hoạt hằng tháng.');
   if (withoutMeeting.length) directions.push('Duy trì nền nếp sinh hoạt chi bộ thường kỳ hằng tháng.');
@@ -230,6 +230,8 @@ export function buildResultsDocument(input: DocumentInput): Values {
     itemsTotal: total,
     itemsIndividual: total - tally.collective.length,
     itemsGraded: tally.graded,
+    excellent: counts['hoan-thanh-xuat-sac'],
+    excellentRate: percent(counts['hoan-thanh-xuat-sac'], total),
     good: counts['hoan-thanh-tot'],
     goodRate: percent(counts['hoan-thanh-tot'], total),
     done: counts['hoan-thanh'],

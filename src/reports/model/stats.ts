@@ -38,24 +38,27 @@ export function statsFigures(records: ReportRecords, period: ReportPeriod): Stat
   };
 }
 
-export function buildStats(input: BuildInput): ReportModel {
-  const { records, period, template } = input;
-  const { apart } = splitApart(membersOfPeriod(records, period));
-  const f = statsFigures(records, period);
-  const items = f.collectiveItems + f.individualItems;
-  const row: Record<ColumnKey<'stats'>, CellValue> = {
-    stt: count(1),
-    unit: text(records.cell.name),
+/** The statistics columns of a row, the cell's own or a committee's (one rule for both). */
+export function statsFigureCells(f: StatsFigures): Record<Exclude<ColumnKey<'stats'>, 'stt' | 'unit'>, CellValue> {
+  return {
     members: count(f.members),
     registered: count(f.registered),
     registeredRate: rate(f.registered, f.mustRegister),
     collectiveItems: count(f.collectiveItems),
     individualItems: count(f.individualItems),
     completedItems: count(f.completedItems),
-    completedRate: rate(f.completedItems, items),
+    completedRate: rate(f.completedItems, f.collectiveItems + f.individualItems),
     collectiveExemplars: count(f.collectiveExemplars),
     individualExemplars: count(f.individualExemplars),
   };
+}
+
+export function buildStats(input: BuildInput): ReportModel {
+  const { records, period, template } = input;
+  const { apart } = splitApart(membersOfPeriod(records, period));
+  const f = statsFigures(records, period);
+  const items = f.collectiveItems + f.individualItems;
+  const row: Record<ColumnKey<'stats'>, CellValue> = { stt: count(1), unit: text(records.cell.name), ...statsFigureCells(f) };
   const summary = [
     `Tổng số đảng viên gồm cả ${apart.length} đồng chí không phải đăng ký (${apartPhrase(apart, false)}); tỷ lệ đăng ký tính trên ${f.mustRegister} đảng viên phải đăng ký.`,
     `Số việc hoàn thành: việc được chi bộ đánh giá hoàn thành (chưa có đánh giá của chi bộ thì theo tự đánh giá, chưa đánh giá thì theo tiến độ báo cáo sau cùng trong kỳ); tỷ lệ tính trên ${items} việc (tập thể và cá nhân).`,
