@@ -103,6 +103,7 @@ describe('review run', () => {
     const r3 = await runInProcess(['--db', file, 'review', 'run', '--month', '2026-03'], { env, tty: true, prompter: third });
     expect(r3.code).toBe(0);
     expect(r3.stdout).toContain('Tháng 03/2026: cả 3 người đã kiểm điểm.');
+    expect(r3.stdout).not.toContain('đã lưu 0 kiểm điểm');
     expect(third.asked).toEqual([]);
   });
 

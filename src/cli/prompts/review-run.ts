@@ -170,7 +170,10 @@ export async function reviewSession(ctx: Ctx, cf: CellFile, p: Prompter, month: 
   }
   if (!reviewRunState(cf, month).meetingRecorded) await askMeeting(ctx, cf, p, month, members);
   const { left } = reviewRunState(cf, month);
-  ctx.print();
-  ctx.print(t('review.run.summary', { saved: savedHere.size, month: formatMonth(month) }));
+  // With everyone reviewed before this run, "saved 0" would contradict the line above: said only when there was work.
+  if (queue.length > 0) {
+    ctx.print();
+    ctx.print(t('review.run.summary', { saved: savedHere.size, month: formatMonth(month) }));
+  }
   if (left.length > 0) ctx.print(t('review.run.left', { count: left.length, names: left.map((m) => m.name).join(', '), month }));
 }
