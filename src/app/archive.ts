@@ -95,7 +95,7 @@ export async function examineCell(file: string, home: string, locatedSlug: strin
 async function doctorAdvice(file: string, home: string, locatedSlug: string | null, problems: ReadonlyArray<{ key: MessageKey }>): Promise<Examination['advice']> {
   const store = await import('../store/backup.js');
   const { isSoundBackup } = await import('../store/doctor.js');
-  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey', 'doctor.noTables', 'doctor.unversioned'];
+  const fatal: MessageKey[] = ['doctor.damaged', 'doctor.damagedHeader', 'doctor.damagedInside', 'doctor.damagedRead', 'doctor.notACellFile', 'doctor.cannotOpen', 'doctor.foreignKey', 'doctor.noTables', 'doctor.unversioned'];
   const advice: Examination['advice'] = [];
   if (problems.some((f) => fatal.includes(f.key))) {
     let candidates: string[] = [];

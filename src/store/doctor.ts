@@ -54,8 +54,14 @@ export function examineCellFile(file: string, kind: FileKind = CELL_FILE, rules 
     return examine(file, kind, rules, notOurs);
   } catch (e) {
     if (!isSqliteError(e) || !/CORRUPT|NOTADB|IOERR/.test(e.code)) throw e;
-    return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
+    return [damagedFinding(e.code)];
   }
+}
+
+/** A damaged file, said in words rather than SQLite's code: its start unreadable, its inside broken, or unreadable from the disk. */
+function damagedFinding(code: string): Finding {
+  const key: MessageKey = /NOTADB/.test(code) ? 'doctor.damagedHeader' : /IOERR/.test(code) ? 'doctor.damagedRead' : 'doctor.damagedInside';
+  return { level: 'problem', key, vars: {} };
 }
 
 function examine(file: string, kind: FileKind, rules: typeof RULES, notOurs: MessageKey): Finding[] {
@@ -77,7 +83,7 @@ function examine(file: string, kind: FileKind, rules: typeof RULES, notOurs: Mes
       if (tables === 0) return [{ level: 'problem', key: 'doctor.noTables', vars: { file } }];
       if (version === 0) return [{ level: 'problem', key: 'doctor.unversioned', vars: { file } }];
     } catch (e) {
-      if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) return [{ level: 'problem', key: 'doctor.damaged', vars: { detail: e.code } }];
+      if (isSqliteError(e) && /NOTADB|CORRUPT/.test(e.code)) return [damagedFinding(e.code)];
       throw e;
     }
     if (version > schemaVersion) return [{ level: 'problem', key: 'doctor.newerVersion', vars: { version, supported: schemaVersion } }];
