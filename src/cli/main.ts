@@ -5,6 +5,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Ctx, type Io } from './context.js';
 import { namedGroup, registerCommands } from './commands/index.js';
 import { isLang, translate, type Lang } from '../i18n/index.js';
+import { localPlaceholders } from '../i18n/placeholders.js';
 import { Cancelled, UserError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
 import type { Prompter } from './prompts/prompter.js';
@@ -74,10 +75,14 @@ function configureTree(cmd: Command, ctx: Ctx): void {
       styleTitle: (s: string) => titles[s] ?? s,
       // Commander's "[options]" and "[command]" in usage lines, in the person's language.
       commandUsage(this: Help, c: Command) {
-        return terms(Help.prototype.commandUsage.call(this, c));
+        return localPlaceholders(ctx.lang, terms(Help.prototype.commandUsage.call(this, c)));
       },
       subcommandTerm(this: Help, c: Command) {
-        return terms(Help.prototype.subcommandTerm.call(this, c));
+        return localPlaceholders(ctx.lang, terms(Help.prototype.subcommandTerm.call(this, c)));
+      },
+      // "--out <file>" reads "--out <tệp>" in Vietnamese.
+      optionTerm(this: Help, o: Option) {
+        return localPlaceholders(ctx.lang, Help.prototype.optionTerm.call(this, o));
       },
     });
   if (cmd.parent) cmd.helpOption('-h, --help', ctx.t('help.helpOption'));

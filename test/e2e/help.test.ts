@@ -87,3 +87,15 @@ describe('help', () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('value placeholders in the help', () => {
+  it('are in the person’s language: "--out <tệp>" in Vietnamese, "--out <file>" in English', async () => {
+    const home = tempDir();
+    const vi = await runInProcess(['report', 'stats', '--help'], { env: testEnv(home) });
+    expect(vi.stdout).toMatch(/--out <tệp>/);
+    expect(vi.stdout).toMatch(/--year <năm>/);
+    expect(vi.stdout).not.toMatch(/<(file|text|year|name|slug)>/);
+    const en = await runInProcess(['--lang', 'en', 'report', 'stats', '--help'], { env: testEnv(home) });
+    expect(en.stdout).toMatch(/--out <file>/);
+  });
+});
