@@ -52,6 +52,11 @@ export function pledgeItemJson(p: Omit<Pledge, 'removedAt'>) {
 
 export type PledgeItemJson = ReturnType<typeof pledgeItemJson>;
 
+/** An item's own fields all left blank: what an item given only some of them starts from. */
+export function blankItemFields(): { [F in PledgeItemField]: null } {
+  return Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, null])) as { [F in PledgeItemField]: null };
+}
+
 /** Some keys of an item's JSON, in the order asked. */
 export function pledgeJsonPick<K extends keyof PledgeItemJson>(p: Omit<Pledge, 'removedAt'>, keys: readonly K[]): Pick<PledgeItemJson, K> {
   const all = pledgeItemJson(p);

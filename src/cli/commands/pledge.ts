@@ -7,6 +7,7 @@ import { printFields } from './define.js';
 import { whoseLabel } from '../output/labels.js';
 import { validateWith, type Prompter } from '../prompts/prompter.js';
 import {
+  blankItemFields,
   checkCommitmentDate,
   defaultDue,
   parsePledgeDue,
@@ -118,8 +119,7 @@ export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void
   await ctx.onCell(cmd, async (cf) => {
     const member = pledges.pledgeTaker(cf, flags.member, year, today);
     if (complete) {
-      const blank = Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, null])) as Record<PledgeItemField, null>;
-      const fields: PledgeFields = { memberId: member?.id ?? null, year, kind: given.kind!, ...blank, content: given.content!, ...given };
+      const fields: PledgeFields = { memberId: member?.id ?? null, year, kind: given.kind!, ...blankItemFields(), content: given.content!, ...given };
       savePledge(ctx, cf, fields, { json });
       return;
     }

@@ -6,6 +6,7 @@ import type { Choice, Prompter } from './prompter.js';
 import { validateWith } from './prompter.js';
 import {
   COLLECTIVE_KIND,
+  blankItemFields,
   INDIVIDUAL_KINDS,
   defaultDue,
   missingContents,
@@ -105,7 +106,7 @@ async function askItem(d: PledgeAddFlow, who: Who, seed: PledgeAddFlow['seed']):
   const kind: PledgeKind = collective
     ? COLLECTIVE_KIND
     : seed.kind ?? (await p.select({ message: t('pledge.ask.kind'), choices: kindChoices(t), default: missingContents(d.itemsOf(who.id))[0] }));
-  const answers = Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, null])) as Record<PledgeItemField, string | null>;
+  const answers: Record<PledgeItemField, string | null> = blankItemFields();
   for (const f of askedFields(collective)) {
     const given = seed[f];
     if (given !== undefined) {
@@ -145,7 +146,7 @@ export async function askPledgeEdits(t: Translate, p: Prompter, current: Pledge)
   const v = itemValidators(t, current.year);
   const kind =
     current.memberId === null ? current.kind : await p.select({ message: t('pledge.ask.kind'), choices: kindChoices(t), default: current.kind });
-  const answers = Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, null])) as Record<PledgeItemField, string | null>;
+  const answers: Record<PledgeItemField, string | null> = blankItemFields();
   for (const f of askedFields(current.memberId === null)) {
     const value = f === 'due' ? (current.due ? formatDate(current.due) : '') : current[f];
     answers[f] = answerOf(f, await p.input({ message: t(pledgeField(f).ask!), default: value ?? '', prefill: 'editable', validate: v[f] }), current.year);
