@@ -31,6 +31,7 @@ export interface Pledge {
   due: string | null;
   target: string | null;
   owner: string | null;
+  note: string | null;
   removedAt: string | null;
 }
 
