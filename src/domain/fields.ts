@@ -45,7 +45,6 @@ export const FIELDS = {
   'pledge.due': { label: 'pledge.field.due', flag: '--due', help: 'pledge.opt.due', ask: 'pledge.ask.due', value: '<date>', json: 'due', columns: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'] },
   'pledge.target': { label: 'pledge.field.target', flag: '--target', help: 'pledge.opt.target', ask: 'pledge.ask.target', max: 300, json: 'target', columns: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'] },
   'pledge.owner': { label: 'pledge.field.owner', flag: '--owner', help: 'pledge.opt.owner', ask: 'pledge.ask.owner', collectiveOnly: true, max: 100, json: 'owner', columns: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'] },
-  'pledge.note': { label: 'pledge.field.note', flag: '--note', help: 'pledge.opt.itemNote', ask: 'pledge.ask.note', max: 300, json: 'note', columns: ['ghi chu', 'note'] },
   'pledge.commitDate': { label: 'pledge.field.commitment', flag: '--date' },
   'pledge.gradeNote': { label: 'pledge.opt.note', flag: '--note', max: 300 },
   'pledge.approveDate': { label: 'pledge.opt.approveDate', flag: '--date' },

@@ -31,7 +31,6 @@ export interface Pledge {
   due: string | null;
   target: string | null;
   owner: string | null;
-  note: string | null;
   removedAt: string | null;
 }
 

@@ -264,10 +264,6 @@ export const MIGRATIONS: readonly string[] = [
     written_at  TEXT NOT NULL
   );
   `,
-  // 10: a pledge item's note.
-  `
-  ALTER TABLE pledge ADD COLUMN note TEXT;
-  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

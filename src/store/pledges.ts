@@ -21,7 +21,6 @@ const PLEDGE_COLUMNS = {
   due: 'due',
   target: 'target',
   owner: 'owner',
-  note: 'note',
 } as const satisfies Record<keyof PledgeFields | PledgeItemField, string>;
 
 type PledgeRow = { [K in keyof PledgeFields as (typeof PLEDGE_COLUMNS)[K]]: PledgeFields[K] } & { id: number; removed_at: string | null };

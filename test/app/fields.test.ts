@@ -11,7 +11,7 @@ import { validateWith } from '../../src/cli/prompts/prompter.js';
 import { requiredText, optionalText } from '../../src/domain/members.js';
 import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 
-const base = { memberId: null, year: 2026, kind: 'trong-tam' as const, content: 'Làm đường', action: null, solution: null, due: null, target: null, owner: null, note: null };
+const base = { memberId: null, year: 2026, kind: 'trong-tam' as const, content: 'Làm đường', action: null, solution: null, due: null, target: null, owner: null };
 
 describe('the field descriptions', () => {
   it('give every field a flag and a label in both languages', () => {

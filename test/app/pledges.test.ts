@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => cf.close());
 
-const item = (over: object = {}) => ({ memberId: null as number | null, year: 2026, kind: 'hoc-tap' as const, content: 'Đọc sách', action: null, solution: null, due: null, target: null, owner: null, note: null, ...over });
+const item = (over: object = {}) => ({ memberId: null as number | null, year: 2026, kind: 'hoc-tap' as const, content: 'Đọc sách', action: null, solution: null, due: null, target: null, owner: null, ...over });
 
 describe('pledge use cases', () => {
   it('add saves the item and returns the warnings it earns', () => {

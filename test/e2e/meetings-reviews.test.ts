@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect((await cli('member', 'status', 'Khoa', '--set', 'mien', '--from', '01/01/2025')).code).toBe(0);
   const cf = openCellFile(file);
   cf.write((db) => {
-    const item = { year: 2026, action: null, solution: null, target: null, owner: null, note: null };
+    const item = { year: 2026, action: null, solution: null, target: null, owner: null };
     insertPledge(db, { ...item, memberId: 1, kind: 'hoc-tap', content: 'Đọc sách về Bác', due: '2026-02-28' }, 'now'); // 1: overdue
     insertPledge(db, { ...item, memberId: 1, kind: 'lam-theo', content: 'Giữ đường làng sạch', due: '2026-12-31' }, 'now'); // 2
     insertPledge(db, { ...item, memberId: 1, kind: 'neu-guong', content: 'Đi đầu dọn vệ sinh', due: '2026-12-31' }, 'now'); // 3

@@ -38,7 +38,7 @@ describeWithTmux('review run in a pseudo-terminal', () => {
     for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) expect((await runInProcess(['--db', file, 'member', 'add', '--name', name], { env })).code).toBe(0);
     const cf = openCellFile(file);
     cf.write((db) => {
-      const item = { year: 2026, action: null, solution: null, due: '2026-12-31', target: null, owner: null, note: null };
+      const item = { year: 2026, action: null, solution: null, due: '2026-12-31', target: null, owner: null };
       insertPledge(db, { ...item, memberId: 1, kind: 'hoc-tap', content: 'Doc sach ve Bac' }, 'now');
       insertPledge(db, { ...item, memberId: 1, kind: 'lam-theo', content: 'Giu duong lang sach' }, 'now');
       insertPledge(db, { ...item, memberId: 2, kind: 'hoc-tap', content: 'Hoc chuyen de' }, 'now');

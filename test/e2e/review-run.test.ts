@@ -16,7 +16,7 @@ async function cellWithPledges(): Promise<{ file: string; env: Record<string, st
   expect((await runInProcess(['--db', file, 'member', 'status', 'Khoa', '--set', 'mien', '--from', '01/01/2025'], { env })).code).toBe(0);
   const cf = openCellFile(file);
   cf.write((db) => {
-    const item = { year: 2026, action: null, solution: null, due: '2026-12-31', target: null, owner: null, note: null };
+    const item = { year: 2026, action: null, solution: null, due: '2026-12-31', target: null, owner: null };
     insertPledge(db, { ...item, memberId: 1, kind: 'hoc-tap', content: 'Đọc sách về Bác' }, 'now'); // id 1
     insertPledge(db, { ...item, memberId: 1, kind: 'lam-theo', content: 'Giữ đường làng sạch' }, 'now'); // id 2
     insertPledge(db, { ...item, memberId: 2, kind: 'hoc-tap', content: 'Học chuyên đề năm' }, 'now'); // id 3

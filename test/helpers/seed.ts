@@ -34,7 +34,7 @@ function member(db: CellFile['db'], fields: Partial<MemberFields>, history: Stat
 function pledge(db: CellFile['db'], memberId: number | null, kind: PledgeKind, content: string, extra: Record<string, string | null> = {}): number {
   return insertPledge(
     db,
-    { memberId, year: 2026, kind, content, action: null, solution: null, due: '2026-12-31', target: null, owner: null, note: null, ...extra },
+    { memberId, year: 2026, kind, content, action: null, solution: null, due: '2026-12-31', target: null, owner: null, ...extra },
     NOW,
   );
 }

@@ -20,7 +20,7 @@ beforeEach(() => {
     const blank = { birthDate: null, birthYear: null, gender: null, partyRole: null, job: null, unit: null, joined: null, official: null, card: null };
     insertMember(db, { ...blank, name: 'Nguyễn Văn An' }, { status: 'chinh-thuc', from: '1900-01-01' }, now);
     insertMember(db, { ...blank, name: 'Trần Thị Bình' }, { status: 'chinh-thuc', from: '1900-01-01' }, now);
-    const item = { year: 2026, action: null, solution: null, due: null, target: null, owner: null, note: null };
+    const item = { year: 2026, action: null, solution: null, due: null, target: null, owner: null };
     insertPledge(db, { ...item, memberId: 1, kind: 'hoc-tap', content: 'Đọc sách' }, now);
     insertPledge(db, { ...item, memberId: 1, kind: 'lam-theo', content: 'Làm theo' }, now);
   });

@@ -35,7 +35,7 @@ beforeEach(() => {
 });
 afterEach(() => cf.close());
 
-const item = { year: 2026, kind: 'hoc-tap' as const, content: 'Học', action: null, solution: null, due: null, target: null, owner: null, note: null };
+const item = { year: 2026, kind: 'hoc-tap' as const, content: 'Học', action: null, solution: null, due: null, target: null, owner: null };
 
 describe('pledge store', () => {
   it('updates given fields only and keeps removed items out of lists', () => {

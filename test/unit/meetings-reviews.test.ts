@@ -51,7 +51,7 @@ const pledge = (id: number, memberId: number | null, kind: Pledge['kind'], extra
   solution: null,
   due: null,
   target: null,
-  owner: null, note: null,
+  owner: null,
   removedAt: null,
   ...extra,
 });
@@ -261,8 +261,8 @@ describe('a suspended member (đình chỉ sinh hoạt)', () => {
 describe('sample meetings of the demo', () => {
   it('makes a regular meeting for each month before today (at most three) with a review of everyone who must be reviewed', () => {
     const pledges = [
-      { id: 1, memberId: 1, owner: null, note: null },
-      { id: 2, memberId: 2, owner: null, note: null },
+      { id: 1, memberId: 1, owner: null },
+      { id: 2, memberId: 2, owner: null },
       { id: 3, memberId: null, owner: 'Trần Thị Bình' },
     ];
     const meetings = sampleMeetings(2026, '2026-05-20', all, pledges);

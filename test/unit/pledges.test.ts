@@ -34,7 +34,7 @@ const base: PledgeFields = {
   solution: null,
   due: '2026-06-30',
   target: '1 bài thu hoạch',
-  owner: null, note: null,
+  owner: null,
 };
 
 let nextId = 1;
