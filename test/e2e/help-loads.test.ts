@@ -1,10 +1,12 @@
 // A command group's help is declared cheaply: `pledge --help` does not load the pledge
 // commands, their domain rules or storage; `backup --help` does not load SQLite. The
-// implementation is imported inside the action, and a module hook records what loads.
+// implementation is imported inside the action, and a module hook records what loads. The
+// modules are watched in the unbundled build (dist/, one file per module); the bundle the
+// executable runs keeps each lazily imported part as a chunk of its own (startup.test.ts).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, ROOT, makeCell, tempDir, testEnv } from '../helpers/cli.js';
+import { MODULES_BIN, ROOT, makeCell, tempDir, testEnv } from '../helpers/cli.js';
 
 const home = tempDir();
 const env = testEnv(home);
@@ -13,7 +15,7 @@ const env = testEnv(home);
 function modulesLoaded(args: string[]): { code: number | null; stdout: string; modules: string[] } {
   const log = path.join(tempDir(), 'loads.txt');
   const hook = path.join(ROOT, 'test', 'helpers', 'record-loads.mjs');
-  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { env: { ...env, HTB_LOAD_LOG: log }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', hook, MODULES_BIN, ...args], { env: { ...env, HTB_LOAD_LOG: log }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, modules: fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [] };
 }
 

@@ -22,9 +22,18 @@ describe('start-up', () => {
   it('--help loads neither exceljs, nor inquirer, nor SQLite', () => {
     const { code, modules } = modulesLoaded(['--help']);
     expect(code).toBe(0);
-    expect(modules.some((m) => m.includes('/node_modules/commander/'))).toBe(true); // the hook works
+    // The executable runs the bundle (commander inside it), not the modules one by one.
+    expect(modules.some((m) => m.endsWith('/dist/bundle/main.mjs'))).toBe(true); // the hook works
+    expect(modules.filter((m) => m.includes('/dist/cli/'))).toEqual([]);
     expect(heavy(modules)).toEqual([]);
     expect(modules.filter((m) => m.includes('better-sqlite3'))).toEqual([]);
+  });
+
+  it('backup --help loads no SQLite from the bundle either', () => {
+    const { code, modules } = modulesLoaded(['backup', '--help']);
+    expect(code).toBe(0);
+    expect(modules.filter((m) => m.includes('better-sqlite3'))).toEqual([]);
+    expect(heavy(modules)).toEqual([]);
   });
 
   it('member list loads SQLite but neither exceljs nor inquirer', () => {

@@ -14,6 +14,8 @@ import { slugForCell } from '../../src/domain/cells.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'hoc-theo-bac.js');
+/** The same program from the unbundled compiled modules, for tests of which modules load. */
+export const MODULES_BIN = path.join(ROOT, 'test', 'helpers', 'unbundled-bin.mjs');
 
 /**
  * The command the spawned-process tests run: HTB_CLI when set (`npm run test:portable` sets it to
