@@ -243,7 +243,7 @@ function minutesBody() {
     heading('1. Đảng viên báo cáo việc thực hiện đăng ký và tự kiểm điểm'),
     loop(
       'members',
-      heading('{stt}. Đồng chí {name}:'),
+      heading('1.{stt}. Đồng chí {name}:'),
       loop('items', body('- {content}: {progress}.')),
       body('Tự kiểm điểm: {selfCritique}'),
       body('Ý kiến của tập thể: {comment}'),

@@ -179,7 +179,7 @@ function commanderMessage(e: CommanderError, lang: Lang, argv: readonly string[]
     case 'commander.missingArgument':
       return translate(lang, 'error.missingArgument', { name: quoted, command });
     case 'commander.missingMandatoryOptionValue':
-      return translate(lang, 'error.missingFlag', { flag: quoted.split(' ').find((w) => w.startsWith('--')) ?? quoted });
+      return translate(lang, 'error.flagRequired', { flag: quoted.split(' ').find((w) => w.startsWith('--')) ?? quoted, command });
     case 'commander.optionMissingArgument':
       return translate(lang, 'error.optionMissingValue', { name: quoted.split(/[ ,]/).find((w) => w.startsWith('--')) ?? quoted, command });
     case 'commander.excessArguments': {

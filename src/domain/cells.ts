@@ -1,6 +1,7 @@
 // The cell (chi bộ): its identity as printed on documents.
 import { FieldError, UserError } from './errors.js';
 import { fieldMax } from './fields.js';
+import { capitaliseName } from './names.js';
 import { cleanLine, hasWords, slugify } from './text.js';
 
 export interface Cell {
@@ -34,7 +35,27 @@ export function validateCellText(field: CellTextField, text: string): string {
   if (value === '' || !hasWords(value)) throw new FieldError(`cell.${field}`, 'error.cellFieldEmpty');
   const max = fieldMax(`cell.${field}`);
   if (value.length > max) throw new FieldError(`cell.${field}`, 'error.cellFieldTooLong', { max });
-  return value;
+  return capitalisedCellText(field, value);
+}
+
+/** Words after which an organisation's name goes on with a place's proper name ("xã Tân Lập"). */
+const UNIT_WORDS = ['xã', 'phường', 'thị trấn', 'thị xã', 'thôn', 'ấp', 'bản', 'xóm', 'làng', 'tổ dân phố', 'khu phố', 'huyện', 'quận', 'thành phố', 'tỉnh'];
+
+/**
+ * A cell's identity as documents print it, whatever the capitals typed: the secretary's name
+ * as people's names are written ("nguyễn văn an" → "Nguyễn Văn An"). A line typed without any
+ * capital gets those Vietnamese writes: each word of the place ("tân lập" → "Tân Lập"), and the
+ * first letter of an organisation's name and each word after its unit word ("đảng bộ xã tân lập"
+ * → "Đảng bộ xã Tân Lập"). A line with capitals is kept as typed.
+ */
+function capitalisedCellText(field: CellTextField, value: string): string {
+  if (field === 'secretary') return capitaliseName(value);
+  if (value !== value.toLocaleLowerCase('vi')) return value;
+  const upperFirst = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  if (field === 'place') return value.split(' ').map(upperFirst).join(' ');
+  const unit = new RegExp(`(^|\\s)(${UNIT_WORDS.join('|')})\\s+(.+)$`, 'u').exec(value);
+  const named = unit ? value.slice(0, unit.index + unit[1]!.length + unit[2]!.length) + ' ' + unit[3]!.split(' ').map(upperFirst).join(' ') : value;
+  return upperFirst(named);
 }
 
 /** The document symbol after the number ("Số 03-BC/CB"): letters and digits only. */

@@ -109,6 +109,8 @@ export function parseBirth(text: string, today: IsoDate, field: FieldId = 'membe
     const year = parseYear(value, MIN_YEAR, thisYear - 16);
     return { date: null, year };
   }
+  // Neither a year nor a date: the hint names both forms a birth is written in.
+  if (!/\d[./-]\d/.test(value)) throw new FieldError(field, 'error.birthFormat', { value });
   const date = parseDate(value, field);
   const year = yearOf(date);
   if (year > thisYear - 16) throw new UserError('error.yearRange', { value, min: MIN_YEAR, max: thisYear - 16 });

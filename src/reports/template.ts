@@ -140,8 +140,12 @@ export function parseTemplate(text: string, file: string): ReportTemplate {
   } catch (e) {
     // The parser's own words are English: the person is shown the line it stopped at instead.
     const message = e instanceof Error ? e.message : String(e);
-    const line = syntaxErrorLine(text, message);
-    const near = (text.split(/\r?\n/)[line - 1] ?? '').trim().slice(0, 60);
+    const lines = text.split(/\r?\n/);
+    let line = syntaxErrorLine(text, message);
+    // Stopped on a blank line (the text ended too soon, a bracket not closed): the last line
+    // with text is where the mistake is to be looked for, not an empty "".
+    while (line > 1 && (lines[line - 1] ?? '').trim() === '') line--;
+    const near = (lines[line - 1] ?? '').trim().slice(0, 60);
     refuse(file, line, 'error.templateJson', { near });
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) refuse(file, 1, 'error.templateNotObject');

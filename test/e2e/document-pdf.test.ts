@@ -158,7 +158,7 @@ async function run(...args: string[]): Promise<string> {
     expect(r.code).toBe(0);
     const text = docxParagraphs(out).join('\n');
     expect(text).toContain('Đảng viên phải dự: 5; có mặt: 3; vắng có lý do: 1 (Lê Văn Dũng: Đi công tác); vắng không lý do: 1 (Bùi Văn Minh)');
-    expect(text).toContain('1. Đồng chí Nguyễn Văn An:');
+    expect(text).toContain('1.1. Đồng chí Nguyễn Văn An:');
     expect(text).not.toMatch(/\{[#/^]?\w+\}/);
     expect(fs.statSync(roundTripped).size).toBeGreaterThan(0);
   });

@@ -195,7 +195,7 @@ describe('member import', () => {
     const w = world();
     fs.writeFileSync(path.join(w.home, 'x.csv'), 'Họ và tên,Ngày sinh\nTrần Thị Bình,abc\n');
     const bad = await run(w, 'member', 'import', 'x.csv');
-    expect(bad.stderr).toContain('dòng 2: Ngày "abc" (Ngày sinh) không đúng dạng');
+    expect(bad.stderr).toContain('dòng 2: "abc" (Ngày sinh) không phải năm sinh hay ngày sinh');
     expect(bad.stderr).not.toContain('--born');
     fs.writeFileSync(path.join(w.home, 'y.csv'), 'abc,def\n1,2\n');
     expect((await run(w, 'member', 'import', 'y.csv')).stderr).toContain('cần có cột như "Họ và tên".');

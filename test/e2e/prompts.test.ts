@@ -164,9 +164,9 @@ describe('members on a terminal', () => {
     // is in the cell; Enter leaves each unknown and takes the usual date (none known here).
     expect(p.asked.map((a) => a.message)).toEqual([
       'Họ và tên đảng viên:',
-      'Ngày vào Đảng (dd/mm/yyyy; để trống nếu chưa rõ):',
-      'Ngày chính thức (dd/mm/yyyy; để trống nếu chưa rõ hoặc còn dự bị):',
-      'Sinh hoạt tại chi bộ từ ngày (dd/mm/yyyy; Enter: trước khi có sổ)',
+      'Ngày vào Đảng (ngày/tháng/năm; để trống nếu chưa rõ):',
+      'Ngày chính thức (ngày/tháng/năm; để trống nếu chưa rõ hoặc còn dự bị):',
+      'Sinh hoạt tại chi bộ từ ngày (ngày/tháng/năm; Enter: trước khi có sổ)',
     ]);
     expect(p.refused).toEqual(['Họ và tên không được để trống.']);
   });

@@ -197,8 +197,8 @@ describe('document numbers (item 13)', () => {
     const list = await run(w, 'report', 'numbers');
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('Số 01-BC/CB');
-    expect(list.stdout).toContain('monthly');
-    expect(list.stdout).toContain('results');
+    expect(list.stdout).toContain('Báo cáo tháng');
+    expect(list.stdout).toContain('Báo cáo sơ kết, tổng kết');
     const issued = new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
     expect(list.stdout).toContain(issued);
     const json = JSON.parse((await run(w, '--json', 'report', 'numbers', '--year', issued.slice(6))).stdout) as Array<{ kind: string; number: number; period: string }>;

@@ -3,7 +3,9 @@
 // commands are declared in src/cli/groups/committee.ts, which loads this module in the action.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Ctx } from '../context.js';
+import { valueOrAsk, type Ctx } from '../context.js';
+import { validateWith } from '../prompts/prompter.js';
+import { validateCellText } from '../../domain/cells.js';
 import { printFields } from './define.js';
 import { FIGURE_FLAGS, optionName } from '../groups/committee.js';
 import { UserError } from '../../domain/errors.js';
@@ -32,8 +34,11 @@ function withCommittee<T>(ctx: Ctx, cmd: Command, fn: (cf: CellFile) => Promise<
 }
 
 export async function init(ctx: Ctx, cmd: Command, flags: { name?: string; superior?: string; place?: string; secretary?: string; symbol?: string; term?: string }): Promise<void> {
-  for (const f of ['name', 'superior', 'place', 'secretary'] as const) {
-    if (flags[f] === undefined) throw new UserError('error.missingFlag', { flag: `--${f}` }, 2);
+  // On a terminal, what the flags do not give is asked, as cell init does; else refused naming the flag.
+  for (const [f, field] of [['name', 'name'], ['superior', 'committee'], ['place', 'place'], ['secretary', 'secretary']] as const) {
+    flags[f] = await valueOrAsk(ctx, cmd, flags[f], `--${f}`, (p) =>
+      p.input({ message: ctx.t(`committee.ask.${f}`), validate: validateWith(ctx.t, (v) => validateCellText(field, v)) }),
+    );
   }
   const { initCommittee } = await app();
   const file = committeeFileFor(ctx.env, ctx.globals(cmd).db, ctx.io.cwd);
@@ -125,7 +130,7 @@ export async function cells(ctx: Ctx, cmd: Command): Promise<void> {
 }
 
 export async function cellAdd(ctx: Ctx, cmd: Command, flags: { name?: string; level?: string }): Promise<void> {
-  if (flags.name === undefined) throw new UserError('error.missingFlag', { flag: '--name' }, 2);
+  if (flags.name === undefined) throw new UserError('error.flagRequired', { flag: '--name', command: 'hoc-theo-bac committee cell add' }, 2);
   const level = flags.level ?? 'cell';
   if (level !== 'cell' && level !== 'committee') throw new UserError('error.committeeLevel', { value: level });
   const { addUnitByHand } = await app();
@@ -142,13 +147,13 @@ function count(text: string, flag: string): number {
 
 export async function cellFigures(ctx: Ctx, cmd: Command, flags: PeriodFlags & { cell?: string } & Record<string, string | undefined>): Promise<void> {
   const ref = flags.cell ?? ctx.globals(cmd).cell;
-  if (ref === undefined) throw new UserError('error.missingFlag', { flag: '--cell' }, 2);
+  if (ref === undefined) throw new UserError('error.flagRequired', { flag: '--cell', command: 'hoc-theo-bac committee cell figures' }, 2);
   const given: Record<string, number> = {};
   for (const [flag, key] of FIGURE_FLAGS) {
     const v = flags[optionName(flag)];
     if (v !== undefined) given[key] = count(v, flag);
   }
-  if (Object.keys(given).length === 0) throw new UserError('error.missingFlag', { flag: FIGURE_FLAGS.map(([f]) => f).join(', ') }, 2);
+  if (Object.keys(given).length === 0) throw new UserError('error.flagRequired', { flag: FIGURE_FLAGS.map(([f]) => f).join(', '), command: 'hoc-theo-bac committee cell figures' }, 2);
   const { setHandFigures, committeePeriod } = await app();
   const period = committeePeriod(flags, ctx.today(), true)!;
   const held = await withCommittee(ctx, cmd, (cf) => setHandFigures(cf, ref, period, given, ctx.now()));

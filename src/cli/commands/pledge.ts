@@ -306,7 +306,7 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, 
     parseScaleWord(
       GRADE_PERIODS,
       await valueOrAsk(ctx, cmd, undefined, '--period', (p) =>
-        p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: ctx.t(gradePeriodKey(g)), value: g as string })) }),
+        p.select({ message: ctx.t('pledge.ask.period'), choices: GRADE_PERIODS.map((g) => ({ name: choiceLabel(ctx.t(gradePeriodKey(g))), value: g as string })) }),
       ),
       'pledge.gradePeriod',
     );
@@ -342,3 +342,8 @@ export async function grade(ctx: Ctx, cmd: Command, idText: string | undefined, 
   }, { file: cellFlag.file });
 }
 
+
+/** A period's words ("sơ kết 6 tháng") as a choice of a list, which starts with a capital as the others do. */
+function choiceLabel(words: string): string {
+  return words.charAt(0).toLocaleUpperCase('vi') + words.slice(1);
+}

@@ -57,6 +57,24 @@ export async function exportReport(ctx: Ctx, cmd: Command, kind: ReportKind, fla
   });
 }
 
+const NUMBER_KINDS = ['plan', 'registrations', 'monthly', 'results', 'stats', 'exemplars', 'minutes'] as const;
+
+/** The kind of a numbered document in words ("Báo cáo tháng"); a kind not known here as stored. */
+function numberKind(ctx: Ctx, kind: string): string {
+  const known = NUMBER_KINDS.find((k) => k === kind);
+  return known ? ctx.t(`report.numbers.kind.${known}`) : kind;
+}
+
+/** The period a number was given for, as stored ("2026-03", "2026-H1", "2026", "meeting-4"), in words. */
+function numberPeriod(ctx: Ctx, period: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(period))) return ctx.t('report.numbers.period.month', { month: `${m[2]}/${m[1]}` });
+  if ((m = /^(\d{4})-H([12])$/.exec(period))) return ctx.t(m[2] === '1' ? 'report.numbers.period.half1' : 'report.numbers.period.half2', { year: m[1]! });
+  if (/^\d{4}$/.test(period)) return ctx.t('report.numbers.period.year', { year: period });
+  if ((m = /^meeting-(\d+)$/.exec(period))) return ctx.t('report.numbers.period.meeting', { id: m[1]! });
+  return period;
+}
+
 /** `report numbers [--year]`: the numbers used, so the secretary can see each series. */
 export async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string }): Promise<void> {
   const year = flags.year === undefined ? undefined : parseYear(flags.year);
@@ -75,21 +93,31 @@ export async function listNumbers(ctx: Ctx, cmd: Command, flags: { year?: string
           { title: ctx.t('report.numbers.col.period'), width: 3 },
           { title: ctx.t('report.numbers.col.date'), width: 3 },
         ],
-        rows.map((r) => [numberLine(r.number, r.series, cell.symbol), r.kind, r.period, formatDate(r.issuedAt.slice(0, 10) as IsoDate)]),
+        rows.map((r) => [numberLine(r.number, r.series, cell.symbol), numberKind(ctx, r.kind), numberPeriod(ctx, r.period), formatDate(r.issuedAt.slice(0, 10) as IsoDate)]),
       );
     },
     { readonly: true },
   );
 }
 
+/**
+ * The command that writes a template's kind of report ("hoc-theo-bac report monthly"): what a
+ * person reads in the list, in place of the kind's English word.
+ */
+function templateCommand(kind: string, document: boolean): string {
+  if (document) return `hoc-theo-bac report document ${kind}`;
+  if (kind.startsWith('committee-')) return `hoc-theo-bac committee report ${kind.slice('committee-'.length)}`;
+  return `hoc-theo-bac report ${kind}`;
+}
+
 export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
   const home = dataFolder(ctx.env);
   const rows = (await reportTemplates(home)).map((r) => {
     const error = r.error ? describeError(r.error, ctx.lang).message : null;
-    if (r.format === 'json') return { name: r.name, kind: r.kind, origin: r.origin, description: r.description, file: r.file, error };
+    if (r.format === 'json') return { name: r.name, kind: r.kind, command: templateCommand(r.kind, false) + (r.origin === 'data' ? ` --template ${r.name}` : ''), origin: r.origin, description: r.description, file: r.file, error };
     const known = (['results', 'plan', 'minutes'] as const).find((k) => k === r.kind);
     const description = known ? ctx.t(`report.document.${known}.help`) : '';
-    return { name: r.name, kind: ctx.t('report.kind.document', { kind: r.kind }), origin: r.origin, description, file: r.file, error };
+    return { name: r.name, kind: ctx.t('report.kind.document', { kind: r.kind }), command: templateCommand(r.kind, true) + (r.origin === 'data' ? ` --template ${r.name}` : ''), origin: r.origin, description, file: r.file, error };
   });
   if (ctx.globals(cmd).json) return ctx.printJson(rows);
   const { printTable } = await import('../output/table.js');
@@ -97,12 +125,12 @@ export async function listTemplates(ctx: Ctx, cmd: Command): Promise<void> {
     ctx,
     [
       { title: ctx.t('report.col.name'), width: 3 },
-      { title: ctx.t('report.col.kind'), width: 3 },
+      { title: ctx.t('report.col.command'), width: 3 },
       { title: ctx.t('report.col.origin'), width: 6 },
     ],
     rows.map((r) => [
       r.name,
-      r.kind,
+      r.command,
       r.error ? ctx.t('report.origin.invalid', { reason: r.error }) : `${ctx.t(r.origin === 'data' ? 'report.origin.data' : 'report.origin.shipped')}${r.description ? ': ' + r.description : ''}`,
     ]),
   );

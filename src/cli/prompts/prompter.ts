@@ -34,6 +34,7 @@ const ANSWER_KEYS: Partial<Record<MessageKey, MessageKey>> = {
   'error.cellFieldEmpty': 'prompt.answer.cellFieldEmpty',
   'error.cellFieldTooLong': 'prompt.answer.cellFieldTooLong',
   'error.dateFormat': 'prompt.answer.dateFormat',
+  'error.birthFormat': 'prompt.answer.birthFormat',
   'error.dateImpossible': 'prompt.answer.dateImpossible',
 };
 
@@ -71,6 +72,19 @@ export function parseYesNo(text: string): boolean | null | undefined {
   return undefined;
 }
 
+/**
+ * The question of a confirmation, as inquirer's input asks it: the message with the words to
+ * type and the default; once answered, the line shows the answer taken, "có" or "không" when
+ * Enter alone took the default (not an empty answer).
+ */
+export function yesNoQuestion(t: Translate, message: string, byDefault: boolean) {
+  return {
+    message: `${message} ${t(byDefault ? 'prompt.yesNoYes' : 'prompt.yesNoNo')}`,
+    validate: (v: string) => parseYesNo(v) !== undefined || t('prompt.yesNoAgain'),
+    transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal && parseYesNo(v) === null ? t(byDefault ? 'prompt.yes' : 'prompt.no') : v),
+  };
+}
+
 function isExitPrompt(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
@@ -95,11 +109,7 @@ export async function inquirerPrompter(t: Translate): Promise<Prompter> {
     confirm: (o) =>
       guard(async () => {
         const byDefault = o.default ?? true;
-        const answer = await inquirer.input({
-          message: `${o.message} ${t(byDefault ? 'prompt.yesNoYes' : 'prompt.yesNoNo')}`,
-          validate: (v) => parseYesNo(v) !== undefined || t('prompt.yesNoAgain'),
-        });
-        return parseYesNo(answer) ?? byDefault;
+        return parseYesNo(await inquirer.input(yesNoQuestion(t, o.message, byDefault))) ?? byDefault;
       }),
   };
 }
