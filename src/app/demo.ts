@@ -2,7 +2,7 @@
 import { insertCell, saveProgramme } from '../store/cell.js';
 import { insertMember, insertStatus, listMembers } from '../store/members.js';
 import { buildSampleCell, buildSamplePledges, sampleMeetings } from '../domain/sample.js';
-import { mayPledgeFor, validatePledge } from '../domain/pledges.js';
+import { blankItemFields, mayPledgeFor, validatePledge } from '../domain/pledges.js';
 import { validateExemplar } from '../domain/exemplars.js';
 import type { IsoDate } from '../domain/dates.js';
 import { insertPledge, listPledges, saveCommitment } from '../store/pledges.js';
@@ -19,7 +19,7 @@ function insertSamplePledges(db: Db, sample: ReturnType<typeof buildSampleCell>,
   for (const p of data.pledges) {
     if (p.member !== null && !takes(p.member)) continue;
     const { member, ...fields } = p;
-    insertPledge(db, validatePledge({ memberId: member === null ? null : ids.get(member)!, year, ...fields }), now);
+    insertPledge(db, validatePledge({ memberId: member === null ? null : ids.get(member)!, year, ...blankItemFields(), ...fields }), now);
   }
   for (const c of data.commitments) if (takes(c.member)) saveCommitment(db, ids.get(c.member)!, year, c.date);
   for (const { member, ...e } of data.exemplars) insertExemplar(db, validateExemplar({ memberId: member === null ? null : ids.get(member)!, ...e }), now);

@@ -4,6 +4,9 @@
 // flag, a prompt by its label or as "the answer", an import row by the sheet's column title.
 // Adding a field: describe it here, give it a label in src/i18n/messages, check it in the
 // domain (optionalText/requiredText with its id), and keep it in the store.
+// A pledge item's own fields (those `pledge.*` with a JSON key) go further: their flags, the
+// command's reading of them, the prompts, the import's columns and the JSON are all derived
+// from PLEDGE_ITEM_FIELDS below; see the README, "For developers".
 import type { MessageKey } from '../i18n/index.js';
 
 export interface FieldSpec {
@@ -17,6 +20,16 @@ export interface FieldSpec {
   readonly columns?: readonly string[];
   /** Its key in --json output and exports. */
   readonly json?: string;
+  /** The flag's help text (pledge item fields: the flags are declared from here). */
+  readonly help?: MessageKey;
+  /** The question a prompt asks for it (pledge item fields). */
+  readonly ask?: MessageKey;
+  /** The flag's value placeholder; `<text>` when not set. */
+  readonly value?: string;
+  /** A text field that may not be left blank. */
+  readonly required?: true;
+  /** Given only for the cell's own (collective) pledge items. */
+  readonly collectiveOnly?: true;
 }
 
 const NAME_TITLES = ['Họ và tên', 'ho ten', 'ho va ten dang vien', 'ten dang vien', 'ho ten dang vien', 'full name', 'name'];
@@ -26,12 +39,12 @@ export const FIELDS = {
   /** Any date given with --date where no more precise field applies. */
   date: { label: 'meeting.field.date', flag: '--date' },
   // ---- pledge items
-  'pledge.content': { label: 'pledge.field.content', flag: '--content', max: 500, json: 'content', columns: ['Nội dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'] },
-  'pledge.action': { label: 'pledge.field.action', flag: '--action', max: 300, json: 'action', columns: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'] },
-  'pledge.solution': { label: 'pledge.field.solution', flag: '--solution', max: 300, json: 'solution', columns: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'] },
-  'pledge.due': { label: 'pledge.field.due', flag: '--due', json: 'due', columns: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'] },
-  'pledge.target': { label: 'pledge.field.target', flag: '--target', max: 300, json: 'target', columns: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'] },
-  'pledge.owner': { label: 'pledge.field.owner', flag: '--owner', max: 100, json: 'owner', columns: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'] },
+  'pledge.content': { label: 'pledge.field.content', flag: '--content', help: 'pledge.opt.content', ask: 'pledge.ask.content', required: true, max: 500, json: 'content', columns: ['Nội dung', 'noi dung dang ky', 'noi dung cam ket', 'dang ky', 'content'] },
+  'pledge.action': { label: 'pledge.field.action', flag: '--action', help: 'pledge.opt.action', ask: 'pledge.ask.action', max: 300, json: 'action', columns: ['viec lam cu the', 'hanh dong', 'hanh dong cu the', 'viec lam', 'action'] },
+  'pledge.solution': { label: 'pledge.field.solution', flag: '--solution', help: 'pledge.opt.solution', ask: 'pledge.ask.solution', max: 300, json: 'solution', columns: ['giai phap', 'bien phap', 'giai phap thuc hien', 'solution'] },
+  'pledge.due': { label: 'pledge.field.due', flag: '--due', help: 'pledge.opt.due', ask: 'pledge.ask.due', value: '<date>', json: 'due', columns: ['thoi gian', 'thoi han', 'thoi gian hoan thanh', 'han hoan thanh', 'thoi gian thuc hien', 'deadline', 'due'] },
+  'pledge.target': { label: 'pledge.field.target', flag: '--target', help: 'pledge.opt.target', ask: 'pledge.ask.target', max: 300, json: 'target', columns: ['san pham', 'chi tieu', 'san pham chi tieu', 'muc tieu', 'ket qua', 'san pham ket qua', 'target'] },
+  'pledge.owner': { label: 'pledge.field.owner', flag: '--owner', help: 'pledge.opt.owner', ask: 'pledge.ask.owner', collectiveOnly: true, max: 100, json: 'owner', columns: ['nguoi phu trach', 'phu trach', 'nguoi chu tri', 'owner'] },
   'pledge.commitDate': { label: 'pledge.field.commitment', flag: '--date' },
   'pledge.gradeNote': { label: 'pledge.opt.note', flag: '--note', max: 300 },
   'pledge.approveDate': { label: 'pledge.opt.approveDate', flag: '--date' },
@@ -95,4 +108,34 @@ export function fieldMax(id: FieldId): number {
 export function fieldColumns(id: FieldId): string[] {
   const spec: FieldSpec = FIELDS[id];
   return [...(spec.columns ?? [])];
+}
+
+type Fields = typeof FIELDS;
+
+/**
+ * A pledge item's own fields, by their name in the Pledge type: the `pledge.*` descriptions
+ * with a JSON key (the others are flags of commit, grade, approve).
+ */
+export type PledgeItemField = { [K in FieldId]: K extends `pledge.${infer N}` ? (Fields[K] extends { json: string } ? N : never) : never }[FieldId];
+/** The item's text fields: those with a length limit (the deadline is a date). */
+export type PledgeTextField = { [N in PledgeItemField]: Fields[`pledge.${N}`] extends { max: number } ? N : never }[PledgeItemField];
+/** An item field's JSON key, as its description says. */
+export type PledgeJsonKey<N extends PledgeItemField> = Fields[`pledge.${N}`]['json'];
+
+/** The item's fields in the order they are described: the order of flags, prompts, JSON and sheets. */
+export const PLEDGE_ITEM_FIELDS = (Object.keys(FIELDS) as FieldId[])
+  .filter((id) => id.startsWith('pledge.') && (FIELDS[id] as FieldSpec).json !== undefined)
+  .map((id) => id.slice('pledge.'.length) as PledgeItemField);
+
+/** The item's text fields, in the same order. */
+export const PLEDGE_TEXT_FIELDS = PLEDGE_ITEM_FIELDS.filter((f) => pledgeField(f).max !== undefined) as PledgeTextField[];
+
+/** The id of a pledge item field (`content` → `pledge.content`). */
+export function pledgeFieldId(name: PledgeItemField): FieldId {
+  return `pledge.${name}`;
+}
+
+/** The description of a pledge item field. */
+export function pledgeField(name: PledgeItemField): FieldSpec {
+  return FIELDS[pledgeFieldId(name)];
 }

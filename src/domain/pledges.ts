@@ -1,7 +1,7 @@
 // Pledge items (đăng ký): individual items of the three contents, collective key tasks.
 // The rules a pledge must keep and the warnings it earns, as plain functions.
 import { FieldError, UserError } from './errors.js';
-import { fieldMax } from './fields.js';
+import { PLEDGE_ITEM_FIELDS, PLEDGE_TEXT_FIELDS, fieldMax, pledgeField, pledgeFieldId, type PledgeItemField, type PledgeJsonKey, type PledgeTextField } from './fields.js';
 import { formatDate, isoDate, parseDate, parseYear, yearOf, type IsoDate } from './dates.js';
 import { canTakePledges, optionalText, requiredText, statusOn, type Member } from './members.js';
 import type { GradePeriod, PledgeGrade } from './scales.js';
@@ -36,26 +36,26 @@ export interface Pledge {
 
 export type PledgeFields = Omit<Pledge, 'id' | 'removedAt'>;
 
+// Every item field described in src/domain/fields.ts must be a field of Pledge: a field
+// described there but not typed here does not compile (this line, and pledgeItemJson).
+const _everyDescribedFieldTyped: PledgeItemField extends keyof PledgeFields ? true : never = true;
+void _everyDescribedFieldTyped;
+
 /**
  * The one JSON shape of an item's own fields, in the order every JSON output writes them
  * (`--json`, `export json`, `status --json` pick from it).
  */
 export function pledgeItemJson(p: Omit<Pledge, 'removedAt'>) {
-  return {
-    id: p.id,
-    memberId: p.memberId,
-    year: p.year,
-    kind: p.kind,
-    content: p.content,
-    action: p.action,
-    solution: p.solution,
-    due: p.due,
-    target: p.target,
-    owner: p.owner,
-  } satisfies Record<keyof Omit<Pledge, 'removedAt'>, unknown>; // a field left out does not compile
+  const own = Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [pledgeField(f).json, p[f]])) as { [F in PledgeItemField as PledgeJsonKey<F>]: Pledge[F] };
+  return { id: p.id, memberId: p.memberId, year: p.year, kind: p.kind, ...own };
 }
 
 export type PledgeItemJson = ReturnType<typeof pledgeItemJson>;
+
+/** An item's own fields all left blank: what an item given only some of them starts from. */
+export function blankItemFields(): { [F in PledgeItemField]: null } {
+  return Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, null])) as { [F in PledgeItemField]: null };
+}
 
 /** Some keys of an item's JSON, in the order asked. */
 export function pledgeJsonPick<K extends keyof PledgeItemJson>(p: Omit<Pledge, 'removedAt'>, keys: readonly K[]): Pick<PledgeItemJson, K> {
@@ -84,13 +84,7 @@ export interface PledgeGradeRecord {
 }
 
 /** Longest text kept for each field of an item. */
-export const PLEDGE_TEXT_MAX = {
-  content: fieldMax('pledge.content'),
-  action: fieldMax('pledge.action'),
-  solution: fieldMax('pledge.solution'),
-  target: fieldMax('pledge.target'),
-  owner: fieldMax('pledge.owner'),
-} as const;
+export const PLEDGE_TEXT_MAX = Object.fromEntries(PLEDGE_TEXT_FIELDS.map((f) => [f, fieldMax(pledgeFieldId(f))])) as Record<PledgeTextField, number>;
 
 export function pledgeKindKey(kind: PledgeKind): MessageKey {
   return `pledge.kind.${kind}` as MessageKey;
@@ -141,19 +135,14 @@ export function validatePledge(p: PledgeFields): PledgeFields {
   if (collective && p.kind !== COLLECTIVE_KIND) throw new UserError('error.pledgeCollectiveKind', { kind: p.kind });
   if (!collective && !INDIVIDUAL_KINDS.includes(p.kind)) throw new UserError('error.pledgeIndividualKind', { kind: p.kind });
   if (p.due !== null) checkDueInYear(p.due, p.year);
-  const owner = optionalText(p.owner, 'pledge.owner');
-  if (!collective && owner !== null) throw new UserError('error.pledgeOwnerIndividual');
-  return {
-    memberId: p.memberId,
-    year: p.year,
-    kind: p.kind,
-    content: requiredText(p.content, 'pledge.content'),
-    action: optionalText(p.action, 'pledge.action'),
-    solution: optionalText(p.solution, 'pledge.solution'),
-    due: p.due,
-    target: optionalText(p.target, 'pledge.target'),
-    owner,
-  };
+  // A field only the cell's items have (the owner) is refused first on a member's item, as before.
+  for (const f of PLEDGE_TEXT_FIELDS) {
+    if (pledgeField(f).collectiveOnly && !collective && optionalText(p[f], pledgeFieldId(f)) !== null) throw new UserError('error.pledgeOwnerIndividual');
+  }
+  const texts = Object.fromEntries(
+    PLEDGE_TEXT_FIELDS.map((f) => [f, pledgeField(f).required ? requiredText(p[f] ?? '', pledgeFieldId(f)) : optionalText(p[f], pledgeFieldId(f))]),
+  ) as Pick<PledgeFields, PledgeTextField>;
+  return { memberId: p.memberId, year: p.year, kind: p.kind, ...texts, due: p.due };
 }
 
 /** The day a member's status is judged for a year's pledge: today, or the year's last day for a past year. */

@@ -1,7 +1,7 @@
 // What an import would do, worked out before anything is written: the records to add,
 // update or skip, and every bad row with its number and problem. Pure: no file, no database.
 import { FieldError, UserError } from '../domain/errors.js';
-import { fieldColumns, type FieldId } from '../domain/fields.js';
+import { PLEDGE_ITEM_FIELDS, PLEDGE_TEXT_FIELDS, fieldColumns, pledgeField, pledgeFieldId, type FieldId, type PledgeTextField } from '../domain/fields.js';
 import type { MessageKey, MessageVars } from '../i18n/index.js';
 import { isoDate, parseBirth, type IsoDate } from '../domain/dates.js';
 import { fold, lowerLine } from '../domain/text.js';
@@ -70,14 +70,7 @@ const MEMBER_COLUMN: Partial<Record<FieldId, MemberField>> = {
   'member.card': 'card',
 };
 
-const PLEDGE_COLUMN: Partial<Record<FieldId, PledgeField>> = {
-  'pledge.content': 'content',
-  'pledge.action': 'action',
-  'pledge.solution': 'solution',
-  'pledge.due': 'due',
-  'pledge.target': 'target',
-  'pledge.owner': 'owner',
-};
+const PLEDGE_COLUMN: Partial<Record<FieldId, PledgeField>> = Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [pledgeFieldId(f), f]));
 
 function pick<F extends string>(row: SheetRow, header: Header<F>, field: F): Cell | undefined {
   const index = header.columns[field];
@@ -294,10 +287,10 @@ export function planPledges(
     // The rules of `pledge add`: no items for a member exempt or suspended (or gone) then.
     else if (member) attempt(problems, n, () => checkCanTakePledges(member!, year, today), named);
     if (items.length === 0 && problems.length === 0) problems.push({ row: n, key: 'error.importPledgeEmpty', vars: {} });
-    const action = attempt(problems, n, () => optionalText(text('action'), 'pledge.action'), named);
-    const solution = attempt(problems, n, () => optionalText(text('solution'), 'pledge.solution'), named);
-    const target = attempt(problems, n, () => optionalText(text('target'), 'pledge.target'), named);
-    const owner = attempt(problems, n, () => optionalText(text('owner'), 'pledge.owner'), named);
+    // The item's optional text fields, each checked naming its column (the content is read per item below).
+    const texts = Object.fromEntries(
+      PLEDGE_TEXT_FIELDS.filter((f) => !pledgeField(f).required).map((f) => [f, attempt(problems, n, () => optionalText(text(f), pledgeFieldId(f)), named) ?? null]),
+    ) as Omit<Pick<PledgeFields, PledgeTextField>, 'content'>;
     const due = attempt(problems, n, () => parseDue(pick(row, header, 'due'), year), named);
     for (const item of items) {
       if (item.kind === 'trong-tam' && !collective) problems.push({ row: n, key: 'error.importCollectiveWithMember', vars: { name: who } });
@@ -312,11 +305,8 @@ export function planPledges(
         year,
         kind: item.kind,
         content,
-        action: action ?? null,
-        solution: solution ?? null,
+        ...texts,
         due: due ?? null,
-        target: target ?? null,
-        owner: owner ?? null,
       }), itemNamed);
       if (!fields) continue;
       const key = `${fields.memberId ?? ''}|${fields.kind}|${lowerLine(content)}`;

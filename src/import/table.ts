@@ -1,7 +1,7 @@
 // Rows of a sheet, and finding its header: which column holds which field, by the
 // Vietnamese titles people write (with or without diacritics, any case) or by --map.
 import { FieldError, UserError } from '../domain/errors.js';
-import { fieldColumns, type FieldId } from '../domain/fields.js';
+import { PLEDGE_ITEM_FIELDS, fieldColumns, pledgeFieldId, type FieldId, type PledgeItemField } from '../domain/fields.js';
 import { fold } from '../domain/text.js';
 import { MAX_YEAR, isoDate, parseDate, type IsoDate } from '../domain/dates.js';
 
@@ -21,7 +21,16 @@ export interface SheetRow {
 }
 
 export const MEMBER_FIELDS = ['name', 'born', 'gender', 'partyRole', 'job', 'unit', 'joined', 'official', 'card'] as const;
-export const PLEDGE_FIELDS = ['member', 'born', 'kind', 'content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam', 'action', 'solution', 'due', 'target', 'owner'] as const;
+/**
+ * A pledge sheet's own columns (whose item, which content; the content beside the four
+ * columns that may hold it instead), then the item's other fields as src/domain/fields.ts
+ * describes them. The order is the one --map's error lists.
+ */
+const PLEDGE_SHEET_FIELDS = ['member', 'born', 'kind', 'content', 'hocTap', 'lamTheo', 'neuGuong', 'trongTam'] as const;
+export const PLEDGE_FIELDS: ReadonlyArray<(typeof PLEDGE_SHEET_FIELDS)[number] | PledgeItemField> = [
+  ...PLEDGE_SHEET_FIELDS,
+  ...PLEDGE_ITEM_FIELDS.filter((f) => f !== 'content'),
+];
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 export type PledgeField = (typeof PLEDGE_FIELDS)[number];
 
@@ -43,16 +52,11 @@ export const PLEDGE_TITLES: Record<PledgeField, string[]> = {
   member: [...fieldColumns('member.name'), 'dang vien', 'nguoi dang ky', 'member'],
   born: fieldColumns('member.born'),
   kind: ['loai', 'nhom', 'linh vuc', 'noi dung dang ky loai', 'kind'],
-  content: fieldColumns('pledge.content'),
   hocTap: ['Học tập', 'noi dung hoc tap', 'dang ky hoc tap'],
   lamTheo: ['Làm theo', 'noi dung lam theo', 'dang ky lam theo'],
   neuGuong: ['Nêu gương', 'noi dung neu guong', 'dang ky neu guong'],
   trongTam: ['Việc trọng tâm', 'trong tam', 'nhiem vu trong tam', 'van de trong tam'],
-  action: fieldColumns('pledge.action'),
-  solution: fieldColumns('pledge.solution'),
-  due: fieldColumns('pledge.due'),
-  target: fieldColumns('pledge.target'),
-  owner: fieldColumns('pledge.owner'),
+  ...(Object.fromEntries(PLEDGE_ITEM_FIELDS.map((f) => [f, fieldColumns(pledgeFieldId(f))])) as Record<PledgeItemField, string[]>),
 };
 
 /** A title as it is compared: folded, punctuation and numbering gone ("1. Họ và tên (*)" → "ho va ten"). */

@@ -45,8 +45,8 @@ export function exportCell(db: Db, exportedAt: string): Row {
       history: statuses.get(m.id) ?? [],
     })),
     registrations: all(db, 'SELECT member_id, year, state, committed_on, approved_on FROM registration ORDER BY year, member_id').map(camel),
-    // An item's own fields in the one shape of pledgeItemJson, then what only the export keeps.
-    pledges: all(db, 'SELECT id, member_id, year, kind, content, action, solution, due, target, owner, created_at, removed_at FROM pledge ORDER BY year, id').map((row) => {
+    // An item's own fields in the one shape of pledgeItemJson (which picks them), then what only the export keeps.
+    pledges: all(db, 'SELECT * FROM pledge ORDER BY year, id').map((row) => {
       const p = camel(row);
       return { ...pledgeItemJson(p as unknown as Pledge), createdAt: p.createdAt, removedAt: p.removedAt, grades: grades.get(p.id) ?? [] };
     }),

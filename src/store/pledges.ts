@@ -1,38 +1,33 @@
 // Pledge items. A removed item stays in the file, marked with the date, out of lists and reports.
 import type { Pledge, PledgeFields, PledgeGradeRecord, Registration } from '../domain/pledges.js';
+import type { PledgeItemField } from '../domain/fields.js';
 import type { GradePeriod, PledgeGrade } from '../domain/scales.js';
 import type { Db } from './cell-file.js';
 
 // The grade record now lives in the domain; commands still name it from here.
 
-interface PledgeRow {
-  id: number;
-  member_id: number | null;
-  year: number;
-  kind: Pledge['kind'];
-  content: string;
-  action: string | null;
-  solution: string | null;
-  due: string | null;
-  target: string | null;
-  owner: string | null;
-  removed_at: string | null;
-}
+/**
+ * The column of each field of an item: the one list the store keeps of them (rows are read,
+ * written and changed through it). A field of Pledge, or a pledge item field described in
+ * src/domain/fields.ts, that is missing here does not compile.
+ */
+const PLEDGE_COLUMNS = {
+  memberId: 'member_id',
+  year: 'year',
+  kind: 'kind',
+  content: 'content',
+  action: 'action',
+  solution: 'solution',
+  due: 'due',
+  target: 'target',
+  owner: 'owner',
+} as const satisfies Record<keyof PledgeFields | PledgeItemField, string>;
+
+type PledgeRow = { [K in keyof PledgeFields as (typeof PLEDGE_COLUMNS)[K]]: PledgeFields[K] } & { id: number; removed_at: string | null };
 
 function toPledge(r: PledgeRow): Pledge {
-  return {
-    id: r.id,
-    memberId: r.member_id,
-    year: r.year,
-    kind: r.kind,
-    content: r.content,
-    action: r.action,
-    solution: r.solution,
-    due: r.due,
-    target: r.target,
-    owner: r.owner,
-    removedAt: r.removed_at,
-  };
+  const fields = Object.fromEntries((Object.keys(PLEDGE_COLUMNS) as Array<keyof PledgeFields>).map((k) => [k, r[PLEDGE_COLUMNS[k]]])) as PledgeFields;
+  return { id: r.id, ...fields, removedAt: r.removed_at };
 }
 
 export interface PledgeFilter {
@@ -68,27 +63,14 @@ export function getPledge(db: Db, id: number): Pledge | null {
   return row ? toPledge(row) : null;
 }
 
+const INSERT_PLEDGE = `INSERT INTO pledge (${Object.values(PLEDGE_COLUMNS).join(', ')}, created_at)
+       VALUES (${Object.keys(PLEDGE_COLUMNS).map((k) => '@' + k).join(', ')}, @now)`;
+
 export function insertPledge(db: Db, p: PledgeFields, now: string): number {
-  const info = db
-    .prepare(
-      `INSERT INTO pledge (member_id, year, kind, content, action, solution, due, target, owner, created_at)
-       VALUES (@memberId, @year, @kind, @content, @action, @solution, @due, @target, @owner, @now)`,
-    )
-    .run({ ...p, now });
+  const values = Object.fromEntries(Object.keys(PLEDGE_COLUMNS).map((k) => [k, p[k as keyof PledgeFields]]));
+  const info = db.prepare(INSERT_PLEDGE).run({ ...values, now });
   return Number(info.lastInsertRowid);
 }
-
-const PLEDGE_COLUMNS: Record<keyof PledgeFields, string> = {
-  memberId: 'member_id',
-  year: 'year',
-  kind: 'kind',
-  content: 'content',
-  action: 'action',
-  solution: 'solution',
-  due: 'due',
-  target: 'target',
-  owner: 'owner',
-};
 
 /** Changes the given fields of an item (already validated as a whole). */
 export function updatePledge(db: Db, id: number, changes: Partial<PledgeFields>): void {

@@ -7,6 +7,7 @@ import { printFields } from './define.js';
 import { whoseLabel } from '../output/labels.js';
 import { validateWith, type Prompter } from '../prompts/prompter.js';
 import {
+  blankItemFields,
   checkCommitmentDate,
   defaultDue,
   parsePledgeDue,
@@ -20,6 +21,7 @@ import {
 } from '../../domain/pledges.js';
 import { GRADE_PERIODS, PLEDGE_GRADES, gradePeriodKey, isPledgeGradeWord, parsePledgeGrade, parseScaleWord, pledgeGradeKey, type PledgeGrade } from '../../domain/scales.js';
 import { optionalText, type Member } from '../../domain/members.js';
+import { PLEDGE_ITEM_FIELDS, PLEDGE_TEXT_FIELDS, pledgeField, type PledgeItemField, type PledgeTextField } from '../../domain/fields.js';
 import { formatDate, parseDate, yearOf } from '../../domain/dates.js';
 import { sortByName } from '../../domain/names.js';
 import { locateCell } from '../../store/data-folder.js';
@@ -30,16 +32,8 @@ import type { CellFile } from '../../store/cell-file.js';
 import * as pledges from '../../app/pledges.js';
 import { pledgeJson } from '../../app/pledges.js';
 
-/** The flags naming an item's own fields, shared by add and edit. */
-export interface PledgeItemFlags {
-  kind?: string;
-  content?: string;
-  action?: string;
-  solution?: string;
-  due?: string;
-  target?: string;
-  owner?: string;
-}
+/** The flags naming an item's own fields, shared by add and edit (declared from src/domain/fields.ts). */
+export type PledgeItemFlags = { kind?: string } & { [F in PledgeItemField]?: string };
 
 export interface AddFlags extends PledgeItemFlags {
   member?: string;
@@ -58,12 +52,13 @@ export function pledgeLines(ctx: Pick<Ctx, 't'>, p: PledgeFields, who: string): 
     [t('pledge.field.who'), who],
     [t('pledge.field.year'), String(p.year)],
     [t('pledge.field.kind'), t(pledgeKindKey(p.kind))],
-    [t('pledge.field.content'), p.content],
-    [t('pledge.field.action'), p.action],
-    [t('pledge.field.solution'), p.solution],
-    [t('pledge.field.due'), p.due ? formatDate(p.due) : t('pledge.dueDefault', { date: formatDate(defaultDue(p.year)) })],
-    [t('pledge.field.target'), p.target],
-    ...(p.memberId === null ? [[t('pledge.field.owner'), p.owner] as [string, string | null]] : []),
+    // The item's own fields, labelled as described; the cell-only ones (the owner) on the cell's items only.
+    ...PLEDGE_ITEM_FIELDS.filter((f) => p.memberId === null || !pledgeField(f).collectiveOnly).map(
+      (f): [string, string | null] => [
+        t(pledgeField(f).label),
+        f === 'due' ? (p.due ? formatDate(p.due) : t('pledge.dueDefault', { date: formatDate(defaultDue(p.year)) })) : p[f],
+      ],
+    ),
   ];
 }
 
@@ -82,9 +77,10 @@ export function printWarnings(ctx: Ctx, warnings: readonly PledgeWarning[], memb
 function changesFromFlags(flags: PledgeItemFlags, year: number): Partial<PledgeFields> {
   const c: Partial<PledgeFields> = {};
   if (flags.kind !== undefined) c.kind = parsePledgeKind(flags.kind);
-  if (flags.content !== undefined) c.content = flags.content;
-  for (const field of ['action', 'solution', 'target', 'owner'] as const) {
-    if (flags[field] !== undefined) c[field] = flags[field]!.trim() === '' ? null : flags[field]!;
+  for (const field of PLEDGE_TEXT_FIELDS) {
+    const given = flags[field];
+    if (given === undefined) continue;
+    (c as Record<PledgeTextField, string | null>)[field] = pledgeField(field).required || given.trim() !== '' ? given : null;
   }
   if (flags.due !== undefined) c.due = flags.due.trim() === '' ? null : parsePledgeDue(flags.due, year);
   return c;
@@ -123,7 +119,7 @@ export async function add(ctx: Ctx, cmd: Command, flags: AddFlags): Promise<void
   await ctx.onCell(cmd, async (cf) => {
     const member = pledges.pledgeTaker(cf, flags.member, year, today);
     if (complete) {
-      const fields = { memberId: member?.id ?? null, year, kind: given.kind!, content: given.content!, action: null, solution: null, due: null, target: null, owner: null, ...given };
+      const fields: PledgeFields = { memberId: member?.id ?? null, year, kind: given.kind!, ...blankItemFields(), content: given.content!, ...given };
       savePledge(ctx, cf, fields, { json });
       return;
     }

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { AddFlags, GradeFlags, PledgeItemFlags } from '../commands/pledge.js';
 import type { ImportFlags } from '../commands/import.js';
 import { examples, group } from '../commands/define.js';
+import { PLEDGE_ITEM_FIELDS, pledgeField } from '../../domain/fields.js';
 
 const commands = () => import('../commands/pledge.js');
 const importCommands = () => import('../commands/import.js');
@@ -10,16 +11,12 @@ const importCommands = () => import('../commands/import.js');
 export function register(program: Command, ctx: Ctx): void {
   const { t } = ctx;
   const pledge = group(program, 'pledge', t('pledge.help'));
+  // The item's own fields are declared from their descriptions (src/domain/fields.ts).
   const itemOptions = (c: Command) =>
-    c
-      .option('--year <year>', t('pledge.opt.year'))
-      .option('--kind <kind>', t('pledge.opt.kind'))
-      .option('--content <text>', t('pledge.opt.content'))
-      .option('--action <text>', t('pledge.opt.action'))
-      .option('--solution <text>', t('pledge.opt.solution'))
-      .option('--due <date>', t('pledge.opt.due'))
-      .option('--target <text>', t('pledge.opt.target'))
-      .option('--owner <text>', t('pledge.opt.owner'));
+    PLEDGE_ITEM_FIELDS.map(pledgeField).reduce(
+      (cmd, spec) => cmd.option(`${spec.flag} ${spec.value ?? '<text>'}`, t(spec.help!)),
+      c.option('--year <year>', t('pledge.opt.year')).option('--kind <kind>', t('pledge.opt.kind')),
+    );
 
   examples(
     itemOptions(

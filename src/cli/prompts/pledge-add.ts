@@ -6,6 +6,7 @@ import type { Choice, Prompter } from './prompter.js';
 import { validateWith } from './prompter.js';
 import {
   COLLECTIVE_KIND,
+  blankItemFields,
   INDIVIDUAL_KINDS,
   defaultDue,
   missingContents,
@@ -17,7 +18,7 @@ import {
 } from '../../domain/pledges.js';
 import { optionalText, requiredText, type Member } from '../../domain/members.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';
-import type { FieldId } from '../../domain/fields.js';
+import { PLEDGE_ITEM_FIELDS, PLEDGE_TEXT_FIELDS, pledgeField, pledgeFieldId, type PledgeItemField, type PledgeTextField } from '../../domain/fields.js';
 import { fold, lowerLine } from '../../domain/text.js';
 
 type Who = Member | 'collective';
@@ -65,17 +66,15 @@ function whoName(d: PledgeAddFlow, who: Who): string {
   return who === 'collective' ? d.t('pledge.collective') : who.name;
 }
 
-/** Validators for the prompts: the domain's own checks, named by the field's label. */
-export function itemValidators(t: Translate, year: number) {
-  const optional = (field: FieldId) => validateWith(t, (v) => optionalText(v, field), 'label');
-  return {
-    content: validateWith(t, (v) => requiredText(v, 'pledge.content'), 'label'),
-    action: optional('pledge.action'),
-    solution: optional('pledge.solution'),
-    target: optional('pledge.target'),
-    owner: optional('pledge.owner'),
-    due: validateWith(t, (v) => (v.trim() === '' ? null : parsePledgeDue(v, year))),
-  };
+/** Validators for the prompts: the domain's own checks, named by the field's label (one per text field, and the deadline). */
+export function itemValidators(t: Translate, year: number): Record<PledgeItemField, (s: string) => string | true> {
+  const text = Object.fromEntries(
+    PLEDGE_TEXT_FIELDS.map((f) => {
+      const id = pledgeFieldId(f);
+      return [f, validateWith(t, (v) => (pledgeField(f).required ? requiredText(v, id) : optionalText(v, id)), 'label')];
+    }),
+  ) as Record<PledgeTextField, (s: string) => string | true>;
+  return { ...text, due: validateWith(t, (v) => (v.trim() === '' ? null : parsePledgeDue(v, year))) };
 }
 
 function kindChoices(t: Translate): Array<Choice<PledgeKind>> {
@@ -85,6 +84,21 @@ function kindChoices(t: Translate): Array<Choice<PledgeKind>> {
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text);
 const dueFrom = (text: string, year: number): IsoDate | null => (text.trim() === '' ? null : parsePledgeDue(text, year));
 
+/** The item fields a person is asked for an item of a member, or of the cell (collective), in their described order. */
+function askedFields(collective: boolean): PledgeItemField[] {
+  return PLEDGE_ITEM_FIELDS.filter((f) => collective || !pledgeField(f).collectiveOnly);
+}
+
+/** What a typed answer means for a field: the deadline a date (blank: the default), a required text as typed, else blank → none. */
+function answerOf(field: PledgeItemField, text: string, year: number): string | null {
+  if (field === 'due') return dueFrom(text, year);
+  return isTextField(field) && pledgeField(field).required ? text : blankToNull(text);
+}
+
+function isTextField(field: PledgeItemField): field is PledgeTextField {
+  return (PLEDGE_TEXT_FIELDS as readonly string[]).includes(field);
+}
+
 async function askItem(d: PledgeAddFlow, who: Who, seed: PledgeAddFlow['seed']): Promise<PledgeFields> {
   const { t, prompter: p, year } = d;
   const v = itemValidators(t, year);
@@ -92,16 +106,18 @@ async function askItem(d: PledgeAddFlow, who: Who, seed: PledgeAddFlow['seed']):
   const kind: PledgeKind = collective
     ? COLLECTIVE_KIND
     : seed.kind ?? (await p.select({ message: t('pledge.ask.kind'), choices: kindChoices(t), default: missingContents(d.itemsOf(who.id))[0] }));
-  const content = seed.content ?? (await p.input({ message: t('pledge.ask.content'), validate: v.content }));
-  const text = async (given: string | null | undefined, key: Parameters<Translate>[0], validate: (s: string) => string | true) =>
-    given !== undefined ? given : blankToNull(await p.input({ message: t(key), validate }));
-  const action = await text(seed.action, 'pledge.ask.action', v.action);
-  const solution = await text(seed.solution, 'pledge.ask.solution', v.solution);
-  const due: IsoDate | null =
-    seed.due !== undefined ? seed.due : dueFrom(await p.input({ message: t('pledge.ask.due'), default: formatDate(defaultDue(year)), validate: v.due }), year);
-  const target = await text(seed.target, 'pledge.ask.target', v.target);
-  const owner = collective ? await text(seed.owner, 'pledge.ask.owner', v.owner) : null;
-  return { memberId: collective ? null : who.id, year, kind, content, action, solution, due, target, owner };
+  const answers: Record<PledgeItemField, string | null> = blankItemFields();
+  for (const f of askedFields(collective)) {
+    const given = seed[f];
+    if (given !== undefined) {
+      answers[f] = given;
+      continue;
+    }
+    // The deadline offers the year's last day; the others start blank.
+    const offered = f === 'due' ? { default: formatDate(defaultDue(year)) } : {};
+    answers[f] = answerOf(f, await p.input({ message: t(pledgeField(f).ask!), ...offered, validate: v[f] }), year);
+  }
+  return { memberId: collective ? null : who.id, year, kind, ...(answers as Pick<PledgeFields, PledgeItemField>) };
 }
 
 export async function pledgeAddFlow(d: PledgeAddFlow): Promise<void> {
@@ -130,13 +146,10 @@ export async function askPledgeEdits(t: Translate, p: Prompter, current: Pledge)
   const v = itemValidators(t, current.year);
   const kind =
     current.memberId === null ? current.kind : await p.select({ message: t('pledge.ask.kind'), choices: kindChoices(t), default: current.kind });
-  const ask = async (key: Parameters<Translate>[0], value: string | null, validate: (s: string) => string | true) =>
-    p.input({ message: t(key), default: value ?? '', prefill: 'editable', validate });
-  const content = await ask('pledge.ask.content', current.content, v.content);
-  const action = blankToNull(await ask('pledge.ask.action', current.action, v.action));
-  const solution = blankToNull(await ask('pledge.ask.solution', current.solution, v.solution));
-  const due = dueFrom(await ask('pledge.ask.due', current.due ? formatDate(current.due) : '', v.due), current.year);
-  const target = blankToNull(await ask('pledge.ask.target', current.target, v.target));
-  const owner = current.memberId === null ? blankToNull(await ask('pledge.ask.owner', current.owner, v.owner)) : null;
-  return { kind, content, action, solution, due, target, owner };
+  const answers: Record<PledgeItemField, string | null> = blankItemFields();
+  for (const f of askedFields(current.memberId === null)) {
+    const value = f === 'due' ? (current.due ? formatDate(current.due) : '') : current[f];
+    answers[f] = answerOf(f, await p.input({ message: t(pledgeField(f).ask!), default: value ?? '', prefill: 'editable', validate: v[f] }), current.year);
+  }
+  return { kind, ...(answers as Pick<PledgeFields, PledgeItemField>) };
 }
