@@ -4,32 +4,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { cellWorld, runInProcess, runOn, tempDir } from '../helpers/cli.js';
 import { expectRefusal, fingerprint, memberCount } from '../helpers/files.js';
 import { scriptedPrompter } from '../helpers/scripted-prompter.js';
 import { encodeLegacy } from '../../src/import/legacy.js';
 import { IMPORT_LIMITS, readRows } from '../../src/import/read.js';
 import { openDatabase } from '../../src/store/sqlite.js';
 
-interface World {
-  home: string;
-  env: Record<string, string>;
-  db: string;
-}
-
-const worlds: string[] = [];
-afterAll(() => {
-  for (const dir of worlds) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function world(): World {
-  const home = tempDir('htb-imp-');
-  worlds.push(home);
-  const env = testEnv(home);
-  return { home, env, db: makeCell(home, env) };
-}
-
-const run = (w: World, ...args: string[]) => runInProcess(['--db', w.db, ...args], { env: w.env, cwd: w.home });
+// Folders made with tempDir are removed when the file's tests end.
+const world = () => cellWorld('htb-imp-');
+const run = runOn;
 
 function names(file: string): string[] {
   const db = openDatabase(file, { readonly: true });
@@ -87,7 +71,6 @@ describe('inputs over the limits (item 7)', () => {
 
   it('counts an xlsx’s rows with the streaming reader and stops at the limit', async () => {
     const home = tempDir('htb-imp-');
-    worlds.push(home);
     const file = path.join(home, 'rows.xlsx');
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
     const ws = wb.addWorksheet('DS');
@@ -111,7 +94,6 @@ describe('inputs over the limits (item 7)', () => {
 
   (HEAVY ? it : it.skip)('HTB_HEAVY=1: a 3-million-row xlsx is refused within seconds, with no heap exhausted', async () => {
     const home = tempDir('htb-imp-');
-    worlds.push(home);
     const file = path.join(home, 'huge.xlsx');
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
     const ws = wb.addWorksheet('DS');

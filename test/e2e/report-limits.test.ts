@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { makeCell, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
+import { cellWorld, runOn, tempDir } from '../helpers/cli.js';
 import { expectRefusal } from '../helpers/files.js';
 import { openDatabase } from '../../src/store/sqlite.js';
 import { TEMPLATE_LIMITS, shippedTemplatesFolder } from '../../src/reports/template.js';
@@ -11,25 +11,9 @@ import { EXCEL_CELL_MAX, fitCellLimit, splitText } from '../../src/reports/model
 import { writeReport } from '../../src/reports/xlsx.js';
 import { count, text, type ReportModel, type ReportSheet } from '../../src/reports/model/types.js';
 
-interface World {
-  home: string;
-  env: Record<string, string>;
-  db: string;
-}
-
-const worlds: string[] = [];
-afterAll(() => {
-  for (const dir of worlds) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function world(): World {
-  const home = tempDir('htb-rep-');
-  worlds.push(home);
-  const env = testEnv(home);
-  return { home, env, db: makeCell(home, env) };
-}
-
-const run = (w: World, ...args: string[]) => runInProcess(['--db', w.db, ...args], { env: w.env, cwd: w.home });
+// Folders made with tempDir are removed when the file's tests end.
+const world = () => cellWorld('htb-rep-');
+const run = runOn;
 
 function monthlyTemplate(change: (t: Record<string, unknown>) => void): string {
   const t = JSON.parse(fs.readFileSync(path.join(shippedTemplatesFolder(), 'monthly.json'), 'utf8')) as Record<string, unknown>;
@@ -74,7 +58,6 @@ describe('report templates (item 8, item 12)', () => {
 
   it('lays out 20,000 one-row merges in linear time (the writer skips exceljs’s quadratic overlap scan)', async () => {
     const home = tempDir('htb-rep-');
-    worlds.push(home);
     const sheet: ReportSheet = {
       name: 'S',
       header: { committee: 'ĐẢNG BỘ', cell: 'CHI BỘ', number: null, dateLine: 'Tân Lập, ngày 15 tháng 03 năm 2026' },

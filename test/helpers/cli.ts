@@ -131,3 +131,21 @@ export function makeCell(home: string, _env?: Record<string, string>, name = 'Ch
   }
   return file;
 }
+
+/** A data folder with a cell in it, for tests that run many commands on one cell. */
+export interface CellWorld {
+  home: string;
+  env: Record<string, string>;
+  db: string;
+}
+
+export function cellWorld(prefix = 'htb-test-'): CellWorld {
+  const home = tempDir(prefix);
+  const env = testEnv(home);
+  return { home, env, db: makeCell(home, env) };
+}
+
+/** Runs the CLI in-process on a world's cell. */
+export function runOn(w: CellWorld, ...args: string[]): Promise<RunResult> {
+  return runInProcess(['--db', w.db, ...args], { env: w.env, cwd: w.home });
+}
