@@ -56,11 +56,6 @@ export function backupOwner(db: Db | null, file: string): BackupOwner {
   return { slug: safeSlug(path.basename(file).replace(/\.sqlite$/i, '')), uid: null, file: path.resolve(file) };
 }
 
-/** The slug a cell's backups are named with: the cell's own, else the file's name. */
-export function slugOfFile(db: Db | null, file: string): string {
-  return backupOwner(db, file).slug;
-}
-
 function tag(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }

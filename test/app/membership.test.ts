@@ -11,25 +11,12 @@ import { resolveTemplate } from '../../src/reports/template.js';
 import { periodMonths, type ReportPeriod } from '../../src/reports/model/period.js';
 import type { ReportKind } from '../../src/reports/model/kinds.js';
 import { cellText } from '../../src/reports/model/types.js';
-import { membershipInPeriod, firstStatus, type Member } from '../../src/domain/members.js';
+import { membershipInPeriod, firstStatus, memberFields, type Member } from '../../src/domain/members.js';
 import { attendance } from '../../src/domain/meetings.js';
 import { ROOT, runInProcess, tempDir, testEnv } from '../helpers/cli.js';
 import { scriptedPrompter } from '../helpers/scripted-prompter.js';
 
-const member = (id: number, history: Member['history']): Member => ({
-  id,
-  name: `Người Thứ ${id}`,
-  birthDate: null,
-  birthYear: null,
-  gender: null,
-  partyRole: null,
-  job: null,
-  unit: null,
-  joined: null,
-  official: null,
-  card: null,
-  history,
-});
+const member = (id: number, history: Member['history']): Member => ({ ...memberFields(`Người Thứ ${id}`), id, history });
 
 describe('membership in a period (domain)', () => {
   const stays = member(1, [{ status: 'chinh-thuc', from: '2020-01-01' }]);
